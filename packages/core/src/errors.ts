@@ -1,0 +1,26 @@
+/**
+ * Error thrown when a {@link PhoneConfig} is invalid.
+ *
+ * @remarks
+ * `field` names the offending config field so a settings form can point at it.
+ */
+export class PhoneConfigError extends Error {
+  override readonly name = 'PhoneConfigError';
+  /** The config field that is wrong, e.g. `'server'` or `'password'`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(`Invalid phone config: ${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/**
+ * Error thrown by a method called on a phone after `destroy()`.
+ */
+export class PhoneDestroyedError extends Error {
+  override readonly name = 'PhoneDestroyedError';
+  constructor(method: string) {
+    super(`PhoneOperator.${method}() called after destroy()`);
+  }
+}

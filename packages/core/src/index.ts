@@ -1,0 +1,13 @@
+export { PhoneOperator, createPhone } from './phone-operator.js';
+export { PhoneConfigError, PhoneDestroyedError } from './errors.js';
+export { ResultCode, PHONE_OK, result, isSuccess, resultName } from './result.js';
+export type { Result, ResultName, ResultCodeValue, ErrorName } from './result.js';
+export { isLoopbackHost } from './config.js';
+export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions } from './config.js';
+export type { PhoneState, TransportStatus, RegistrationState, ReconnectState, PhoneIdentity } from './phone-state.js';
+export type { PhoneEventMap } from './phone-events.js';
+export type { ReadonlyStore } from './readonly-store.js';
+export type { Listener } from './typed-emitter.js';
+export type { PhoneLogger, LogLevel } from './logger.js';
+export type { StaticCallStatus } from './call-status.js';
+export type { MediaSeam } from './sip/media-seam.js';

@@ -1,0 +1,25 @@
+import type { Result } from './result.js';
+
+/**
+ * The events of a `PhoneOperator`, each with its listener arguments.
+ *
+ * @remarks
+ * Every event is emitted after `phone.store` already holds the state it
+ * reports, so a listener may read the store.
+ */
+export interface PhoneEventMap {
+  /** The WebSocket to the SIP server is open. */
+  connected: [];
+  /** The WebSocket closed (by `disconnect()`, or lost; the phone then reconnects). */
+  disconnected: [];
+  /** The registrar accepted the registration (also after each reconnect). */
+  registered: [];
+  /** Registration was refused, timed out, or reconnect attempts ran out (`-204`). */
+  registrationFailed: [error: Result];
+  /** `isRegistered` changed. */
+  isRegisteredChange: [isRegistered: boolean];
+  /** `recordPermissions` changed. */
+  recordPermissionsChange: [recordPermissions: number];
+  /** An error that no call owns, e.g. a listener that threw. */
+  error: [error: Result];
+}

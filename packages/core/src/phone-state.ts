@@ -1,0 +1,69 @@
+import type { DeviceIds, RecordPermissions } from './config.js';
+import type { Result } from './result.js';
+
+/**
+ * State of the WebSocket that carries SIP.
+ *
+ * ```
+ *  idle ──start()──▶ connecting ──▶ connected
+ *                      ▲   │            │ drop
+ *                      │   ▼            ▼
+ *                      └─ disconnected ◀┘
+ * ```
+ */
+export type TransportStatus = 'idle' | 'connecting' | 'connected' | 'disconnected';
+
+/**
+ * State of the registration with the SIP registrar.
+ *
+ * @remarks
+ * `registered` carries when the binding was made and when it expires (the
+ * phone refreshes it before then). `failed` keeps the reason; the phone stays
+ * there until `start()` or `reRegister()` is called again, or, after a lost
+ * connection, until the next reconnect succeeds.
+ */
+export type RegistrationState =
+  | { readonly status: 'unregistered' }
+  | { readonly status: 'registering' }
+  | { readonly status: 'registered'; readonly aor: string; readonly registeredAt: number; readonly expiresAt: number }
+  | { readonly status: 'failed'; readonly error: Result; readonly statusCode?: number };
+
+/** Progress of automatic reconnection after the transport was lost. */
+export interface ReconnectState {
+  /** Attempts made since the connection was lost (0 when connected). */
+  readonly attempt: number;
+  /** When the next attempt starts (epoch ms), or `null` when none is scheduled. */
+  readonly nextAttemptAt: number | null;
+  /** True once `reRegistryPhoneTimes` attempts are used up. */
+  readonly exhausted: boolean;
+}
+
+/** The registered identity, without credentials. */
+export interface PhoneIdentity {
+  readonly extension: string;
+  readonly domain: string;
+  readonly authorizationUser: string;
+  readonly displayName: string | undefined;
+}
+
+/**
+ * Everything the phone knows, as plain serialisable data.
+ *
+ * @remarks
+ * Only the operator writes it. Timers are not stored: durations are derived
+ * from timestamps by whoever shows them.
+ */
+export interface PhoneState {
+  readonly transport: TransportStatus;
+  readonly registration: RegistrationState;
+  /** Shorthand for `registration.status === 'registered'`. */
+  readonly isRegistered: boolean;
+  readonly identity: PhoneIdentity;
+  /** The most recent error, or `null`. */
+  readonly lastError: Result | null;
+  readonly reconnect: ReconnectState;
+  readonly recordPermissions: RecordPermissions;
+  readonly deviceIds: DeviceIds;
+  /** True after `destroy()`. */
+  readonly destroyed: boolean;
+}

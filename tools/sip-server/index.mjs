@@ -1,0 +1,547 @@
+// @ts-check
+/**
+ * @webphone/sip-server — starts and stops a local Kamailio SIP-over-WebSocket
+ * server (registrar + proxy for the test domain webphone.test) for tests,
+ * demos and manual runs. No npm dependencies: only node: built-ins.
+ *
+ * Each instance gets its own runtime dir (generated kamailio.cfg, db_text
+ * tables, pid file) and its own process group, and is stopped by PID.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DOMAIN = 'webphone.test';
+export const DEFAULT_PORT = 5066;
+export const INSTALL_COMMAND = 'sudo apt-get install -y kamailio kamailio-websocket-modules';
+
+const HOST = '127.0.0.1';
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const TEMPLATE = path.join(HERE, 'kamailio.cfg');
+const LOG_TAIL_BYTES = 64 * 1024;
+const STOP_GRACE_MS = 3000;
+
+/**
+ * md5("user:realm:password") as lowercase hex: what digest auth stores
+ * and what sip.js accepts as `authorizationHa1`.
+ * @param {string} user
+ * @param {string} realm
+ * @param {string} password
+ * @returns {string}
+ */
+export function ha1(user, realm, password) {
+  return createHash('md5').update(`${user}:${realm}:${password}`).digest('hex');
+}
+
+/** @typedef {{ extension: string; password: string; ha1: string; uri: string }} SipTestUser */
+
+/** Test accounts 1001..1010, password `secret<ext>`. @type {readonly SipTestUser[]} */
+export const users = Object.freeze(
+  Array.from({ length: 10 }, (_, i) => {
+    const extension = String(1001 + i);
+    const password = `secret${extension}`;
+    return Object.freeze({ extension, password, ha1: ha1(extension, DOMAIN, password), uri: `sip:${extension}@${DOMAIN}` });
+  }),
+);
+
+// ---------------------------------------------------------------------------
+// Installation check
+// ---------------------------------------------------------------------------
+
+/** @typedef {{ binary: string; modulesDir: string }} KamailioInstallation */
+
+const REQUIRED_MODULES = ['websocket.so', 'xhttp.so', 'tm.so', 'registrar.so', 'auth_db.so', 'db_text.so', 'nathelper.so'];
+
+/** @returns {string | undefined} */
+function findBinary() {
+  const fromEnv = process.env.KAMAILIO_BIN;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  const dirs = ['/usr/sbin', '/usr/local/sbin', ...(process.env.PATH ?? '').split(path.delimiter)].filter(Boolean);
+  for (const dir of dirs) {
+    const candidate = path.join(dir, 'kamailio');
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** @returns {string | undefined} a modules dir holding every required module */
+function findModulesDir() {
+  const fromEnv = process.env.KAMAILIO_MODULES_DIR;
+  /** @type {string[]} */
+  const candidates = fromEnv ? [fromEnv] : [];
+  // Debian: /usr/lib/<multiarch>/kamailio/modules; source builds: lib64 or lib.
+  for (const base of ['/usr/lib', '/usr/local/lib']) {
+    let entries = [];
+    try {
+      entries = readdirSync(base);
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.includes('-linux-')) candidates.push(path.join(base, e, 'kamailio', 'modules'));
+  }
+  candidates.push('/usr/lib/kamailio/modules', '/usr/lib64/kamailio/modules', '/usr/local/lib64/kamailio/modules', '/usr/local/lib/kamailio/modules');
+  return candidates.find((dir) => REQUIRED_MODULES.every((m) => existsSync(path.join(dir, m))));
+}
+
+/**
+ * Runs a command, resolving with its exit code and combined output.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @returns {Promise<{ code: number | null; output: string }>}
+ */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    let output = '';
+    const keep = (/** @type {Buffer} */ chunk) => {
+      output = (output + chunk.toString()).slice(-LOG_TAIL_BYTES);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (err) => resolve({ code: -1, output: String(err) }));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** @type {Promise<void> | undefined} */
+let aptUpdated;
+/** @type {Promise<KamailioInstallation> | undefined} */
+let installing;
+
+/**
+ * Finds kamailio and its modules; installs the Debian packages when they are
+ * missing and we run as root (apt-get update runs once per process). Throws
+ * an error naming the command to run otherwise.
+ * @param {{ install?: boolean }} [options]
+ * @returns {Promise<KamailioInstallation>}
+ */
+export async function ensureKamailioInstalled(options = {}) {
+  const binary = findBinary();
+  const modulesDir = findModulesDir();
+  if (binary && modulesDir) return { binary, modulesDir };
+
+  const missing = !binary ? 'kamailio is not installed' : 'the kamailio websocket/xhttp modules are not installed';
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (options.install === false || !isRoot || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`@webphone/sip-server: ${missing}. Install it with:\n  ${INSTALL_COMMAND}`);
+  }
+  // Several servers may start concurrently in one process: install once.
+  installing ??= (async () => {
+    process.stderr.write(`[@webphone/sip-server] ${missing}; installing kamailio with apt-get (running as root)...\n`);
+    // Parallel test processes may install at the same time: wait for the lock.
+    const lock = ['-o', 'DPkg::Lock::Timeout=300'];
+    aptUpdated ??= run('apt-get', [...lock, 'update']).then((r) => {
+      if (r.code !== 0) throw new Error(`apt-get update failed (exit ${r.code}):\n${r.output}`);
+    });
+    await aptUpdated;
+    const r = await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules']);
+    const bin = findBinary();
+    const mods = findModulesDir();
+    if (r.code !== 0 || !bin || !mods) {
+      throw new Error(`@webphone/sip-server: installing kamailio failed (exit ${r.code}). Run:\n  ${INSTALL_COMMAND}\n${r.output}`);
+    }
+    return { binary: bin, modulesDir: mods };
+  })();
+  try {
+    return await installing;
+  } catch (err) {
+    installing = undefined; // allow a later retry
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Runtime dir: generated config and db_text tables
+// ---------------------------------------------------------------------------
+
+/** @param {string} s */
+function cfgString(s) {
+  if (/["\\\n]/.test(s)) throw new Error(`@webphone/sip-server: unsupported character in path ${JSON.stringify(s)}`);
+  return s;
+}
+
+/**
+ * Writes <runtimeDir>/kamailio.cfg and the db_text tables; returns the cfg path.
+ * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number }} o
+ */
+function writeRuntimeFiles(o) {
+  const dbDir = path.join(o.runtimeDir, 'db');
+  mkdirSync(dbDir, { recursive: true });
+  // db_text: first line declares the columns, ':' separates values.
+  const rows = users.map((u, i) => `${i + 1}:${u.extension}:${DOMAIN}:${u.ha1}`);
+  writeFileSync(path.join(dbDir, 'subscriber'), ['id(int,auto) username(string) domain(string) ha1(string)', ...rows, ''].join('\n'));
+  // auth_db refuses to start unless the table version matches (7 in 5.x).
+  writeFileSync(path.join(dbDir, 'version'), 'id(int,auto) table_name(string) table_version(int)\n1:subscriber:7\n');
+
+  /** @type {Record<string, string>} */
+  const values = {
+    __LISTEN_HOST__: HOST,
+    __WS_PORT__: String(o.port),
+    __DOMAIN__: DOMAIN,
+    __DB_URL__: `text://${cfgString(path.resolve(dbDir))}`,
+    __MODULES_DIR__: cfgString(o.modulesDir),
+    __DEBUG__: String(o.debugLevel),
+  };
+  const cfg = readFileSync(TEMPLATE, 'utf8').replace(/__[A-Z_]+__/g, (name) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`@webphone/sip-server: unknown placeholder ${name} in kamailio.cfg`);
+    return v;
+  });
+  const cfgPath = path.join(o.runtimeDir, 'kamailio.cfg');
+  writeFileSync(cfgPath, cfg);
+  return cfgPath;
+}
+
+// ---------------------------------------------------------------------------
+// Ports and readiness
+// ---------------------------------------------------------------------------
+
+/** @returns {Promise<number>} a TCP port on 127.0.0.1 that was free a moment ago */
+function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const addr = srv.address();
+      const port = addr && typeof addr === 'object' ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** @param {number} port @returns {Promise<boolean>} */
+function isPortFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, HOST, () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * One WebSocket handshake attempt with subprotocol "sip" (raw HTTP upgrade,
+ * so this package needs no `ws`). Resolves true on 101 + "sip".
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function probeWebSocket(port) {
+  return new Promise((resolve) => {
+    const req = http.request({
+      host: HOST,
+      port,
+      path: '/',
+      method: 'GET',
+      agent: false,
+      timeout: 1000,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        'Sec-WebSocket-Protocol': 'sip',
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode === 101 && res.headers['sec-websocket-protocol'] === 'sip');
+    });
+    req.on('response', (res) => {
+      res.resume();
+      req.destroy();
+      resolve(false);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------
+// Process bookkeeping: stop by PID, and never leave an instance behind
+// ---------------------------------------------------------------------------
+
+/** @typedef {{ pid: number; watchdogPid: number | undefined; cleanupDir: string | undefined }} LiveInstance */
+
+/** @type {Set<LiveInstance>} */
+const live = new Set();
+
+/** Synchronous last-resort kill of every instance this process started. */
+function killAllSync() {
+  for (const inst of live) {
+    if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+    // Negative PID = the whole process group kamailio forked its children in.
+    tryKill(-inst.pid, 'SIGKILL');
+    if (inst.cleanupDir) rmSync(inst.cleanupDir, { recursive: true, force: true });
+  }
+  live.clear();
+}
+
+/** @param {number} pid @param {NodeJS.Signals | 0} sig */
+function tryKill(pid, sig) {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {number} pid process group id */
+function groupAlive(pid) {
+  return tryKill(-pid, 0);
+}
+
+let hooksInstalled = false;
+/** @param {NodeJS.Signals} sig */
+function onSignal(sig) {
+  // Only act when nobody else handles the signal (e.g. the CLI has its own
+  // graceful handler); then behave like the default action: clean up, die.
+  if (process.listenerCount(sig) > 1) return;
+  killAllSync();
+  process.removeListener(sig, onSignal);
+  process.kill(process.pid, sig);
+}
+function installExitHooks() {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on('exit', killAllSync);
+  for (const sig of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(sig, onSignal);
+}
+
+/**
+ * A tiny `sh` in its own process group that kills kamailio's group when our
+ * end of its stdin closes, i.e. when this Node process dies in a way that
+ * skips the 'exit' hook (SIGKILL, crash, worker killed by a test runner).
+ * @param {number} pgid
+ * @returns {number | undefined}
+ */
+function startWatchdog(pgid) {
+  try {
+    const wd = spawn('/bin/sh', ['-c', 'read _ignored; kill -KILL -- "-$1" 2>/dev/null', 'sip-server-watchdog', String(pgid)], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    });
+    wd.on('error', () => {});
+    wd.stdin?.on('error', () => {});
+    wd.unref();
+    // An idle pipe must not keep the event loop alive.
+    /** @type {any} */ (wd.stdin)?._handle?.unref?.();
+    return wd.pid;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/**
+ * @typedef {object} SipServerOptions
+ * @property {number} [port] TCP port on 127.0.0.1; 0 or absent = pick a free one.
+ * @property {'127.0.0.1'} [host] Only loopback is supported.
+ * @property {string} [runtimeDir] Where cfg, db_text tables and pid file go; a
+ *   fresh mkdtemp dir (removed on stop) when absent.
+ * @property {'inherit' | 'pipe' | 'ignore'} [log] Kamailio output: 'inherit'
+ *   forwards it to this process's stderr; 'pipe' (default) keeps it in memory
+ *   (`logTail()`); 'ignore' drops it. A tail is always kept for error messages.
+ * @property {boolean} [install] Install the Debian packages when missing and
+ *   running as root (default true).
+ * @property {number} [debugLevel] Kamailio `debug` level, default 1 (env
+ *   WEBPHONE_SIP_DEBUG overrides); 2 = info, 3 = full debug.
+ * @property {number} [startTimeoutMs] Readiness timeout, default 10000.
+ */
+
+/**
+ * @typedef {object} SipServerHandle
+ * @property {string} url ws://127.0.0.1:PORT
+ * @property {number} port
+ * @property {number} pid PID of the kamailio main process (changes on restart)
+ * @property {string} runtimeDir
+ * @property {'webphone.test'} domain
+ * @property {() => Promise<void>} stop
+ * @property {() => Promise<void>} restart
+ * @property {() => string} logTail
+ */
+
+/**
+ * Starts kamailio in the foreground of its own process group and resolves
+ * once a WebSocket handshake with subprotocol "sip" succeeds.
+ * @param {SipServerOptions} [options]
+ * @returns {Promise<SipServerHandle>}
+ */
+export async function startSipServer(options = {}) {
+  if (options.host !== undefined && options.host !== HOST) {
+    throw new Error(`@webphone/sip-server: only host ${HOST} is supported`);
+  }
+  const { binary, modulesDir } = await ensureKamailioInstalled({ install: options.install });
+  const envDebug = Number(process.env.WEBPHONE_SIP_DEBUG);
+  const debugLevel = options.debugLevel ?? (Number.isInteger(envDebug) && process.env.WEBPHONE_SIP_DEBUG ? envDebug : 1);
+  const logMode = options.log ?? 'pipe';
+  const timeoutMs = options.startTimeoutMs ?? 10_000;
+  const ownDir = !options.runtimeDir;
+  const runtimeDir = path.resolve(options.runtimeDir ?? mkdtempSync(path.join(os.tmpdir(), 'webphone-sip-')));
+  const fixedPort = options.port ? options.port : undefined;
+
+  /** @type {{ child: import('node:child_process').ChildProcess; inst: LiveInstance; port: number; tail: () => string; exited: Promise<void> } | undefined} */
+  let current;
+  let port = fixedPort ?? 0;
+
+  async function launch() {
+    // A free port chosen here can be taken by someone else before kamailio
+    // binds it; retry with another one in that case (not for a fixed port).
+    for (let attempt = 1; ; attempt++) {
+      if (!fixedPort && !port) port = await findFreePort();
+      try {
+        current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+        return;
+      } catch (err) {
+        const inUse = /EADDRINUSE|Address already in use|already in use/.test(String(err));
+        if (fixedPort || !inUse || attempt >= 3) throw err;
+        port = 0;
+      }
+    }
+  }
+
+  /** @type {Promise<void> | undefined} */
+  let stopping;
+  async function stop() {
+    if (!current) return;
+    const { child, inst, exited } = current;
+    stopping ??= (async () => {
+      const pid = inst.pid;
+      tryKill(-pid, 'SIGTERM');
+      const timer = sleep(STOP_GRACE_MS).then(() => 'timeout');
+      if ((await Promise.race([exited, timer])) === 'timeout') {
+        tryKill(-pid, 'SIGKILL');
+        await exited;
+      }
+      // The main process reaps its children before exiting; make sure no
+      // straggler of the group survives anyway.
+      for (let i = 0; i < 50 && groupAlive(pid); i++) {
+        if (i === 10) tryKill(-pid, 'SIGKILL');
+        await sleep(20);
+      }
+      if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      live.delete(inst);
+    })();
+    await stopping;
+    stopping = undefined;
+    current = undefined;
+  }
+
+  await launch();
+
+  /** @type {SipServerHandle} */
+  const handle = {
+    get url() {
+      return `ws://${HOST}:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    get pid() {
+      return current?.inst.pid ?? -1;
+    },
+    runtimeDir,
+    domain: DOMAIN,
+    logTail: () => current?.tail() ?? '',
+    async stop() {
+      await stop();
+      if (ownDir) rmSync(runtimeDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await stop();
+      current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+    },
+  };
+  return handle;
+}
+
+/**
+ * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number;
+ *   logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
+ */
+async function spawnKamailio(o) {
+  if (!(await isPortFree(o.port))) {
+    throw new Error(`@webphone/sip-server: ${HOST}:${o.port} is already in use (EADDRINUSE)`);
+  }
+  const cfgPath = writeRuntimeFiles(o);
+  const pidFile = path.join(o.runtimeDir, 'kamailio.pid');
+  rmSync(pidFile, { force: true });
+  installExitHooks();
+
+  // -DD: stay in the foreground (children still fork, into our new group);
+  // -E: log to stderr; -m/-M: small shared/private memory (MB) so several
+  // instances fit; -Y: runtime dir for kamailio's own files; -a no: no DNS
+  // lookups of the host's own names.
+  const args = ['-DD', '-E', '-f', cfgPath, '-Y', o.runtimeDir, '-P', pidFile, '-m', '64', '-M', '8', '-a', 'no'];
+  const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd: o.runtimeDir });
+  const pid = child.pid;
+  if (pid === undefined) {
+    const err = await new Promise((resolve) => child.once('error', resolve));
+    throw new Error(`@webphone/sip-server: cannot run ${o.binary}: ${String(err)}`);
+  }
+  /** @type {LiveInstance} */
+  const inst = { pid, watchdogPid: undefined, cleanupDir: o.cleanupDir };
+  live.add(inst);
+  inst.watchdogPid = startWatchdog(pid);
+
+  let tail = '';
+  const collect = (/** @type {NodeJS.WriteStream} */ target) => (/** @type {Buffer} */ chunk) => {
+    tail = (tail + chunk.toString()).slice(-LOG_TAIL_BYTES);
+    if (o.logMode === 'inherit') target.write(chunk);
+  };
+  // Always drain both pipes: a full pipe would block kamailio.
+  child.stdout?.on('data', collect(process.stdout));
+  child.stderr?.on('data', collect(process.stderr));
+
+  /** @type {number | null | string} */
+  let exitStatus = null;
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exitStatus = signal ?? code;
+      resolve(undefined);
+    }),
+  );
+  child.unref();
+  // Keep the pipes from holding the event loop open once the server runs.
+  /** @type {any} */ (child.stdout)?.unref?.();
+  /** @type {any} */ (child.stderr)?.unref?.();
+
+  const fail = async (/** @type {string} */ why) => {
+    tryKill(-pid, 'SIGKILL');
+    await Promise.race([exited, sleep(2000)]);
+    if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+    live.delete(inst);
+    const lines = tail.trim().split('\n').slice(-30).join('\n');
+    return new Error(`@webphone/sip-server: ${why} (port ${o.port}, runtime dir ${o.runtimeDir}).\nkamailio output (tail):\n${lines}`);
+  };
+
+  const deadline = Date.now() + o.timeoutMs;
+  for (;;) {
+    if (exitStatus !== null) throw await fail(`kamailio exited during startup (${exitStatus})`);
+    if (await probeWebSocket(o.port)) break;
+    if (Date.now() > deadline) throw await fail(`no WebSocket handshake within ${o.timeoutMs} ms`);
+    await sleep(50);
+  }
+  // Our probe may have raced a dying process; confirm it is still ours.
+  if (exitStatus !== null) throw await fail(`kamailio exited during startup (${exitStatus})`);
+
+  return { child, inst, port: o.port, tail: () => tail, exited };
+}

@@ -1,0 +1,28 @@
+import type { TestProject } from 'vitest/node';
+import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** WebSocket URL of the Kamailio started for this test run. */
+    sipServerUrl: string;
+    /** SIP domain of that server. */
+    sipDomain: string;
+  }
+}
+
+let server: SipServerHandle | undefined;
+
+/**
+ * Starts one Kamailio (own port, own runtime dir) for a test project and
+ * stops it at the end, also when tests fail. A missing Kamailio that cannot
+ * be installed is an error, never a skip.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  server = await startSipServer({ port: 0, log: 'ignore' });
+  project.provide('sipServerUrl', server.url);
+  project.provide('sipDomain', server.domain);
+  return async () => {
+    await server?.stop();
+    server = undefined;
+  };
+}
