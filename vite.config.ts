@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts'],
           globalSetup: ['../../tools/vitest/sip-server-setup.ts'],
+          setupFiles: ['src/__tests__/support/node-websocket.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

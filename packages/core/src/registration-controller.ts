@@ -132,16 +132,15 @@ export class RegistrationController {
 
   private handleDisconnected(unexpected: boolean, reason: string | undefined): void {
     this.ctx.setState({ transport: 'disconnected' });
-    const registration = this.ctx.getState().registration;
-    if (registration.status !== 'failed') this.setRegistration({ status: 'unregistered' });
-    this.ctx.emit('disconnected');
+    const emitDisconnected = (): void => this.ctx.emit('disconnected');
+    if (this.ctx.getState().registration.status === 'failed') emitDisconnected();
+    else this.setRegistration({ status: 'unregistered' }, emitDisconnected);
     this.ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
     if (unexpected || this.wanted) this.scheduleReconnect();
   }
 
   private handleRegistered(aor: string, expiresAt: number): void {
-    this.setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt });
-    this.ctx.emit('registered');
+    this.setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.ctx.emit('registered'));
   }
 
   private handleUnregistered(): void {
@@ -151,9 +150,8 @@ export class RegistrationController {
   private handleRejected(statusCode: number, reason: string): void {
     if (this.ctx.getState().transport !== 'connected') return; // the transport loss handler owns this case
     const error = result('REGISTRY_FAILED', statusCode ? `${statusCode} ${reason}`.trim() : reason);
-    this.setRegistration({ status: 'failed', error, statusCode: statusCode || undefined });
     this.ctx.setState({ lastError: error });
-    this.ctx.emit('registrationFailed', error);
+    this.setRegistration({ status: 'failed', error, statusCode: statusCode || undefined }, () => this.ctx.emit('registrationFailed', error));
     if (!FINAL_REJECTIONS.has(statusCode)) this.scheduleReconnect(true);
   }
 
@@ -168,8 +166,7 @@ export class RegistrationController {
     if (attempt > this.ctx.config.reRegistryPhoneTimes) {
       const error = result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${previous.attempt} attempts`);
       this.ctx.setState({ reconnect: { ...previous, nextAttemptAt: null, exhausted: true }, lastError: error });
-      this.setRegistration({ status: 'failed', error });
-      this.ctx.emit('registrationFailed', error);
+      this.setRegistration({ status: 'failed', error }, () => this.ctx.emit('registrationFailed', error));
       this.onlineTarget?.removeEventListener('online', this.handleOnline);
       return;
     }
@@ -197,11 +194,16 @@ export class RegistrationController {
     else this.connect();
   };
 
-  /** Writes the registration state, keeping `isRegistered` in step, then emits `isRegisteredChange` if it flipped. */
-  private setRegistration(registration: RegistrationState): void {
+  /**
+   * Writes the registration state, keeping `isRegistered` in step; then
+   * emits the event of the change (`emitPrimary`) and `isRegisteredChange`
+   * if the flag flipped.
+   */
+  private setRegistration(registration: RegistrationState, emitPrimary?: () => void): void {
     const wasRegistered = this.ctx.getState().isRegistered;
     const isRegistered = registration.status === 'registered';
     this.ctx.setState({ registration, isRegistered });
+    emitPrimary?.();
     if (wasRegistered !== isRegistered && !this.destroyed) this.ctx.emit('isRegisteredChange', isRegistered);
   }
 }
