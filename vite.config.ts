@@ -1,30 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Root config: each package and tool owns its vitest project file; `npm test`
+ * runs them all in one vitest run.
+ */
 export default defineConfig({
   test: {
-    projects: [
-      {
-        test: {
-          name: 'core',
-          root: 'packages/core',
-          environment: 'node',
-          include: ['src/**/*.test.ts'],
-          globalSetup: ['../../tools/vitest/sip-server-setup.ts'],
-          setupFiles: ['src/__tests__/support/node-websocket.ts'],
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
-        },
-      },
-      {
-        test: {
-          name: 'sip-server',
-          root: 'tools/sip-server',
-          environment: 'node',
-          include: ['**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
-    ],
+    projects: ['packages/*/vitest.config.ts', 'tools/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
   },
 });

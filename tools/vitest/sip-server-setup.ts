@@ -1,14 +1,6 @@
+/// <reference path="./provided-context.d.ts" />
 import type { TestProject } from 'vitest/node';
 import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** WebSocket URL of the Kamailio started for this test run. */
-    sipServerUrl: string;
-    /** SIP domain of that server. */
-    sipDomain: string;
-  }
-}
 
 let server: SipServerHandle | undefined;
 

@@ -4,3 +4,126 @@ export interface StaticCallStatus {
   avatar: string;
   company: string;
 }
+
+/** Who placed the call. */
+export type CommunicationType = 'outbound' | 'inbound';
+
+/**
+ * Phase of a call.
+ *
+ * ```
+ *  outbound: calling ──200 OK──▶ connecting ──ACK──▶ talking
+ *  inbound:  ringing ──answer()─▶ connecting ──ACK──▶ talking
+ * ```
+ */
+export type CallPhase = 'ringing' | 'calling' | 'connecting' | 'talking';
+
+/** Recording state as the PBX last confirmed it. */
+export type RecordStatus = 'stop' | 'recording' | 'pause';
+
+/** The call an attended-transfer consultation leg belongs to. */
+export interface TransferParent {
+  callId: string;
+  name: string;
+  avatar: string;
+  number: string;
+  callDuration: number;
+  holdDuration: number;
+}
+
+/** The plain state of one call, as the contract names it. */
+export interface CallStatus extends StaticCallStatus {
+  number: string;
+  callId: string;
+  communicationType: CommunicationType;
+  isVideo: boolean;
+  isRing: boolean;
+  isHold: boolean;
+  isMute: boolean;
+  callStatus: CallPhase;
+  /** When the call was answered (epoch ms); 0 before. */
+  callStartTime: number;
+  recordStatus: RecordStatus;
+  /** True for the consultation leg of an attended transfer. */
+  isTransfer: boolean;
+  transferParent?: TransferParent;
+  isConference: boolean;
+}
+
+/** Durations of a call in seconds, derived from its timestamps when read. */
+export interface TimerType {
+  ringDuration: number;
+  callingDuration: number;
+  callDuration: number;
+  holdDuration: number;
+}
+
+/**
+ * When things happened in a call (epoch ms). Durations are derived from
+ * these; nothing writes the store once a second.
+ */
+export interface CallTimestamps {
+  /** The call was created (INVITE sent or received). */
+  createdAt: number;
+  /** The call was answered; 0 before. */
+  answeredAt: number;
+  /** The current hold started; 0 when not on hold. */
+  holdStartedAt: number;
+  /** Total of completed holds, in ms. */
+  heldMs: number;
+}
+
+/** Progress of a transfer started from this call. */
+export type TransferState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'blind-pending'; readonly target: string }
+  | { readonly status: 'attended-consulting'; readonly consultCallId: string; readonly target: string }
+  | { readonly status: 'completing'; readonly target: string }
+  | { readonly status: 'failed'; readonly target: string; readonly reason: string };
+
+/** A call quality report, produced every 3 s while talking. */
+export interface CallReport {
+  callId: string;
+  /** Epoch ms of the sample. */
+  timestamp: number;
+  /** ISO date of the sample. */
+  date: string;
+  /** ICE candidate type of the selected pair (local side). */
+  candidateType: 'host' | 'srflx' | 'prflx' | 'relay' | 'unknown';
+  audio: MediaQuality;
+  video: MediaQuality | null;
+  /** Estimated MOS (1–4.5) from the E-model. */
+  mos: number;
+}
+
+/** Packet statistics of one media kind. */
+export interface MediaQuality {
+  codec: string;
+  packetsReceived: number;
+  packetsSent: number;
+  packetsLost: number;
+  /** lost / (lost + received), 6 decimals. */
+  lossRatio: number;
+  /** Mean and maximum jitter over the call so far, in ms. */
+  jitterAvg: number;
+  jitterMax: number;
+  /** Round-trip time in ms, when known. */
+  rtt: number | null;
+}
+
+/** Why a call ended, as plain data. */
+export interface CallEnd {
+  cause: string;
+  /** SIP status code for a failed call (404, 486...), when there was one. */
+  code?: number;
+}
+
+/** Everything the store keeps about one live call. */
+export interface CallRecord {
+  readonly status: CallStatus;
+  readonly timestamps: CallTimestamps;
+  readonly transfer: TransferState;
+  /** True when the app set name/avatar/company manually. */
+  readonly manualStaticStatus: boolean;
+  readonly lastReport: CallReport | null;
+}

@@ -9,5 +9,20 @@ export type { PhoneEventMap } from './phone-events.js';
 export type { ReadonlyStore } from './readonly-store.js';
 export type { Listener } from './typed-emitter.js';
 export type { PhoneLogger, LogLevel } from './logger.js';
-export type { StaticCallStatus } from './call-status.js';
+export type {
+  StaticCallStatus,
+  CallStatus,
+  CallPhase,
+  CommunicationType,
+  RecordStatus,
+  TransferParent,
+  TimerType,
+  CallTimestamps,
+  TransferState,
+  CallReport,
+  MediaQuality,
+  CallEnd,
+  CallRecord,
+} from './call-status.js';
 export type { MediaSeam } from './sip/media-seam.js';
+export type { PhoneApi, SessionApi, SessionEventMap, CallOptions, TerminateType } from './phone-api.js';

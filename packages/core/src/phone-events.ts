@@ -1,3 +1,4 @@
+import type { SessionApi } from './phone-api.js';
 import type { Result } from './result.js';
 
 /**
@@ -18,6 +19,14 @@ export interface PhoneEventMap {
   registrationFailed: [error: Result];
   /** `isRegistered` changed. */
   isRegisteredChange: [isRegistered: boolean];
+  /** A call object was created (inbound or outbound). */
+  newRTCSession: [event: { callId: string; session: SessionApi }];
+  /** An inbound call is ringing (not emitted for calls refused by the call limit). */
+  incoming: [event: { callId: string; session: SessionApi }];
+  /** A call was added to `sessions`. */
+  startSession: [event: { callId: string; session: SessionApi }];
+  /** A call left `sessions`; `cause` says why it ended. */
+  deleteSession: [event: { callId: string; cause: string }];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
   /** An error that no call owns, e.g. a listener that threw. */

@@ -26,6 +26,11 @@ function initialState(config: ResolvedPhoneConfig): PhoneState {
     reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false },
     recordPermissions: config.recordPermissions,
     deviceIds: { ...config.deviceIds },
+    calls: {},
+    callIds: [],
+    incomingIds: [],
+    currentSessionID: null,
+    isMaxCall: false,
     destroyed: false,
   };
 }

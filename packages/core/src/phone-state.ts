@@ -1,4 +1,5 @@
 import type { DeviceIds, RecordPermissions } from './config.js';
+import type { CallRecord } from './call-status.js';
 import type { Result } from './result.js';
 
 /**
@@ -64,6 +65,16 @@ export interface PhoneState {
   readonly reconnect: ReconnectState;
   readonly recordPermissions: RecordPermissions;
   readonly deviceIds: DeviceIds;
+  /** Live calls by call id. A call leaves when it ends. */
+  readonly calls: Readonly<Record<string, CallRecord>>;
+  /** Call ids in the order the calls began. */
+  readonly callIds: readonly string[];
+  /** Inbound calls still ringing, oldest first. */
+  readonly incomingIds: readonly string[];
+  /** The call the user is on, or `null`. */
+  readonly currentSessionID: string | null;
+  /** True when `maxConcurrentCalls` calls are up. */
+  readonly isMaxCall: boolean;
   /** True after `destroy()`. */
   readonly destroyed: boolean;
 }
