@@ -269,6 +269,25 @@ function probeWebSocket(port) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits for `p` at most `ms`; true when it settled in time. Clears its timer
+ * so a finished wait does not hold the event loop open.
+ * @param {Promise<unknown>} p
+ * @param {number} ms
+ */
+async function settlesWithin(p, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Process bookkeeping: stop by PID, and never leave an instance behind
 // ---------------------------------------------------------------------------
@@ -322,15 +341,19 @@ function installExitHooks() {
 }
 
 /**
- * A tiny `sh` in its own process group that kills kamailio's group when our
- * end of its stdin closes, i.e. when this Node process dies in a way that
- * skips the 'exit' hook (SIGKILL, crash, worker killed by a test runner).
+ * A tiny `sh` in its own process group that kills kamailio's group (and
+ * removes our temp runtime dir) when our end of its stdin closes, i.e. when
+ * this Node process dies in a way that skips the 'exit' hook (SIGKILL, a
+ * crash, a worker killed by the test runner). dash's kill has no "--", hence
+ * `kill -9 -PGID`.
  * @param {number} pgid
+ * @param {string | undefined} cleanupDir
  * @returns {number | undefined}
  */
-function startWatchdog(pgid) {
+function startWatchdog(pgid, cleanupDir) {
+  const script = 'read _ignored; kill -9 "-$1" 2>/dev/null; if [ -n "$2" ]; then sleep 1; rm -rf "$2"; fi';
   try {
-    const wd = spawn('/bin/sh', ['-c', 'read _ignored; kill -KILL -- "-$1" 2>/dev/null', 'sip-server-watchdog', String(pgid)], {
+    const wd = spawn('/bin/sh', ['-c', script, 'sip-server-watchdog', String(pgid), cleanupDir ?? ''], {
       stdio: ['pipe', 'ignore', 'ignore'],
       detached: true,
     });
@@ -338,7 +361,7 @@ function startWatchdog(pgid) {
     wd.stdin?.on('error', () => {});
     wd.unref();
     // An idle pipe must not keep the event loop alive.
-    /** @type {any} */ (wd.stdin)?._handle?.unref?.();
+    /** @type {any} */ (wd.stdin)?.unref?.();
     return wd.pid;
   } catch {
     return undefined;
@@ -388,8 +411,7 @@ export async function startSipServer(options = {}) {
     throw new Error(`@webphone/sip-server: only host ${HOST} is supported`);
   }
   const { binary, modulesDir } = await ensureKamailioInstalled({ install: options.install });
-  const envDebug = Number(process.env.WEBPHONE_SIP_DEBUG);
-  const debugLevel = options.debugLevel ?? (Number.isInteger(envDebug) && process.env.WEBPHONE_SIP_DEBUG ? envDebug : 1);
+  const debugLevel = options.debugLevel ?? (Number(process.env.WEBPHONE_SIP_DEBUG) || 1);
   const logMode = options.log ?? 'pipe';
   const timeoutMs = options.startTimeoutMs ?? 10_000;
   const ownDir = !options.runtimeDir;
@@ -418,14 +440,21 @@ export async function startSipServer(options = {}) {
 
   /** @type {Promise<void> | undefined} */
   let stopping;
+  /** Output of the last stopped instance, for logTail() after stop(). */
+  let lastTail = () => '';
+  let lastPid = 0;
   async function stop() {
     if (!current) return;
     const { child, inst, exited } = current;
+    lastTail = current.tail;
+    lastPid = inst.pid;
     stopping ??= (async () => {
       const pid = inst.pid;
-      tryKill(-pid, 'SIGTERM');
-      const timer = sleep(STOP_GRACE_MS).then(() => 'timeout');
-      if ((await Promise.race([exited, timer])) === 'timeout') {
+      // SIGTERM to the main process only: it stops its children itself and
+      // exits quietly. Signalling the whole group makes it log an ALERT per
+      // child that "exited". The group gets SIGKILL if anything lingers.
+      tryKill(pid, 'SIGTERM');
+      if (!(await settlesWithin(exited, STOP_GRACE_MS))) {
         tryKill(-pid, 'SIGKILL');
         await exited;
       }
@@ -445,7 +474,13 @@ export async function startSipServer(options = {}) {
     current = undefined;
   }
 
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    // The error carries kamailio's output; a temp dir of our own is garbage.
+    if (ownDir) rmSync(runtimeDir, { recursive: true, force: true });
+    throw err;
+  }
 
   /** @type {SipServerHandle} */
   const handle = {
@@ -455,12 +490,14 @@ export async function startSipServer(options = {}) {
     get port() {
       return port;
     },
+    // Keeps the last PID after stop(): never hand out -1/0, which
+    // process.kill() would treat as "every process" / "my own group".
     get pid() {
-      return current?.inst.pid ?? -1;
+      return current ? current.inst.pid : lastPid;
     },
     runtimeDir,
     domain: DOMAIN,
-    logTail: () => current?.tail() ?? '',
+    logTail: () => (current ? current.tail() : lastTail()),
     async stop() {
       await stop();
       if (ownDir) rmSync(runtimeDir, { recursive: true, force: true });
@@ -500,7 +537,7 @@ async function spawnKamailio(o) {
   /** @type {LiveInstance} */
   const inst = { pid, watchdogPid: undefined, cleanupDir: o.cleanupDir };
   live.add(inst);
-  inst.watchdogPid = startWatchdog(pid);
+  inst.watchdogPid = startWatchdog(pid, o.cleanupDir);
 
   let tail = '';
   const collect = (/** @type {NodeJS.WriteStream} */ target) => (/** @type {Buffer} */ chunk) => {
@@ -526,7 +563,7 @@ async function spawnKamailio(o) {
 
   const fail = async (/** @type {string} */ why) => {
     tryKill(-pid, 'SIGKILL');
-    await Promise.race([exited, sleep(2000)]);
+    await settlesWithin(exited, 2000);
     if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
     live.delete(inst);
     const lines = tail.trim().split('\n').slice(-30).join('\n');

@@ -1,0 +1,82 @@
+// Hand-written declarations for index.mjs (plain JS, checked with // @ts-check).
+
+/** SIP domain and digest realm served by the test server. */
+export declare const DOMAIN: 'webphone.test';
+/** Port used by the CLI when --port is not given. */
+export declare const DEFAULT_PORT: 5066;
+/** What a non-root user has to run when kamailio is missing. */
+export declare const INSTALL_COMMAND: 'sudo apt-get install -y kamailio kamailio-websocket-modules';
+
+export interface SipTestUser {
+  /** "1001" .. "1010"; also the SIP user and the digest username. */
+  readonly extension: string;
+  /** `secret<extension>`, e.g. "secret1001". */
+  readonly password: string;
+  /** md5("<extension>:webphone.test:<password>"), usable as sip.js `authorizationHa1`. */
+  readonly ha1: string;
+  /** "sip:<extension>@webphone.test" */
+  readonly uri: string;
+}
+
+/** The ten test accounts 1001..1010. */
+export declare const users: readonly SipTestUser[];
+
+/** md5("user:realm:password") in lowercase hex. */
+export declare function ha1(user: string, realm: string, password: string): string;
+
+export interface KamailioInstallation {
+  /** Path of the kamailio binary (env KAMAILIO_BIN overrides the search). */
+  binary: string;
+  /** Directory with websocket.so etc. (env KAMAILIO_MODULES_DIR overrides). */
+  modulesDir: string;
+}
+
+/**
+ * Finds kamailio and its websocket/xhttp modules. When missing and running as
+ * root (and `install` is not false) installs the Debian packages with apt-get;
+ * otherwise rejects with an error whose message contains INSTALL_COMMAND.
+ */
+export declare function ensureKamailioInstalled(options?: { install?: boolean }): Promise<KamailioInstallation>;
+
+export interface SipServerOptions {
+  /** TCP port on 127.0.0.1. 0 or absent: a free port is chosen. */
+  port?: number;
+  /** Only loopback is supported. */
+  host?: '127.0.0.1';
+  /** Directory for the generated cfg, db_text tables and pid file. Default: a fresh mkdtemp dir, removed on stop(). */
+  runtimeDir?: string;
+  /**
+   * Kamailio's stdout/stderr: 'inherit' forwards to this process's stdout/stderr,
+   * 'pipe' (default) keeps it in memory (see logTail()), 'ignore' drops it.
+   * A tail is always kept for startup error messages.
+   */
+  log?: 'inherit' | 'pipe' | 'ignore';
+  /** Install kamailio with apt-get when missing and running as root. Default true. */
+  install?: boolean;
+  /** Kamailio `debug` level: 1 notice (default), 2 info, 3 debug. Env WEBPHONE_SIP_DEBUG sets the default. */
+  debugLevel?: number;
+  /** How long to wait for the WebSocket handshake to succeed. Default 10000 ms. */
+  startTimeoutMs?: number;
+}
+
+export interface SipServerHandle {
+  /** ws://127.0.0.1:PORT — pass as sip.js `transportOptions.server`. */
+  readonly url: string;
+  readonly port: number;
+  /** PID of the kamailio main process (also its process group id); changes on restart(); after stop() the last PID. */
+  readonly pid: number;
+  readonly runtimeDir: string;
+  readonly domain: 'webphone.test';
+  /** SIGTERM to the process group, SIGKILL after a grace period; waits for exit. Idempotent. */
+  stop(): Promise<void>;
+  /** stop(), then start again on the same port and runtime dir. Registrations are lost. */
+  restart(): Promise<void>;
+  /** Last 64 KB of kamailio's output (current or last stopped instance). */
+  logTail(): string;
+}
+
+/**
+ * Starts kamailio in the foreground of its own process group and resolves once
+ * a WebSocket handshake with subprotocol "sip" succeeds on the port.
+ */
+export declare function startSipServer(options?: SipServerOptions): Promise<SipServerHandle>;

@@ -1,0 +1,339 @@
+// Verifies the Kamailio test server end to end with sip.js 0.21 in Node:
+// registration (password, HA1, wrong password), a call 1001 -> 1002 with
+// in-dialog INFO both ways, re-INVITE and BYE from the callee, 404 / 480 for
+// unknown / unregistered users, and stop()/restart() by PID.
+import net from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  type BodyAndContentType,
+  type IncomingResponse,
+  type Invitation,
+  type Session,
+  type SessionDescriptionHandler,
+  type SessionDescriptionHandlerFactory,
+  type UserAgentOptions,
+} from 'sip.js';
+import {
+  DOMAIN,
+  INSTALL_COMMAND,
+  ensureKamailioInstalled,
+  ha1,
+  startSipServer,
+  users,
+  type SipServerHandle,
+} from './index.mjs';
+
+// Node 20 has no global WebSocket; sip.js's transport needs one.
+const globals = globalThis as { WebSocket?: unknown };
+const previousWebSocket = globals.WebSocket;
+globals.WebSocket = WebSocket;
+
+// ---------------------------------------------------------------------------
+// A media-less SessionDescriptionHandler: offer/answer with a fixed SDP.
+// Padded to ~6 KB, about the size of a real WebRTC offer, so the proxy's
+// handling of large WebSocket messages is exercised too.
+// ---------------------------------------------------------------------------
+const padding = Array.from({ length: 60 }, (_, i) => `a=x-padding-${i}:${'p'.repeat(80)}`);
+const fakeSdp = [
+  'v=0',
+  'o=- 1 1 IN IP4 127.0.0.1',
+  's=-',
+  'c=IN IP4 127.0.0.1',
+  't=0 0',
+  'm=audio 9 RTP/AVP 0',
+  'a=rtpmap:0 PCMU/8000',
+  'a=sendrecv',
+  ...padding,
+  '',
+].join('\r\n');
+
+class FakeSdh implements SessionDescriptionHandler {
+  close(): void {}
+  getDescription(): Promise<BodyAndContentType> {
+    return Promise.resolve({ body: fakeSdp, contentType: 'application/sdp' });
+  }
+  hasDescription(contentType: string): boolean {
+    return contentType === 'application/sdp';
+  }
+  rollbackDescription(): Promise<void> {
+    return Promise.resolve();
+  }
+  setDescription(): Promise<void> {
+    return Promise.resolve();
+  }
+  sendDtmf(): boolean {
+    return true;
+  }
+}
+const fakeSdhFactory: SessionDescriptionHandlerFactory = () => new FakeSdh();
+
+// ---------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function waitForSessionState(session: Session, state: SessionState, ms = 5000): Promise<void> {
+  if (session.state === state) return Promise.resolve();
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      const listener = (s: SessionState): void => {
+        if (s === state) {
+          session.stateChange.removeListener(listener);
+          resolve();
+        }
+      };
+      session.stateChange.addListener(listener);
+    }),
+    ms,
+    `session state ${state}`,
+  );
+}
+
+const started: UserAgent[] = [];
+
+type Credentials = { password: string } | { ha1: string };
+
+async function startUa(extension: string, credentials: Credentials, url: string, onInvite?: (inv: Invitation) => void): Promise<UserAgent> {
+  const options: UserAgentOptions = {
+    uri: UserAgent.makeURI(`sip:${extension}@${DOMAIN}`),
+    transportOptions: { server: url },
+    authorizationUsername: extension,
+    logLevel: 'error',
+    sessionDescriptionHandlerFactory: fakeSdhFactory,
+    delegate: onInvite ? { onInvite } : undefined,
+  };
+  if ('password' in credentials) options.authorizationPassword = credentials.password;
+  else options.authorizationHa1 = credentials.ha1;
+  const ua = new UserAgent(options);
+  started.push(ua);
+  await ua.start();
+  return ua;
+}
+
+/** Sends REGISTER and resolves with the final status code (200, 401, 403...). */
+function register(ua: UserAgent): Promise<{ registerer: Registerer; status: number }> {
+  const registerer = new Registerer(ua);
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      registerer
+        .register({
+          requestDelegate: {
+            onAccept: (r: IncomingResponse) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
+            onReject: (r: IncomingResponse) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
+          },
+        })
+        .catch(reject);
+    }),
+    5000,
+    'REGISTER final response',
+  );
+}
+
+async function registeredUa(extension: string, credentials: Credentials, url: string, onInvite?: (inv: Invitation) => void) {
+  const ua = await startUa(extension, credentials, url, onInvite);
+  const { registerer, status } = await register(ua);
+  expect(status).toBe(200);
+  expect(registerer.state).toBe(RegistererState.Registered);
+  return ua;
+}
+
+/** INVITE from `ua` to `target`; resolves with the final status code. */
+function callStatus(ua: UserAgent, target: string): Promise<{ inviter: Inviter; status: number }> {
+  const uri = UserAgent.makeURI(`sip:${target}@${DOMAIN}`);
+  if (!uri) throw new Error('bad target');
+  const inviter = new Inviter(ua, uri);
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      inviter
+        .invite({
+          requestDelegate: {
+            onAccept: (r) => resolve({ inviter, status: r.message.statusCode ?? 0 }),
+            onReject: (r) => resolve({ inviter, status: r.message.statusCode ?? 0 }),
+          },
+        })
+        .catch(reject);
+    }),
+    5000,
+    `final response to INVITE ${target}`,
+  );
+}
+
+const [u1001, u1002] = users;
+
+// ---------------------------------------------------------------------------
+// tests
+// ---------------------------------------------------------------------------
+describe('test users', () => {
+  it('exposes 1001..1010 with secret<ext> and md5 HA1', () => {
+    expect(users.map((u) => u.extension)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010']);
+    expect(u1001).toMatchObject({ extension: '1001', password: 'secret1001', uri: 'sip:1001@webphone.test' });
+    // md5("1001:webphone.test:secret1001")
+    expect(u1001.ha1).toBe(ha1('1001', 'webphone.test', 'secret1001'));
+    expect(u1001.ha1).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('names the install command when kamailio is missing and installing is not allowed', async () => {
+    const saved = process.env.KAMAILIO_BIN;
+    process.env.KAMAILIO_BIN = '/nonexistent/kamailio';
+    try {
+      await expect(ensureKamailioInstalled({ install: false })).rejects.toThrow(INSTALL_COMMAND);
+    } finally {
+      if (saved === undefined) delete process.env.KAMAILIO_BIN;
+      else process.env.KAMAILIO_BIN = saved;
+    }
+  });
+});
+
+describe('kamailio SIP-over-WebSocket server', () => {
+  let server: SipServerHandle;
+
+  beforeAll(async () => {
+    server = await startSipServer({ port: 0 });
+  });
+  afterEach(async () => {
+    await Promise.allSettled(started.splice(0).map((ua) => ua.stop()));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    globals.WebSocket = previousWebSocket;
+  });
+
+  it('listens on ws://127.0.0.1 with its own runtime dir and process', () => {
+    expect(server.url).toBe(`ws://127.0.0.1:${server.port}`);
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.domain).toBe('webphone.test');
+    expect(() => process.kill(server.pid, 0)).not.toThrow();
+  });
+
+  it('refuses a fixed port that is already taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await expect(startSipServer({ port })).rejects.toThrow(/in use/);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('registers with a password', async () => {
+    await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+  });
+
+  it('registers with only the HA1', async () => {
+    await registeredUa(u1002.extension, { ha1: u1002.ha1 }, server.url);
+  });
+
+  it('rejects a wrong password', async () => {
+    const ua = await startUa('1001', { password: 'wrong' }, server.url);
+    const { registerer, status } = await register(ua);
+    expect([401, 403]).toContain(status);
+    expect(registerer.state).not.toBe(RegistererState.Registered);
+  });
+
+  it('connects a call 1001 -> 1002; INFO flows both ways, re-INVITE works, BYE from the callee ends it', async () => {
+    let resolveInvite: (inv: Invitation) => void = () => {};
+    const invited = new Promise<Invitation>((resolve) => (resolveInvite = resolve));
+    await registeredUa(u1002.extension, { ha1: u1002.ha1 }, server.url, (inv) => {
+      resolveInvite(inv);
+      void inv.accept();
+    });
+
+    const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    const { inviter, status } = await callStatus(caller, '1002');
+    expect(status).toBe(200);
+    const calleeSession = await withTimeout(invited, 5000, 'INVITE at 1002');
+    await waitForSessionState(inviter, SessionState.Established);
+    await waitForSessionState(calleeSession, SessionState.Established);
+
+    // INFO callee -> caller: the request goes to the caller's *.invalid
+    // Contact, which only works through the proxy's alias handling.
+    const infoAtCaller = new Promise<string>((resolve) => {
+      inviter.delegate = {
+        onInfo: (info) => {
+          void info.accept();
+          resolve(info.request.body);
+        },
+      };
+    });
+    const infoToCallerStatus = new Promise<number>((resolve) => {
+      void calleeSession.info({
+        requestDelegate: { onAccept: (r) => resolve(r.message.statusCode ?? 0), onReject: (r) => resolve(r.message.statusCode ?? 0) },
+        requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: 'Signal=5\r\nDuration=160\r\n' } },
+      });
+    });
+    expect(await withTimeout(infoAtCaller, 5000, 'INFO at the caller')).toContain('Signal=5');
+    expect(await withTimeout(infoToCallerStatus, 5000, 'response to INFO')).toBe(200);
+
+    // INFO caller -> callee.
+    const infoAtCallee = new Promise<string>((resolve) => {
+      calleeSession.delegate = {
+        onInfo: (info) => {
+          void info.accept();
+          resolve(info.request.body);
+        },
+      };
+    });
+    await inviter.info({
+      requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: 'Signal=7\r\nDuration=160\r\n' } },
+    });
+    expect(await withTimeout(infoAtCallee, 5000, 'INFO at the callee')).toContain('Signal=7');
+
+    // re-INVITE from the caller (e.g. hold), answered by the callee.
+    const reinviteStatus = new Promise<number>((resolve, reject) => {
+      inviter
+        .invite({ requestDelegate: { onAccept: (r) => resolve(r.message.statusCode ?? 0), onReject: (r) => resolve(r.message.statusCode ?? 0) } })
+        .catch(reject);
+    });
+    expect(await withTimeout(reinviteStatus, 5000, 'response to re-INVITE')).toBe(200);
+
+    // BYE from the callee ends the caller's session.
+    await calleeSession.bye();
+    await waitForSessionState(inviter, SessionState.Terminated);
+    await waitForSessionState(calleeSession, SessionState.Terminated);
+  });
+
+  it('answers 404 for an unknown user', async () => {
+    const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    expect((await callStatus(caller, '9999')).status).toBe(404);
+  });
+
+  it('answers 480 for a known user that is not registered', async () => {
+    const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    expect((await callStatus(caller, '1003')).status).toBe(480);
+  });
+
+  it('answers 480 once a registered user has disconnected', async () => {
+    const callee = await registeredUa('1004', { password: 'secret1004' }, server.url, (inv) => void inv.reject());
+    const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    // Drop the WebSocket without unregistering: the contact stays in the
+    // location table but its connection is gone.
+    await callee.transport.disconnect();
+    expect((await callStatus(caller, '1004')).status).toBe(480);
+  });
+
+  it('stop() ends the process; restart() serves again on the same port', async () => {
+    const { pid, port } = server;
+    await server.stop();
+    expect(() => process.kill(pid, 0)).toThrow();
+    await server.stop(); // idempotent
+
+    await server.restart();
+    expect(server.port).toBe(port);
+    expect(server.pid).not.toBe(pid);
+    expect(() => process.kill(server.pid, 0)).not.toThrow();
+    await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+  });
+});
