@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
+import { destroyAllPhones, makePhone, nextEvent, testConfig } from './support/phone-harness.js';
+
+let server: SipServerHandle;
+
+beforeAll(async () => {
+  server = await startSipServer({ port: 0, log: 'ignore' });
+});
+afterAll(async () => {
+  await destroyAllPhones();
+  await server?.stop();
+});
+
+describe("the browser's online event", () => {
+  it('retries at once instead of waiting out the backoff, and destroy() removes the listener', async () => {
+    const removeSpy = vi.spyOn(window, 'removeEventListener');
+    // A backoff this long would fail the test's timeout if the online event were ignored.
+    const phone = makePhone(testConfig('1007', { server: server.url, reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000 } }));
+    const registered = nextEvent(phone, 'registered');
+    phone.start();
+    await registered;
+
+    const disconnected = nextEvent(phone, 'disconnected');
+    await server.stop();
+    await disconnected;
+    await expect.poll(() => phone.store.getState().reconnect.nextAttemptAt).not.toBeNull();
+    await server.restart();
+
+    const again = nextEvent(phone, 'registered', 5_000);
+    window.dispatchEvent(new Event('online'));
+    await again;
+    expect(phone.store.getState().reconnect.attempt).toBe(0);
+
+    phone.destroy();
+    await phone.whenDestroyed();
+    expect(removeSpy.mock.calls.some(([type]) => type === 'online')).toBe(true);
+  });
+});
