@@ -63,7 +63,7 @@ function quoteDisplayName(name: string): string {
  * One sip.js user agent and its registerer: the signalling link of a phone.
  *
  * @remarks
- * sip.js's own reconnection is disabled (`reconnectionAttempts: 0`): the
+ * sip.js's own reconnection stays off (its `reconnectionAttempts` defaults to 0): the
  * phone's registration controller owns the retry policy so that attempts are
  * visible in the store and bounded by `reRegistryPhoneTimes`.
  */
@@ -88,7 +88,6 @@ export class SipConnection {
       logBuiltinEnabled: false,
       logConnector: createSipLogConnector(logger),
       logLevel: config.logLevel === 'silent' ? 'error' : config.logLevel === 'info' ? 'log' : config.logLevel,
-      reconnectionAttempts: 0,
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'webphone/0.1',
       ...(config.media ? { sessionDescriptionHandlerFactory: config.media.sessionDescriptionHandlerFactory } : {}),

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run demo`: starts the local Kamailio (ws://127.0.0.1:5066 unless
+ * SIP_PORT is set) and the demo softphone's dev server, prints where to
+ * open it as 1001 and as 1002, and stops both on Ctrl-C (by PID).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSipServer } from './sip-server/index.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sipPort = Number(process.env.SIP_PORT ?? 5066);
+const webPort = Number(process.env.DEMO_PORT ?? 5173);
+
+const sip = await startSipServer({ port: sipPort, log: 'ignore' });
+process.stdout.write(`SIP server (Kamailio) listening at ${sip.url}, domain ${sip.domain}, pid ${sip.pid}\n`);
+
+const vite = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
+  cwd: path.join(root, 'apps/softphone'),
+  env: { ...process.env, VITE_SIP_SERVER: sip.url },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+vite.stdout.on('data', (chunk) => {
+  const text = chunk.toString();
+  if (/ready in/i.test(text)) {
+    const base = `http://127.0.0.1:${webPort}/`;
+    process.stdout.write(`\nDemo softphone ready:\n  as 1001: ${base}?ext=1001\n  as 1002: ${base}?ext=1002\n(test users 1001–1010, password secret<ext>). Ctrl-C stops the demo and the SIP server.\n`);
+  }
+});
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (vite.exitCode === null && vite.pid) {
+    vite.kill('SIGTERM');
+    await new Promise((resolve) => vite.once('exit', resolve));
+  }
+  await sip.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+vite.on('exit', (code) => void stop(code ?? 1));
