@@ -1,5 +1,4 @@
 import {
-  Registerer,
   RegistererState,
   SIPExtension,
   UserAgent,
@@ -10,6 +9,7 @@ import {
 import type { Credential, ResolvedPhoneConfig } from '../config.js';
 import type { RedactingLogger } from '../logger.js';
 import type { PhoneIdentity } from '../phone-state.js';
+import { ObservedRegisterer } from './observed-registerer.js';
 import { createSipLogConnector } from './sip-log-connector.js';
 
 /** What the connection reports to its owner, in this project's own terms. */
@@ -69,7 +69,7 @@ function quoteDisplayName(name: string): string {
  */
 export class SipConnection {
   readonly userAgent: UserAgent;
-  private readonly registerer: Registerer;
+  private readonly registerer: ObservedRegisterer;
   private readonly aor: string;
   private stopped = false;
 
@@ -106,7 +106,22 @@ export class SipConnection {
       },
     };
     this.userAgent = new UserAgent(userAgentOptions);
-    this.registerer = new Registerer(this.userAgent, { expires: config.registerExpires, refreshFrequency: 90 });
+    this.guardAgainstMalformedMessages();
+    this.registerer = new ObservedRegisterer(
+      this.userAgent,
+      { expires: config.registerExpires, refreshFrequency: 90 },
+      {
+        onAccept: (response) => {
+          if (this.stopped) return;
+          const expires = this.grantedExpires(response.message.getHeaders('contact'));
+          // The answer to an un-REGISTER grants nothing; the state listener reports it.
+          if (expires > 0) events.onRegistered({ aor: this.aor, expiresAt: Date.now() + expires * 1000 });
+        },
+        onReject: (response) => {
+          if (!this.stopped) events.onRegistrationRejected(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '');
+        },
+      },
+    );
     this.registerer.stateChange.addListener((state) => {
       if (state === RegistererState.Unregistered && !this.stopped) events.onUnregistered();
     });
@@ -127,17 +142,25 @@ export class SipConnection {
       await new Promise<void>((resolve) => pending.waitingChange.addListener(() => resolve(), { once: true }));
     }
     if (this.stopped) return;
-    await this.registerer.register({
-      requestDelegate: {
-        onAccept: (response) => {
-          const expires = this.grantedExpires(response.message.getHeaders('contact'));
-          this.options.events.onRegistered({ aor: this.aor, expiresAt: Date.now() + expires * 1000 });
-        },
-        onReject: (response) => {
-          this.options.events.onRegistrationRejected(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '');
-        },
-      },
-    });
+    await this.registerer.register();
+  }
+
+  /**
+   * sip.js's parser throws on some malformed input (e.g. a start line with no
+   * headers), and the throw would escape from the WebSocket's message
+   * handler. A server's bad message is dropped and logged instead.
+   */
+  private guardAgainstMalformedMessages(): void {
+    const transport = this.userAgent.transport;
+    const deliver = transport.onMessage;
+    if (!deliver) return;
+    transport.onMessage = (message: string) => {
+      try {
+        deliver.call(transport, message);
+      } catch (error) {
+        this.options.logger.warn(`dropped a SIP message that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
   }
 
   /** The lifetime the registrar granted to this UA's contact, in seconds. */

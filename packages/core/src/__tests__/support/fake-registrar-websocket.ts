@@ -1,0 +1,150 @@
+/**
+ * An in-memory stand-in for the browser WebSocket that plays a SIP registrar,
+ * for fast unit tests with fake timers. sip.js's real transport runs over it,
+ * so everything above the socket is the product's own code.
+ *
+ * It is a fake for unit tests only: integration tests use the real Kamailio.
+ */
+export interface FakeRegistrar {
+  /** Every SIP request the phone sent, as text. */
+  readonly requests: string[];
+  /** Lifetime granted in 200 OK to REGISTER (seconds). */
+  grantedExpires: number;
+  /** Status line used to answer REGISTER; default 200 OK. */
+  registerStatus: string;
+  /** When false, new sockets fail to open. */
+  accepting: boolean;
+  /** Closes every open socket as a network failure would (code 1006). */
+  dropAll(): void;
+  /** Delivers raw text to every open socket, as if the server sent it. */
+  injectAll(text: string): void;
+  /** Sockets ever created. */
+  readonly sockets: FakeSocket[];
+}
+
+type Handler<E> = ((event: E) => void) | null;
+
+/** The part of the WebSocket API sip.js 0.21 uses. */
+export interface FakeSocket {
+  readonly url: string;
+  readonly protocol: string;
+  readyState: number;
+  onopen: Handler<Event>;
+  onclose: Handler<{ code: number; reason: string; wasClean: boolean }>;
+  onerror: Handler<Event>;
+  onmessage: Handler<{ data: string }>;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: string, listener: (event: unknown) => void): void;
+  removeEventListener(type: string, listener: (event: unknown) => void): void;
+}
+
+const header = (message: string, name: string): string[] =>
+  message
+    .split('\r\n')
+    .filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+    .map((line) => line.slice(line.indexOf(':') + 1).trim());
+
+/** Builds a registrar and the WebSocket class bound to it. */
+export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: new (url: string, protocol?: string) => FakeSocket } {
+  const registrar: FakeRegistrar = {
+    requests: [],
+    grantedExpires: 60,
+    registerStatus: 'SIP/2.0 200 OK',
+    accepting: true,
+    sockets: [],
+    dropAll() {
+      for (const socket of registrar.sockets) if (socket.readyState === 1) (socket as FakeSocketImpl).remoteClose(1006);
+    },
+    injectAll(text) {
+      for (const socket of registrar.sockets) (socket as FakeSocketImpl).deliver(text);
+    },
+  };
+
+  function answer(request: string): string | null {
+    const [requestLine] = request.split('\r\n');
+    if (!requestLine || !requestLine.startsWith('REGISTER ')) return null;
+    const to = header(request, 'to')[0] ?? '';
+    const contact = (header(request, 'contact')[0] ?? '').replace(/;\s*expires=\d+/i, '');
+    const askedZero = /expires=0\b/i.test(header(request, 'contact')[0] ?? '') || header(request, 'expires')[0] === '0';
+    const lines = [
+      registrar.registerStatus,
+      ...header(request, 'via').map((value) => `Via: ${value}`),
+      `From: ${header(request, 'from')[0]}`,
+      `To: ${/;tag=/.test(to) ? to : `${to};tag=fake${registrar.requests.length}`}`,
+      `Call-ID: ${header(request, 'call-id')[0]}`,
+      `CSeq: ${header(request, 'cseq')[0]}`,
+      ...(registrar.registerStatus.includes(' 200 ') ? [`Contact: ${contact};expires=${askedZero ? 0 : registrar.grantedExpires}`] : []),
+      'Content-Length: 0',
+      '',
+      '',
+    ];
+    return lines.join('\r\n');
+  }
+
+  class FakeSocketImpl implements FakeSocket {
+    readonly protocol = 'sip';
+    binaryType = 'blob';
+    readyState = 0;
+    onopen: Handler<Event> = null;
+    onclose: Handler<{ code: number; reason: string; wasClean: boolean }> = null;
+    onerror: Handler<Event> = null;
+    onmessage: Handler<{ data: string }> = null;
+    private readonly listeners = new Map<string, Set<(event: unknown) => void>>();
+
+    constructor(readonly url: string) {
+      registrar.sockets.push(this);
+      queueMicrotask(() => {
+        if (registrar.accepting) {
+          this.readyState = 1;
+          this.fire('open', new Event('open'));
+        } else {
+          this.fire('error', new Event('error'));
+          this.remoteClose(1006);
+        }
+      });
+    }
+
+    send(data: string): void {
+      if (this.readyState !== 1) throw new Error('socket not open');
+      if (!/^[A-Z]+ /.test(data)) return; // keep-alives and responses
+      registrar.requests.push(data);
+      const response = answer(data);
+      if (response) queueMicrotask(() => this.deliver(response));
+    }
+
+    deliver(data: string): void {
+      if (this.readyState === 1) this.fire('message', { data });
+    }
+
+    close(code = 1000, reason = ''): void {
+      if (this.readyState >= 2) return;
+      this.readyState = 3;
+      queueMicrotask(() => this.fire('close', { code, reason, wasClean: true }));
+    }
+
+    remoteClose(code: number): void {
+      if (this.readyState >= 2) return;
+      this.readyState = 3;
+      this.fire('close', { code, reason: '', wasClean: false });
+    }
+
+    addEventListener(type: string, listener: (event: unknown) => void): void {
+      let set = this.listeners.get(type);
+      if (!set) this.listeners.set(type, (set = new Set()));
+      set.add(listener);
+    }
+
+    removeEventListener(type: string, listener: (event: unknown) => void): void {
+      this.listeners.get(type)?.delete(listener);
+    }
+
+    private fire(type: 'open' | 'close' | 'error' | 'message', event: unknown): void {
+      const property = (this as unknown as Record<string, ((event: unknown) => void) | null>)[`on${type}`];
+      property?.call(this, event);
+      for (const listener of [...(this.listeners.get(type) ?? [])]) listener(event);
+    }
+  }
+
+  return { registrar, WebSocket: FakeSocketImpl };
+}
