@@ -1,0 +1,3 @@
+import { PhoneOperator } from '@webphone/core';
+
+globalThis.__keep = [PhoneOperator];

@@ -1,0 +1,3 @@
+import * as hooks from '@webphone/react';
+
+globalThis.__keep = [hooks];

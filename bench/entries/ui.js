@@ -1,0 +1,3 @@
+import { Softphone } from '@webphone/ui';
+
+globalThis.__keep = [Softphone];

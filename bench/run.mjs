@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run bench`: webphone next to raw sip.js, measured in one run so noise
+ * on a shared machine hits both alike. Prints one table. Timings are only
+ * printed, never asserted; size budgets are enforced by `npm test`.
+ */
+import os from 'node:os';
+import { WebSocket } from 'ws';
+import { startSipServer } from '@webphone/sip-server';
+import { measureBundle } from './bundle-size.mjs';
+import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
+import { alternate, median, p95 } from './stats.mjs';
+
+// Node 20 has no global WebSocket; sip.js's transport needs one.
+globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {unknown} */ (WebSocket));
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+
+/** @type {string[][]} */
+const rows = [];
+const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** @param {string} what @param {number[]} ours @param {number[]} theirs */
+function timingRow(what, ours, theirs) {
+  rows.push([
+    what,
+    `median ${ms(median(ours))}, p95 ${ms(p95(ours))}`,
+    `median ${ms(median(theirs))}, p95 ${ms(p95(theirs))}`,
+    `×${(median(ours) / median(theirs)).toFixed(2)} (n=${ours.length} each)`,
+  ]);
+}
+
+const server = await startSipServer({ port: 0, log: 'ignore' });
+try {
+  const registration = await alternate(
+    () => registerWithWebphone(server, '1001'),
+    () => registerWithSipJs(server, '1002'),
+    { rounds: ROUNDS, warmup: WARMUP },
+  );
+  timingRow('Registration: start() → registered', registration.a, registration.b);
+} finally {
+  await server.stop();
+}
+
+const [floor, core, react, ui] = await Promise.all(/** @type {const} */ (['floor', 'core', 'react', 'ui']).map((name) => measureBundle(name)));
+rows.push(['Bundle: floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)', `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
+rows.push(['Bundle: app importing PhoneOperator', `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(core.gzip - floor.gzip)} gzip over floor`]);
+rows.push(['Bundle: app importing the React hooks', `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', `+${kb(react.gzip - floor.gzip)} gzip over floor`]);
+rows.push(['Bundle: app importing <Softphone />', `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `+${kb(ui.gzip - floor.gzip)} gzip over floor`]);
+
+const header = ['measure', 'webphone', 'raw sip.js', 'comparison'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (/** @type {string[]} */ cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+process.stdout.write(`\nwebphone benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n\n`);
+process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
