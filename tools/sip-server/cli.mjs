@@ -44,6 +44,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const debugLevel = args.debug === undefined ? undefined : Number(args.debug);
 
+/** @type {import('./index.mjs').SipServerHandle} */
 let server;
 try {
   server = await startSipServer({

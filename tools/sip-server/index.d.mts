@@ -46,9 +46,10 @@ export interface SipServerOptions {
   /** Directory for the generated cfg, db_text tables and pid file. Default: a fresh mkdtemp dir, removed on stop(). */
   runtimeDir?: string;
   /**
-   * Kamailio's stdout/stderr: 'inherit' forwards to this process's stdout/stderr,
-   * 'pipe' (default) keeps it in memory (see logTail()), 'ignore' drops it.
-   * A tail is always kept for startup error messages.
+   * Kamailio's stdout/stderr: 'inherit' forwards it to this process's
+   * stdout/stderr (and keeps the last 64 KB); 'pipe' (default) keeps the last
+   * 64 KB in memory (see logTail()); 'ignore' keeps only the last 8 KB, used
+   * in startup error messages.
    */
   log?: 'inherit' | 'pipe' | 'ignore';
   /** Install kamailio with apt-get when missing and running as root. Default true. */
@@ -71,7 +72,7 @@ export interface SipServerHandle {
   stop(): Promise<void>;
   /** stop(), then start again on the same port and runtime dir. Registrations are lost. */
   restart(): Promise<void>;
-  /** Last 64 KB of kamailio's output (current or last stopped instance). */
+  /** Kamailio's recent output (current or last stopped instance); see `log`. */
   logTail(): string;
 }
 

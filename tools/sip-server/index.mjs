@@ -297,15 +297,25 @@ async function settlesWithin(p, ms) {
 /** @type {Set<LiveInstance>} */
 const live = new Set();
 
+/**
+ * Drops an instance whose kamailio has exited: ends its watchdog (exactly
+ * once, so a reused PID is never signalled) and untracks it.
+ * @param {LiveInstance} inst
+ */
+function forget(inst) {
+  if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+  inst.watchdogPid = undefined;
+  live.delete(inst);
+}
+
 /** Synchronous last-resort kill of every instance this process started. */
 function killAllSync() {
-  for (const inst of live) {
-    if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+  for (const inst of [...live]) {
     // Negative PID = the whole process group kamailio forked its children in.
     tryKill(-inst.pid, 'SIGKILL');
+    forget(inst);
     if (inst.cleanupDir) rmSync(inst.cleanupDir, { recursive: true, force: true });
   }
-  live.clear();
 }
 
 /** @param {number} pid @param {NodeJS.Signals | 0} sig */
@@ -379,8 +389,9 @@ function startWatchdog(pgid, cleanupDir) {
  * @property {string} [runtimeDir] Where cfg, db_text tables and pid file go; a
  *   fresh mkdtemp dir (removed on stop) when absent.
  * @property {'inherit' | 'pipe' | 'ignore'} [log] Kamailio output: 'inherit'
- *   forwards it to this process's stderr; 'pipe' (default) keeps it in memory
- *   (`logTail()`); 'ignore' drops it. A tail is always kept for error messages.
+ *   forwards it to this process's stdout/stderr (and keeps the last 64 KB);
+ *   'pipe' (default) keeps the last 64 KB in memory (`logTail()`); 'ignore'
+ *   keeps only the last 8 KB, for startup error messages.
  * @property {boolean} [install] Install the Debian packages when missing and
  *   running as root (default true).
  * @property {number} [debugLevel] Kamailio `debug` level, default 1 (env
@@ -458,16 +469,11 @@ export async function startSipServer(options = {}) {
         tryKill(-pid, 'SIGKILL');
         await exited;
       }
-      // The main process reaps its children before exiting; make sure no
-      // straggler of the group survives anyway.
-      for (let i = 0; i < 50 && groupAlive(pid); i++) {
-        if (i === 10) tryKill(-pid, 'SIGKILL');
-        await sleep(20);
-      }
-      if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
+      // Stragglers got SIGKILL on exit; give them (zombies until reaped by
+      // init) a moment to disappear.
+      for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(20);
       child.stdout?.destroy();
       child.stderr?.destroy();
-      live.delete(inst);
     })();
     await stopping;
     stopping = undefined;
@@ -540,8 +546,10 @@ async function spawnKamailio(o) {
   inst.watchdogPid = startWatchdog(pid, o.cleanupDir);
 
   let tail = '';
+  // 'ignore' still keeps a little, so a failed start can say why.
+  const keep = o.logMode === 'ignore' ? 8 * 1024 : LOG_TAIL_BYTES;
   const collect = (/** @type {NodeJS.WriteStream} */ target) => (/** @type {Buffer} */ chunk) => {
-    tail = (tail + chunk.toString()).slice(-LOG_TAIL_BYTES);
+    tail = (tail + chunk.toString()).slice(-keep);
     if (o.logMode === 'inherit') target.write(chunk);
   };
   // Always drain both pipes: a full pipe would block kamailio.
@@ -550,10 +558,15 @@ async function spawnKamailio(o) {
 
   /** @type {number | null | string} */
   let exitStatus = null;
+  /** @type {Promise<void>} */
   const exited = new Promise((resolve) =>
     child.once('exit', (code, signal) => {
       exitStatus = signal ?? code;
-      resolve(undefined);
+      // Normally the main process has reaped its children by now; after a
+      // crash or SIGKILL some may be left in the group.
+      if (groupAlive(pid)) tryKill(-pid, 'SIGKILL');
+      forget(inst);
+      resolve();
     }),
   );
   child.unref();
@@ -564,8 +577,7 @@ async function spawnKamailio(o) {
   const fail = async (/** @type {string} */ why) => {
     tryKill(-pid, 'SIGKILL');
     await settlesWithin(exited, 2000);
-    if (inst.watchdogPid) tryKill(inst.watchdogPid, 'SIGKILL');
-    live.delete(inst);
+    forget(inst);
     const lines = tail.trim().split('\n').slice(-30).join('\n');
     return new Error(`@webphone/sip-server: ${why} (port ${o.port}, runtime dir ${o.runtimeDir}).\nkamailio output (tail):\n${lines}`);
   };

@@ -7,12 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   Inviter,
+  Messager,
   Registerer,
   RegistererState,
+  SIPExtension,
   SessionState,
   UserAgent,
   type BodyAndContentType,
-  type IncomingResponse,
   type Invitation,
   type Session,
   type SessionDescriptionHandler,
@@ -36,10 +37,11 @@ globals.WebSocket = WebSocket;
 
 // ---------------------------------------------------------------------------
 // A media-less SessionDescriptionHandler: offer/answer with a fixed SDP.
-// Padded to ~6 KB, about the size of a real WebRTC offer, so the proxy's
-// handling of large WebSocket messages is exercised too.
+// Padded to ~19 KB, more than Kamailio's default 16 KB TCP read buffer that
+// a big WebRTC offer (video, simulcast, many candidates) can exceed; pins
+// the tcp_rd_buf_size setting in kamailio.cfg.
 // ---------------------------------------------------------------------------
-const padding = Array.from({ length: 60 }, (_, i) => `a=x-padding-${i}:${'p'.repeat(80)}`);
+const padding = Array.from({ length: 200 }, (_, i) => `a=x-padding-${i}:${'p'.repeat(80)}`);
 const fakeSdp = [
   'v=0',
   'o=- 1 1 IN IP4 127.0.0.1',
@@ -105,14 +107,32 @@ const started: UserAgent[] = [];
 
 type Credentials = { password: string } | { ha1: string };
 
-async function startUa(extension: string, credentials: Credentials, url: string, onInvite?: (inv: Invitation) => void): Promise<UserAgent> {
+interface UaHooks {
+  onInvite?: (inv: Invitation) => void;
+  onMessage?: (body: string) => void;
+  /** For a UA whose connection a test cuts on purpose: its failing un-REGISTER on stop() is expected. */
+  quiet?: boolean;
+}
+
+async function startUa(extension: string, credentials: Credentials, url: string, hooks: UaHooks = {}): Promise<UserAgent> {
+  const { onInvite, onMessage, quiet = false } = hooks;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(`sip:${extension}@${DOMAIN}`),
     transportOptions: { server: url },
     authorizationUsername: extension,
     logLevel: 'error',
+    logBuiltinEnabled: !quiet,
     sessionDescriptionHandlerFactory: fakeSdhFactory,
-    delegate: onInvite ? { onInvite } : undefined,
+    // Off by default in sip.js; needed for the attended-transfer target to
+    // match the Replaces header to its dialog and hang up the old call.
+    sipExtensionReplaces: SIPExtension.Supported,
+    delegate: {
+      onInvite: onInvite ?? ((inv) => void inv.reject()),
+      onMessage: (message) => {
+        void message.accept();
+        onMessage?.(message.request.body);
+      },
+    },
   };
   if ('password' in credentials) options.authorizationPassword = credentials.password;
   else options.authorizationHa1 = credentials.ha1;
@@ -130,8 +150,8 @@ function register(ua: UserAgent): Promise<{ registerer: Registerer; status: numb
       registerer
         .register({
           requestDelegate: {
-            onAccept: (r: IncomingResponse) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
-            onReject: (r: IncomingResponse) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
+            onAccept: (r) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
+            onReject: (r) => resolve({ registerer, status: r.message.statusCode ?? 0 }),
           },
         })
         .catch(reject);
@@ -141,17 +161,17 @@ function register(ua: UserAgent): Promise<{ registerer: Registerer; status: numb
   );
 }
 
-async function registeredUa(extension: string, credentials: Credentials, url: string, onInvite?: (inv: Invitation) => void) {
-  const ua = await startUa(extension, credentials, url, onInvite);
+async function registeredUa(extension: string, credentials: Credentials, url: string, hooks: UaHooks = {}) {
+  const ua = await startUa(extension, credentials, url, hooks);
   const { registerer, status } = await register(ua);
   expect(status).toBe(200);
   expect(registerer.state).toBe(RegistererState.Registered);
   return ua;
 }
 
-/** INVITE from `ua` to `target`; resolves with the final status code. */
+/** INVITE from `ua` to `target` (a user of DOMAIN or a full SIP URI); resolves with the final status code. */
 function callStatus(ua: UserAgent, target: string): Promise<{ inviter: Inviter; status: number }> {
-  const uri = UserAgent.makeURI(`sip:${target}@${DOMAIN}`);
+  const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${DOMAIN}`);
   if (!uri) throw new Error('bad target');
   const inviter = new Inviter(ua, uri);
   return withTimeout(
@@ -246,9 +266,11 @@ describe('kamailio SIP-over-WebSocket server', () => {
   it('connects a call 1001 -> 1002; INFO flows both ways, re-INVITE works, BYE from the callee ends it', async () => {
     let resolveInvite: (inv: Invitation) => void = () => {};
     const invited = new Promise<Invitation>((resolve) => (resolveInvite = resolve));
-    await registeredUa(u1002.extension, { ha1: u1002.ha1 }, server.url, (inv) => {
-      resolveInvite(inv);
-      void inv.accept();
+    await registeredUa(u1002.extension, { ha1: u1002.ha1 }, server.url, {
+      onInvite: (inv) => {
+        resolveInvite(inv);
+        void inv.accept();
+      },
     });
 
     const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
@@ -305,6 +327,85 @@ describe('kamailio SIP-over-WebSocket server', () => {
     await waitForSessionState(calleeSession, SessionState.Terminated);
   });
 
+  it('carries an attended transfer: REFER, NOTIFY and an INVITE with Replaces to the target', async () => {
+    // 1001 talks to 1002 (call A) and to 1003 (call B), then asks 1002 to
+    // replace call B: REFER in dialog A, 1002 INVITEs 1003 with Replaces
+    // (addressed to 1003's aliased Contact), NOTIFYs report progress to 1001.
+    let resolveAtTransferee: (inv: Invitation) => void = () => {};
+    const atTransferee = new Promise<Invitation>((resolve) => (resolveAtTransferee = resolve));
+    await registeredUa('1002', { password: 'secret1002' }, server.url, {
+      onInvite: (inv) => {
+        resolveAtTransferee(inv);
+        void inv.accept();
+      },
+    });
+    let resolveReplacing: (inv: Invitation) => void = () => {};
+    const replacing = new Promise<Invitation>((resolve) => (resolveReplacing = resolve));
+    await registeredUa('1003', { password: 'secret1003' }, server.url, {
+      onInvite: (inv) => {
+        if (inv.request.hasHeader('Replaces')) resolveReplacing(inv);
+        void inv.accept();
+      },
+    });
+    const transferor = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+
+    const callA = await callStatus(transferor, '1002');
+    const callB = await callStatus(transferor, '1003');
+    expect([callA.status, callB.status]).toEqual([200, 200]);
+    await waitForSessionState(callA.inviter, SessionState.Established);
+    await waitForSessionState(callB.inviter, SessionState.Established);
+    const sessionAtTransferee = await withTimeout(atTransferee, 5000, 'call A at 1002');
+
+    // The transferee follows the REFER with a new INVITE (sip.js Referral).
+    let transfereeInviter: Inviter | undefined;
+    const referred = new Promise<void>((resolve) => {
+      sessionAtTransferee.delegate = {
+        onRefer: (referral) => {
+          void referral.accept().then(() => {
+            transfereeInviter = referral.makeInviter();
+            void transfereeInviter.invite();
+            resolve();
+          });
+        },
+      };
+    });
+    const notified = new Promise<string>((resolve) => {
+      void callA.inviter.refer(callB.inviter, {
+        onNotify: (notification) => {
+          void notification.accept();
+          if (/SIP\/2\.0 200/.test(notification.request.body)) resolve(notification.request.body);
+        },
+      });
+    });
+
+    await withTimeout(referred, 5000, 'REFER at 1002');
+    const replacingInvite = await withTimeout(replacing, 5000, 'INVITE with Replaces at 1003');
+    expect(replacingInvite.request.getHeader('Replaces')).toContain(callB.inviter.request.callId);
+    expect(await withTimeout(notified, 5000, 'NOTIFY 200 at 1001')).toContain('SIP/2.0 200');
+    if (!transfereeInviter) throw new Error('no INVITE from the transferee');
+    await waitForSessionState(transfereeInviter, SessionState.Established);
+    // 1003 hangs up the replaced call B itself (sip.js sends the BYE).
+    expect(replacingInvite.replacee).toBeDefined();
+    await waitForSessionState(callB.inviter, SessionState.Terminated);
+  });
+
+  it('relays an out-of-dialog MESSAGE to a registered user', async () => {
+    let resolveBody: (body: string) => void = () => {};
+    const received = new Promise<string>((resolve) => (resolveBody = resolve));
+    const target = await startUa(u1002.extension, { password: u1002.password }, server.url, { onMessage: resolveBody });
+    expect((await register(target)).status).toBe(200);
+    const sender = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    const to = UserAgent.makeURI(u1002.uri);
+    if (!to) throw new Error('bad uri');
+    const status = new Promise<number>((resolve) => {
+      void new Messager(sender, to, 'hello 1002').message({
+        requestDelegate: { onAccept: (r) => resolve(r.message.statusCode ?? 0), onReject: (r) => resolve(r.message.statusCode ?? 0) },
+      });
+    });
+    expect(await withTimeout(received, 5000, 'MESSAGE at 1002')).toBe('hello 1002');
+    expect(await withTimeout(status, 5000, 'response to MESSAGE')).toBe(200);
+  });
+
   it('answers 404 for an unknown user', async () => {
     const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
     expect((await callStatus(caller, '9999')).status).toBe(404);
@@ -316,12 +417,21 @@ describe('kamailio SIP-over-WebSocket server', () => {
   });
 
   it('answers 480 once a registered user has disconnected', async () => {
-    const callee = await registeredUa('1004', { password: 'secret1004' }, server.url, (inv) => void inv.reject());
+    const callee = await registeredUa('1004', { password: 'secret1004' }, server.url, { quiet: true });
     const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
     // Drop the WebSocket without unregistering: the contact stays in the
     // location table but its connection is gone.
     await callee.transport.disconnect();
     expect((await callStatus(caller, '1004')).status).toBe(480);
+  });
+
+  it('forwards only to loopback and only for its own domain', async () => {
+    const caller = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+    // Foreign domain: no open relay.
+    expect((await callStatus(caller, 'sip:1002@example.com')).status).toBe(403);
+    // A forged alias naming a non-127.x next hop is refused. 0.0.0.0 is
+    // chosen so that even a broken guard would only connect locally.
+    expect((await callStatus(caller, 'sip:x@forged.invalid;alias=0.0.0.0~9~2;transport=ws')).status).toBe(403);
   });
 
   it('stop() ends the process; restart() serves again on the same port', async () => {
