@@ -1,1 +1,42 @@
-export {};
+/**
+ * `@webphone/ui`: presentational softphone widgets for React.
+ *
+ * @remarks
+ * Every widget takes plain data (the core's `CallStatus`, `RegistrationState`…)
+ * and callbacks; none imports the phone, the store or sip.js. Import the styles
+ * once: `import '@webphone/ui/styles.css'`.
+ *
+ * @packageDocumentation
+ */
+export { Dialer } from './Dialer/Dialer';
+export type { DialerProps } from './Dialer/Dialer';
+export { Keypad } from './Keypad/Keypad';
+export type { KeypadProps } from './Keypad/Keypad';
+export { KEYPAD_LAYOUT, KEYBOARD_TO_KEYPAD, keypadKeyFor } from './Keypad/keypad-keys';
+export type { KeypadKey } from './Keypad/keypad-keys';
+export { DTMF_FREQUENCIES, playDtmfTone } from './Keypad/dtmf-tones';
+export type { DtmfToneOptions } from './Keypad/dtmf-tones';
+export { IncomingCall } from './IncomingCall/IncomingCall';
+export type { IncomingCallProps, IncomingCallInfo } from './IncomingCall/IncomingCall';
+export { startRingtone } from './IncomingCall/ringtone';
+export type { RingtoneOptions } from './IncomingCall/ringtone';
+export { ActiveCall } from './ActiveCall/ActiveCall';
+export type { ActiveCallProps } from './ActiveCall/ActiveCall';
+export { callStatusText, callTone, endReasonText, describeCallChange } from './ActiveCall/call-text';
+export type { CallTone, CallSnapshot } from './ActiveCall/call-text';
+export { CallTimer } from './CallTimer/CallTimer';
+export type { CallTimerProps } from './CallTimer/CallTimer';
+export { TransferPanel } from './TransferPanel/TransferPanel';
+export type { TransferPanelProps, TransferMode } from './TransferPanel/TransferPanel';
+export { TransferStatus } from './TransferStatus/TransferStatus';
+export type { TransferStatusProps } from './TransferStatus/TransferStatus';
+export { CallSwitcher } from './CallSwitcher/CallSwitcher';
+export type { CallSwitcherProps } from './CallSwitcher/CallSwitcher';
+export { RegistrationStatus, describeRegistration } from './RegistrationStatus/RegistrationStatus';
+export type { RegistrationStatusProps, RegistrationTone } from './RegistrationStatus/RegistrationStatus';
+export { Avatar } from './Avatar/Avatar';
+export type { AvatarProps } from './Avatar/Avatar';
+export { safeAvatarUrl, initialsFor } from './Avatar/safe-avatar-url';
+export { cleanNumber, validateNumber, numberProblemMessage, isImmediateProblem, MAX_NUMBER_LENGTH } from './number/phone-number';
+export type { NumberProblem, NumberValidation } from './number/phone-number';
+export { formatDuration, isoDuration, secondsSince } from './format/duration';

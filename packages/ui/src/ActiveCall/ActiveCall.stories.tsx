@@ -1,0 +1,259 @@
+import type { CallStatus } from '@webphone/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { makeCall } from '../test-support/fixtures';
+import { ActiveCall, type ActiveCallProps } from './ActiveCall';
+
+const answeredAgo = (seconds: number) => Date.now() - seconds * 1000;
+const talking = makeCall({ callStatus: 'talking', callStartTime: answeredAgo(754) });
+
+/**
+ * Plays the phone's part for the toggles: applies mute, hold and record to the
+ * shown call, as the store would, after calling the story's spies.
+ */
+function WithLocalState(props: ActiveCallProps) {
+  const [call, setCall] = useState<CallStatus>(props.call);
+  useEffect(() => setCall(props.call), [props.call]);
+  const patch = (p: Partial<CallStatus>) => setCall((c) => ({ ...c, ...p }));
+  return (
+    <ActiveCall
+      {...props}
+      call={call}
+      onMuteChange={(isMute) => {
+        props.onMuteChange?.(isMute);
+        patch({ isMute });
+      }}
+      onHoldChange={(isHold) => {
+        props.onHoldChange?.(isHold);
+        patch({ isHold });
+      }}
+      onRecordChange={(on) => {
+        props.onRecordChange?.(on);
+        patch({ recordStatus: on ? 'recording' : 'pause' });
+      }}
+    />
+  );
+}
+
+const meta = {
+  title: 'Widgets/ActiveCall',
+  component: ActiveCall,
+  render: (args) => <WithLocalState {...args} />,
+  args: {
+    call: talking,
+    recordPermissions: 2,
+    onHangup: fn(),
+    onMuteChange: fn(),
+    onHoldChange: fn(),
+    onRecordChange: fn(),
+    onDtmf: fn(),
+    onTransfer: fn(),
+    onCompleteTransfer: fn(),
+    onCancelTransfer: fn(),
+  },
+} satisfies Meta<typeof ActiveCall>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** An outbound call not answered yet: only Mute and Hang up work. */
+export const Calling: Story = {
+  args: { call: makeCall({ callStatus: 'calling', callStartTime: 0 }) },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Calling…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Hold' })).toBeDisabled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }));
+    await expect(args.onHangup).toHaveBeenCalledOnce();
+  },
+};
+
+/** Answered, waiting for the ACK. */
+export const Connecting: Story = {
+  args: { call: makeCall({ callStatus: 'connecting', communicationType: 'inbound', callStartTime: 0 }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Connecting…')).toBeVisible();
+  },
+};
+
+/** Talking, with the live timer. */
+export const Talking: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('timer')).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Connected to Ada Lovelace');
+  },
+};
+
+/** Mute and hold: the toggles call their handlers and show `aria-pressed`; hold is announced. */
+export const MuteAndHold: Story = {
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    const mute = canvas.getByRole('button', { name: 'Mute' });
+    await userEvent.click(mute);
+    await expect(args.onMuteChange).toHaveBeenCalledWith(true);
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(mute);
+    await expect(args.onMuteChange).toHaveBeenLastCalledWith(false);
+    const hold = canvas.getByRole('button', { name: 'Hold' });
+    await userEvent.click(hold);
+    await expect(args.onHoldChange).toHaveBeenCalledWith(true);
+    await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Call on hold');
+    await userEvent.click(hold);
+    await expect(args.onHoldChange).toHaveBeenLastCalledWith(false);
+  },
+};
+
+/** On hold. */
+export const OnHold: Story = {
+  args: { call: { ...talking, isHold: true } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
+/** Microphone muted. */
+export const Muted: Story = {
+  args: { call: { ...talking, isMute: true } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
+/** Being recorded. Pausing calls `onRecordChange(false)`. */
+export const Recording: Story = {
+  args: { call: { ...talking, recordStatus: 'recording' } },
+  play: async ({ args, canvasElement }) => {
+    const record = within(canvasElement).getByRole('button', { name: 'Record' });
+    await expect(record).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(record);
+    await expect(args.onRecordChange).toHaveBeenCalledWith(false);
+  },
+};
+
+/** Recording paused. */
+export const RecordingPaused: Story = {
+  args: { call: { ...talking, recordStatus: 'pause' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Recording paused')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Record' })).toHaveAttribute('aria-pressed', 'false');
+  },
+};
+
+/** Sends DTMF from the in-call keypad. */
+export const Dtmf: Story = {
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Keypad' }));
+    const keypad = canvas.getByRole('group', { name: 'Send tones' });
+    await userEvent.click(within(keypad).getByRole('button', { name: '1' }));
+    await userEvent.keyboard('#');
+    await expect(args.onDtmf).toHaveBeenNthCalledWith(1, '1');
+    await expect(args.onDtmf).toHaveBeenNthCalledWith(2, '#');
+    await expect(canvas.getByLabelText('Digits sent')).toHaveTextContent('1#');
+  },
+};
+
+/** Blind transfer: enter a target, Transfer now. */
+export const BlindTransfer: Story = {
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Transfer' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Transfer to' }), '1003');
+    await userEvent.click(canvas.getByRole('button', { name: 'Transfer now' }));
+    await expect(args.onTransfer).toHaveBeenCalledWith('1003', 'blind');
+  },
+};
+
+/** Attended transfer: Consult first places the consultation call. */
+export const AttendedTransfer: Story = {
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Transfer' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Transfer to' }), 'grace@pbx.example.com');
+    await userEvent.click(canvas.getByRole('button', { name: 'Consult first' }));
+    await expect(args.onTransfer).toHaveBeenCalledWith('grace@pbx.example.com', 'attended');
+  },
+};
+
+/** A blind transfer waiting for the far end to accept the REFER. */
+export const BlindTransferPending: Story = {
+  args: { transfer: { status: 'blind-pending', target: '1003' } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Transfer' })).toBeDisabled();
+  },
+};
+
+/** Transfer in progress: the consultation leg of an attended transfer. Completes it. */
+export const TransferInProgress: Story = {
+  args: {
+    call: makeCall({
+      callId: 'consult-1',
+      name: 'Grace Hopper',
+      number: '1003',
+      company: 'Sales',
+      isTransfer: true,
+      callStartTime: answeredAgo(21),
+      transferParent: { callId: 'call-1', name: 'Ada Lovelace', avatar: '', number: '+14155550132', callDuration: 754, holdDuration: 21 },
+    }),
+    transfer: { status: 'attended-consulting', consultCallId: 'consult-1', target: '1003' },
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Consulting before transferring Ada Lovelace/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Complete transfer' }));
+    await expect(args.onCompleteTransfer).toHaveBeenCalledOnce();
+  },
+};
+
+/** The transfer target refused: the call stays up and the user can try again. */
+export const TransferFailed: Story = {
+  args: { transfer: { status: 'failed', target: '1009', reason: 'Busy Here (486)' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Transfer to 1009 failed: Busy Here (486)')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(canvas.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
+  },
+};
+
+/** An outbound call that failed, with the SIP reason. */
+export const CallFailed: Story = {
+  args: {
+    call: makeCall({ callStatus: 'calling', callStartTime: 0 }),
+    ended: { cause: 'Busy Here', code: 486 },
+    onDismiss: fn(),
+    onCallAgain: fn(),
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('The line is busy (SIP 486)')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Call again' }));
+    await expect(args.onCallAgain).toHaveBeenCalledOnce();
+  },
+};
+
+/** Talking, dark theme. */
+export const TalkingDark: Story = {
+  args: { call: { ...talking, recordStatus: 'recording' } },
+  globals: { theme: 'dark' },
+};
+
+/** At 320 px wide, with the in-call keypad open. */
+export const Narrow: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Keypad' }));
+    const card = canvasElement.querySelector('.wp-call')!;
+    await expect(card.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};

@@ -1,0 +1,254 @@
+import type { CallEnd, CallStatus, RecordPermissions, TransferState } from '@webphone/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Avatar } from '../Avatar/Avatar';
+import { CallTimer } from '../CallTimer/CallTimer';
+import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons';
+import { ControlButton } from '../internal/ControlButton';
+import { cx } from '../internal/cx';
+import { Keypad } from '../Keypad/Keypad';
+import type { KeypadKey } from '../Keypad/keypad-keys';
+import { TransferPanel, type TransferMode } from '../TransferPanel/TransferPanel';
+import { TransferStatus } from '../TransferStatus/TransferStatus';
+import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot } from './call-text';
+
+/** Props of {@link ActiveCall}. A control is shown only when its callback is given. */
+export interface ActiveCallProps {
+  /** The call, as the core's `CallStatus` (the store's `calls[id].status`). */
+  call: CallStatus;
+  /** Progress of a transfer of this call (the store's `calls[id].transfer`). Default idle. */
+  transfer?: TransferState;
+  /** Set when the call has ended or failed: the card then shows the reason instead of controls. */
+  ended?: CallEnd | null;
+  /**
+   * What recording the user may do (`PhoneConfig.recordPermissions`): 0 none
+   * (no Record button), 1 pause/resume only, 2 start/pause/resume. Default 2.
+   */
+  recordPermissions?: RecordPermissions;
+  /** Play local DTMF tones on the in-call keypad. Default `false`. */
+  tones?: boolean;
+  /** Clock for the call timer. Default `Date.now`. */
+  now?: () => number;
+  /** End the call (CANCEL before answer, BYE after). */
+  onHangup?: () => void;
+  /** Mute (`true`) or unmute the microphone. */
+  onMuteChange?: (muted: boolean) => void;
+  /** Hold (`true`) or resume the call. */
+  onHoldChange?: (held: boolean) => void;
+  /** Start or resume (`true`) or pause recording. */
+  onRecordChange?: (recording: boolean) => void;
+  /** Send one DTMF digit from the in-call keypad. */
+  onDtmf?: (digit: KeypadKey) => void;
+  /** Transfer to a target, blind (REFER now) or attended (consult first). */
+  onTransfer?: (target: string, mode: TransferMode) => void;
+  /** Complete an attended transfer. */
+  onCompleteTransfer?: () => void;
+  /** Abandon an attended transfer. */
+  onCancelTransfer?: () => void;
+  /** Close the card of an ended call. */
+  onDismiss?: () => void;
+  /** Call the same number again from an ended call. */
+  onCallAgain?: () => void;
+  className?: string;
+}
+
+const IDLE: TransferState = { status: 'idle' };
+type Panel = 'none' | 'keypad' | 'transfer';
+
+/**
+ * The in-call screen: who, status and live timer, mute / hold / record toggles,
+ * in-call keypad, blind and attended transfer, hang up.
+ *
+ * @remarks
+ * Status changes (connected, held, muted, recording, transfer progress, the end
+ * reason) are announced through a polite `aria-live` region; the timer is not.
+ * Hold, record, keypad and transfer are available once the call is talking.
+ */
+export function ActiveCall(props: ActiveCallProps) {
+  const { call, transfer = IDLE, ended = null, recordPermissions = 2, tones = false, now, className } = props;
+  const id = useId();
+  const [panel, setPanel] = useState<Panel>('none');
+  const [digits, setDigits] = useState('');
+  const [retryTarget, setRetryTarget] = useState('');
+  const announcement = useAnnouncement(snapshotOf(call, transfer, ended));
+
+  const talking = call.callStatus === 'talking' && !ended;
+  const transferBusy = transfer.status !== 'idle' && transfer.status !== 'failed';
+  const canTransfer = talking && !call.isTransfer && !transferBusy && props.onTransfer !== undefined;
+  const visiblePanel: Panel = !talking || (panel === 'transfer' && !canTransfer) || (panel === 'keypad' && call.isHold) ? 'none' : panel;
+  const toggle = (next: Panel) => setPanel(visiblePanel === next ? 'none' : next);
+  const displayName = call.name.trim() || call.number || 'Unknown';
+  const meta = [call.name.trim() ? call.number : '', call.company.trim()].filter(Boolean).join(' · ');
+
+  return (
+    <section className={cx('wp-card', 'wp-call', className)} data-state={callTone(call, ended)} aria-labelledby={`${id}-name`}>
+      <p className="wp-call__status">
+        <span className="wp-status-dot" aria-hidden="true" />
+        <span>{callStatusText(call, ended)}</span>
+        {call.callStartTime > 0 && !ended && (
+          <>
+            <span aria-hidden="true">·</span>
+            <CallTimer startTime={call.callStartTime} now={now} className="wp-call__timer" />
+          </>
+        )}
+      </p>
+      <div className={cx('wp-call__identity', visiblePanel !== 'none' && 'wp-call__identity--compact')}>
+        <Avatar name={call.name} number={call.number} src={call.avatar} size={visiblePanel === 'none' ? 'lg' : 'md'} pulsing={call.callStatus === 'calling' && !ended} />
+        <div className="wp-call__who">
+          <h2 id={`${id}-name`} className="wp-call__name">
+            {displayName}
+          </h2>
+          {meta && <p className="wp-call__meta">{meta}</p>}
+        </div>
+      </div>
+      {!ended && <CallBadges call={call} />}
+      {!ended && (
+        <TransferStatus
+          call={call}
+          transfer={transfer}
+          onComplete={props.onCompleteTransfer}
+          onCancel={props.onCancelTransfer}
+          onRetry={
+            transfer.status === 'failed' && canTransfer
+              ? () => {
+                  setRetryTarget(transfer.target);
+                  setPanel('transfer');
+                }
+              : undefined
+          }
+        />
+      )}
+      {ended ? (
+        <div className="wp-call__ended">
+          <p className="wp-call__reason">{endReasonText(ended)}</p>
+          <div className="wp-call__ended-actions">
+            {props.onDismiss && (
+              <button type="button" className="wp-button" onClick={props.onDismiss}>
+                Close
+              </button>
+            )}
+            {props.onCallAgain && (
+              <button type="button" className="wp-button wp-button--success" onClick={props.onCallAgain}>
+                <PhoneIcon aria-hidden="true" />
+                Call again
+              </button>
+            )}
+          </div>
+        </div>
+      ) : (
+        <>
+          {visiblePanel === 'keypad' && props.onDtmf && (
+            <div id={`${id}-keypad`} className="wp-call__panel">
+              <output className={cx('wp-call__digits', digits === '' && 'wp-call__digits--empty')} aria-label="Digits sent">
+                {digits || 'Tones go to the call'}
+              </output>
+              <Keypad
+                size="compact"
+                tones={tones}
+                label="Send tones"
+                onKey={(key) => {
+                  setDigits((d) => (d + key).slice(-24));
+                  props.onDtmf?.(key);
+                }}
+              />
+            </div>
+          )}
+          {visiblePanel === 'transfer' && props.onTransfer && (
+            <div id={`${id}-transfer`} className="wp-call__panel">
+              <TransferPanel
+                defaultTarget={retryTarget}
+                onClose={() => setPanel('none')}
+                onTransfer={(target, mode) => {
+                  setPanel('none');
+                  props.onTransfer?.(target, mode);
+                }}
+              />
+            </div>
+          )}
+          <div className="wp-call__controls" role="group" aria-label="Call controls">
+            {props.onMuteChange && (
+              <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => props.onMuteChange?.(!call.isMute)} />
+            )}
+            {props.onHoldChange && (
+              <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => props.onHoldChange?.(!call.isHold)} />
+            )}
+            {props.onRecordChange && recordPermissions > 0 && (
+              <ControlButton
+                label="Record"
+                icon={<RecordIcon />}
+                tone="danger"
+                pressed={call.recordStatus === 'recording'}
+                disabled={!talking || (recordPermissions === 1 && call.recordStatus === 'stop')}
+                onClick={() => props.onRecordChange?.(call.recordStatus !== 'recording')}
+              />
+            )}
+            {props.onDtmf && (
+              <ControlButton
+                label="Keypad"
+                icon={<KeypadIcon />}
+                expanded={visiblePanel === 'keypad'}
+                controls={`${id}-keypad`}
+                disabled={!talking || call.isHold}
+                onClick={() => toggle('keypad')}
+              />
+            )}
+            {props.onTransfer && !call.isTransfer && (
+              <ControlButton
+                label="Transfer"
+                icon={<TransferIcon />}
+                expanded={visiblePanel === 'transfer'}
+                controls={`${id}-transfer`}
+                disabled={!canTransfer}
+                onClick={() => {
+                  setRetryTarget('');
+                  toggle('transfer');
+                }}
+              />
+            )}
+          </div>
+          {props.onHangup && (
+            <div className="wp-call__hangup">
+              <button type="button" className="wp-round wp-round--danger" aria-label="Hang up" onClick={props.onHangup}>
+                <HangUpIcon />
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <div className="wp-sr-only" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </section>
+  );
+}
+
+function CallBadges({ call }: { call: CallStatus }) {
+  const badges: Array<{ key: string; text: string; tone: string }> = [];
+  if (call.isHold) badges.push({ key: 'hold', text: 'On hold', tone: 'hold' });
+  if (call.isMute) badges.push({ key: 'mute', text: 'Muted', tone: 'neutral' });
+  if (call.recordStatus === 'recording') badges.push({ key: 'rec', text: 'Recording', tone: 'rec' });
+  if (call.recordStatus === 'pause') badges.push({ key: 'rec', text: 'Recording paused', tone: 'neutral' });
+  if (badges.length === 0) return null;
+  return (
+    <ul className="wp-call__badges" aria-label="Call state">
+      {badges.map((b) => (
+        <li key={b.key} className={`wp-badge wp-badge--${b.tone}`}>
+          {b.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The text of the live region: the latest change worth announcing. */
+function useAnnouncement(snapshot: CallSnapshot): string {
+  const prev = useRef<CallSnapshot | null>(null);
+  const [message, setMessage] = useState('');
+  const key = JSON.stringify(snapshot);
+  useEffect(() => {
+    const next = JSON.parse(key) as CallSnapshot;
+    const text = describeCallChange(prev.current, next);
+    prev.current = next;
+    if (text !== null) setMessage(text);
+  }, [key]);
+  return message;
+}

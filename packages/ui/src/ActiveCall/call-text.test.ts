@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { makeCall } from '../test-support/fixtures';
+import { callStatusText, callTone, describeCallChange, endReasonText, isFailure, snapshotOf } from './call-text';
+
+const idle = { status: 'idle' } as const;
+
+describe('call text', () => {
+  it('names every phase', () => {
+    expect(callStatusText(makeCall({ callStatus: 'calling' }))).toBe('Calling…');
+    expect(callStatusText(makeCall({ callStatus: 'ringing' }))).toBe('Incoming call');
+    expect(callStatusText(makeCall({ callStatus: 'connecting' }))).toBe('Connecting…');
+    expect(callStatusText(makeCall({ callStatus: 'talking' }))).toBe('Connected');
+    expect(callStatusText(makeCall({ isHold: true }))).toBe('On hold');
+    expect(callTone(makeCall({ isHold: true }))).toBe('hold');
+    expect(callTone(makeCall(), { cause: 'Normal clearing' })).toBe('ended');
+    expect(callTone(makeCall(), { cause: 'Busy', code: 486 })).toBe('failed');
+  });
+
+  it('explains end reasons', () => {
+    expect(endReasonText({ cause: 'Not Found', code: 404 })).toBe('Number not found (SIP 404)');
+    expect(endReasonText({ cause: 'Weird', code: 499 })).toBe('Weird (SIP 499)');
+    expect(endReasonText({ cause: 'Media failed' })).toBe('Media failed');
+    expect(isFailure({ cause: 'Media failed' })).toBe(true);
+    expect(isFailure({ cause: 'Bye' })).toBe(false);
+  });
+
+  it('announces only what changed', () => {
+    const a = snapshotOf(makeCall({ callStatus: 'calling' }), idle, null);
+    expect(describeCallChange(null, a)).toBe('Calling Ada Lovelace');
+    const b = snapshotOf(makeCall({ callStatus: 'talking' }), idle, null);
+    expect(describeCallChange(a, b)).toBe('Connected to Ada Lovelace');
+    expect(describeCallChange(b, b)).toBeNull();
+    const c = snapshotOf(makeCall({ isMute: true, isHold: true }), idle, null);
+    expect(describeCallChange(b, c)).toBe('Call on hold. Microphone muted');
+    const d = snapshotOf(makeCall(), { status: 'blind-pending', target: '1003' }, null);
+    expect(describeCallChange(b, d)).toBe('Transferring to 1003');
+    const e = snapshotOf(makeCall(), idle, { cause: 'Busy', code: 486 });
+    expect(describeCallChange(b, e)).toBe('Call failed. The line is busy (SIP 486)');
+    expect(describeCallChange(e, e)).toBeNull();
+  });
+});

@@ -1,0 +1,35 @@
+import { formatDuration, isoDuration, secondsSince } from '../format/duration';
+import { useNow } from '../internal/use-now';
+import { cx } from '../internal/cx';
+
+/** Props of {@link CallTimer}: give either `seconds` or `startTime`. */
+export interface CallTimerProps {
+  /** A duration to show as it is, in seconds (for example from the core's `TimerType`). */
+  seconds?: number;
+  /**
+   * When the call was answered (epoch ms, `CallStatus.callStartTime`). The timer
+   * then counts up by itself, once a second. Ignored when `seconds` is given; 0 shows `00:00`.
+   */
+  startTime?: number;
+  /** Clock used with `startTime`; tests and stories may pin it. Default `Date.now`. */
+  now?: () => number;
+  className?: string;
+}
+
+/**
+ * A call duration as `mm:ss` (or `h:mm:ss`), either given or counted live from a start timestamp.
+ *
+ * @remarks
+ * Renders a `<time role="timer">`: assistive technology can read it on demand
+ * but does not announce every tick (the `timer` role is not live by default).
+ */
+export function CallTimer({ seconds, startTime = 0, now = Date.now, className }: CallTimerProps) {
+  const counting = seconds === undefined && startTime > 0;
+  const time = useNow(counting, now, startTime);
+  const value = seconds ?? secondsSince(startTime, time);
+  return (
+    <time role="timer" className={cx('wp-timer', className)} dateTime={isoDuration(value)}>
+      {formatDuration(value)}
+    </time>
+  );
+}

@@ -1,0 +1,160 @@
+import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { BackspaceIcon, PhoneIcon } from '../icons/icons';
+import { cx } from '../internal/cx';
+import { useControllableState } from '../internal/use-controllable-state';
+import { Keypad } from '../Keypad/Keypad';
+import type { KeypadKey } from '../Keypad/keypad-keys';
+import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+
+/** Props of {@link Dialer}. */
+export interface DialerProps {
+  /** The number in the field, when the parent controls it. */
+  value?: string;
+  /** The initial number when uncontrolled. Default `''`. */
+  defaultValue?: string;
+  /** Called with the field's new text on every edit (typing, paste, keypad, delete). */
+  onValueChange?: (value: string) => void;
+  /** Called with the cleaned, valid number when the user presses Call or Enter. */
+  onCall: (number: string) => void;
+  /** False while the phone is not registered: calling is disabled and the reason shown. Default `true`. */
+  registered?: boolean;
+  /** True when the concurrent-call limit is reached (`PhoneState.isMaxCall`). Default `false`. */
+  atCallLimit?: boolean;
+  /** Show the keypad under the field. Default `true`. */
+  showKeypad?: boolean;
+  /** Play local DTMF tones for keypad presses. Default `false`. */
+  tones?: boolean;
+  /** Visible label of the number field. Default `"Number or SIP address"` (visually hidden). */
+  label?: string;
+  /** Placeholder of the number field. */
+  placeholder?: string;
+  className?: string;
+}
+
+/**
+ * A number field with paste clean-up, inline validation, keypad and Call button.
+ *
+ * @remarks
+ * Pasting `+1 (555) 123-4567` puts `+15551234567` in the field. Character and
+ * length problems show while typing; an incomplete SIP address (`alice@`) is
+ * only flagged once the user tries to call or leaves the field. The Call button
+ * is disabled while the field is empty, while unregistered and at the call
+ * limit, with the reason shown beside it; Enter in the field calls too.
+ */
+export function Dialer({
+  value,
+  defaultValue = '',
+  onValueChange,
+  onCall,
+  registered = true,
+  atCallLimit = false,
+  showKeypad = true,
+  tones = false,
+  label = 'Number or SIP address',
+  placeholder = 'Enter a number',
+  className,
+}: DialerProps) {
+  const [text, setText] = useControllableState(value, defaultValue, onValueChange);
+  const [touched, setTouched] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+
+  const validation = validateNumber(text);
+  const problem = validation.ok ? null : validation.problem;
+  const showProblem = problem !== null && problem !== 'empty' && (touched || isImmediateProblem(problem));
+  const blockedReason = !registered ? 'Not connected to the phone system. Calls are unavailable.' : atCallLimit ? 'You are on the maximum number of calls.' : null;
+  const canPress = text.trim() !== '' && blockedReason === null;
+
+  const edit = (next: string) => {
+    setTouched(false);
+    setText(next);
+  };
+
+  const call = () => {
+    if (!validation.ok) {
+      setTouched(true);
+      inputRef.current?.focus();
+      return;
+    }
+    if (blockedReason === null) onCall(validation.number);
+  };
+
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    call();
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    const cleaned = cleanNumber(pasted);
+    if (cleaned === pasted) return;
+    event.preventDefault();
+    const input = event.currentTarget;
+    const start = input.selectionStart ?? text.length;
+    const end = input.selectionEnd ?? text.length;
+    edit(text.slice(0, start) + cleaned + text.slice(end));
+  };
+
+  const onKey = (key: KeypadKey) => edit(text + key);
+  const backspace = () => {
+    edit(text.slice(0, -1));
+    inputRef.current?.focus();
+  };
+
+  return (
+    <div className={cx('wp-card', 'wp-dialer', className)} role="group" aria-label="Dialer">
+      <div className={cx('wp-dialer__field', showProblem && 'wp-dialer__field--invalid')}>
+        <label htmlFor={`${id}-input`} className="wp-sr-only">
+          {label}
+        </label>
+        <input
+          ref={inputRef}
+          id={`${id}-input`}
+          className={cx('wp-dialer__input', text.length > 14 && 'wp-dialer__input--long')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          spellCheck={false}
+          enterKeyHint="go"
+          placeholder={placeholder}
+          value={text}
+          aria-invalid={showProblem || undefined}
+          aria-describedby={showProblem ? errorId : undefined}
+          onChange={(event) => edit(event.target.value)}
+          onBlur={() => setTouched(text !== '')}
+          onPaste={onPaste}
+          onKeyDown={onInputKeyDown}
+        />
+        {text !== '' && (
+          <button type="button" className="wp-icon-button wp-dialer__backspace" aria-label="Delete last character" onClick={backspace}>
+            <BackspaceIcon />
+          </button>
+        )}
+      </div>
+      <p id={errorId} className="wp-dialer__error" role="alert">
+        {showProblem ? numberProblemMessage(problem) : ''}
+      </p>
+      {showKeypad && <Keypad onKey={onKey} tones={tones} />}
+      <div className="wp-dialer__actions">
+        <button
+          type="button"
+          className="wp-action wp-action--call"
+          disabled={!canPress}
+          aria-describedby={blockedReason ? hintId : undefined}
+          onClick={call}
+        >
+          <PhoneIcon className="wp-action__icon" />
+          <span>Call</span>
+        </button>
+        {blockedReason && (
+          <p id={hintId} className="wp-dialer__hint">
+            {blockedReason}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { makeCall, SAMPLE_AVATAR } from '../test-support/fixtures';
+import { IncomingCall } from './IncomingCall';
+
+const ringing = makeCall({ callId: 'in-1', callStatus: 'ringing', communicationType: 'inbound', isRing: true });
+
+const meta = {
+  title: 'Widgets/IncomingCall',
+  component: IncomingCall,
+  args: { call: ringing, onAnswer: fn(), onReject: fn(), ringtone: false, shortcuts: true },
+} satisfies Meta<typeof IncomingCall>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A ringing inbound call; focus moves to Answer, as for any alert dialog. */
+export const Ringing: Story = {
+  play: async ({ canvasElement }) => {
+    const dialog = within(canvasElement).getByRole('alertdialog', { name: 'Incoming call from Ada Lovelace' });
+    await expect(dialog).toHaveAccessibleDescription(/Analytical Engines Ltd/);
+    await expect(within(dialog).getByRole('button', { name: 'Answer' })).toHaveFocus();
+  },
+};
+
+/** Answering. */
+export const Answer: Story = {
+  play: async ({ args, canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Answer' }));
+    await expect(args.onAnswer).toHaveBeenCalledOnce();
+    await expect(args.onReject).not.toHaveBeenCalled();
+  },
+};
+
+/** Declining sends 486 Busy Here. */
+export const Reject: Story = {
+  play: async ({ args, canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Decline' }));
+    await expect(args.onReject).toHaveBeenCalledOnce();
+    await expect(args.onAnswer).not.toHaveBeenCalled();
+  },
+};
+
+/** `A` answers and `D`/Escape decline while the dialog has focus. */
+export const KeyboardShortcuts: Story = {
+  play: async ({ args }) => {
+    await userEvent.keyboard('{Control>}a{/Control}');
+    await expect(args.onAnswer).not.toHaveBeenCalled();
+    await userEvent.keyboard('a');
+    await expect(args.onAnswer).toHaveBeenCalledOnce();
+    await userEvent.keyboard('{Escape}');
+    await expect(args.onReject).toHaveBeenCalledOnce();
+  },
+};
+
+/** A caller with a picture. */
+export const WithPhoto: Story = {
+  args: { call: { ...ringing, name: 'Grace Hopper', number: '+12025550147', company: 'US Navy Computing', avatar: SAMPLE_AVATAR } },
+};
+
+/** A number with no contact details; an unsafe avatar URL is ignored. */
+export const UnknownCaller: Story = {
+  args: { call: { ...ringing, name: '', company: '', number: '+442079460958', avatar: 'javascript:alert(1)' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('alertdialog', { name: 'Incoming call from +442079460958' })).toBeVisible();
+    await expect(canvasElement.querySelector('img')).toBeNull();
+  },
+};
+
+/** A second call while one is up (call waiting). */
+export const CallWaiting: Story = {
+  args: { activeCallName: 'Grace Hopper' },
+};
+
+/** A video call. */
+export const Video: Story = {
+  args: { call: { ...ringing, isVideo: true } },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+};

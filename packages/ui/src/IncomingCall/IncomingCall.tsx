@@ -1,0 +1,135 @@
+import type { CallStatus } from '@webphone/core';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { Avatar } from '../Avatar/Avatar';
+import { HangUpIcon, PhoneIcon } from '../icons/icons';
+import { cx } from '../internal/cx';
+import { startRingtone } from './ringtone';
+
+/** The caller details {@link IncomingCall} shows: a subset of the core's `CallStatus`. */
+export type IncomingCallInfo = Pick<CallStatus, 'name' | 'number' | 'avatar' | 'company'> & Partial<Pick<CallStatus, 'callId' | 'isVideo'>>;
+
+/** Props of {@link IncomingCall}. */
+export interface IncomingCallProps {
+  /** The ringing call (a `CallStatus` from the store works as it is). */
+  call: IncomingCallInfo;
+  /** Answer the call. */
+  onAnswer: () => void;
+  /** Decline the call (the phone answers 486 Busy Here). */
+  onReject: () => void;
+  /**
+   * Name of the call the user is on, if any: the dialog then says that answering
+   * puts that call on hold (call waiting).
+   */
+  activeCallName?: string;
+  /** Play a synthesised ringtone while shown. Default `false`. */
+  ringtone?: boolean;
+  /** Move focus to the Answer button when shown. Default `true`, as for any alert dialog. */
+  autoFocus?: boolean;
+  /** Keyboard shortcuts inside the dialog: `A` answers, `D` or `Escape` declines. Default `true`. */
+  shortcuts?: boolean;
+  className?: string;
+}
+
+/**
+ * The ringing-call prompt: a labelled `alertdialog` with the caller and Answer / Decline.
+ *
+ * @remarks
+ * The dialog is named by its heading ("Incoming call from …") and described by
+ * the caller details, so a screen reader announces who is calling when focus
+ * moves into it. Shortcuts are scoped to the dialog and ignore modified keys.
+ */
+export function IncomingCall({
+  call,
+  onAnswer,
+  onReject,
+  activeCallName,
+  ringtone = false,
+  autoFocus = true,
+  shortcuts = true,
+  className,
+}: IncomingCallProps) {
+  const id = useId();
+  const answerRef = useRef<HTMLButtonElement>(null);
+  const displayName = call.name.trim() || call.number || 'Unknown caller';
+  const kind = call.isVideo ? 'Incoming video call' : 'Incoming call';
+
+  useEffect(() => {
+    if (autoFocus) answerRef.current?.focus();
+  }, [autoFocus]);
+
+  useEffect(() => (ringtone ? startRingtone() : undefined), [ringtone]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!shortcuts || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
+    const key = event.key.toLowerCase();
+    if (key === 'a') {
+      event.preventDefault();
+      onAnswer();
+    } else if (key === 'd' || key === 'escape') {
+      event.preventDefault();
+      onReject();
+    }
+  };
+
+  return (
+    <div
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-details`}
+      className={cx('wp-card', 'wp-incoming', className)}
+      onKeyDown={onKeyDown}
+    >
+      <p className="wp-incoming__kind">
+        <span className="wp-incoming__dot" aria-hidden="true" />
+        {kind}
+      </p>
+      <Avatar name={call.name} number={call.number} src={call.avatar} size="lg" pulsing />
+      <h2 id={`${id}-title`} className="wp-incoming__title">
+        <span className="wp-sr-only">{kind} from </span>
+        {displayName}
+      </h2>
+      <div id={`${id}-details`} className="wp-incoming__details">
+        {call.name.trim() !== '' && call.number !== '' && <p className="wp-incoming__number">{call.number}</p>}
+        {call.company.trim() !== '' && <p className="wp-incoming__company">{call.company}</p>}
+        {activeCallName && <p className="wp-incoming__note">Answering puts your call with {activeCallName} on hold.</p>}
+      </div>
+      <div className="wp-incoming__actions">
+        <div className="wp-incoming__action">
+          <button
+            type="button"
+            className="wp-round wp-round--danger"
+            onClick={onReject}
+            aria-keyshortcuts={shortcuts ? 'D Escape' : undefined}
+            aria-label="Decline"
+          >
+            <HangUpIcon />
+          </button>
+          <span className="wp-round__label" aria-hidden="true">
+            Decline
+          </span>
+        </div>
+        <div className="wp-incoming__action">
+          <button
+            ref={answerRef}
+            type="button"
+            className="wp-round wp-round--success"
+            onClick={onAnswer}
+            aria-keyshortcuts={shortcuts ? 'A' : undefined}
+            aria-label="Answer"
+          >
+            <PhoneIcon />
+          </button>
+          <span className="wp-round__label" aria-hidden="true">
+            Answer
+          </span>
+        </div>
+      </div>
+      {shortcuts && (
+        <p className="wp-incoming__shortcuts" aria-hidden="true">
+          <kbd>A</kbd> answer · <kbd>D</kbd> decline
+        </p>
+      )}
+    </div>
+  );
+}

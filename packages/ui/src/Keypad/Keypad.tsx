@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { cx } from '../internal/cx';
+import { playDtmfTone } from './dtmf-tones';
+import { KEYPAD_LAYOUT, keypadKeyFor, type KeypadKey } from './keypad-keys';
+
+/** Props of {@link Keypad}. */
+export interface KeypadProps {
+  /** Called for each key pressed, by pointer or keyboard. */
+  onKey: (key: KeypadKey) => void;
+  /** Play the local DTMF tone of each key with Web Audio. Default `false`. */
+  tones?: boolean;
+  /**
+   * Where typed digits, `*` and `#` press keys:
+   * - `'focus'` (default): while focus is inside the keypad;
+   * - `'window'`: anywhere on the page, except in text fields and other editable elements;
+   * - `'off'`: pointer only.
+   */
+  keyboard?: 'focus' | 'window' | 'off';
+  /** Disables every key. */
+  disabled?: boolean;
+  /** Accessible name of the key group. Default `"Keypad"`. */
+  label?: string;
+  /** `compact` keys suit the in-call keypad. Default `regular`. */
+  size?: 'regular' | 'compact';
+  className?: string;
+}
+
+/**
+ * The 12-key telephone keypad.
+ *
+ * @remarks
+ * Keys are native buttons named by their digit (the letters are decorative).
+ * Keyboard input goes through a key map table ({@link KEYBOARD_TO_KEYPAD}) and
+ * never fires with Ctrl, Alt or Meta held, so browser and OS shortcuts keep working.
+ */
+export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = false, label = 'Keypad', size = 'regular', className }: KeypadProps) {
+  const [active, setActive] = useState<KeypadKey | null>(null);
+  const press = useRef<(key: KeypadKey) => void>(() => undefined);
+  press.current = (key) => {
+    if (disabled) return;
+    if (tones) playDtmfTone(key);
+    onKey(key);
+  };
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (keyboard !== 'focus') return;
+    const key = keypadKeyFor(event);
+    if (key === null) return;
+    event.preventDefault();
+    if (!event.repeat) press.current(key);
+    setActive(key);
+  };
+
+  useEffect(() => {
+    if (keyboard !== 'window' || disabled) return;
+    const down = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isEditable(event.target)) return;
+      const key = keypadKeyFor(event);
+      if (key === null) return;
+      event.preventDefault();
+      if (!event.repeat) press.current(key);
+      setActive(key);
+    };
+    const up = () => setActive(null);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [keyboard, disabled]);
+
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className={cx('wp-keypad', size === 'compact' && 'wp-keypad--compact', className)}
+      onKeyDown={onKeyDown}
+      onKeyUp={() => setActive(null)}
+      onBlur={() => setActive(null)}
+    >
+      {KEYPAD_LAYOUT.map(({ key, letters }) => (
+        <button
+          key={key}
+          type="button"
+          className="wp-keypad__key"
+          data-active={active === key ? '' : undefined}
+          disabled={disabled}
+          onClick={() => press.current(key)}
+        >
+          <span className="wp-keypad__digit">{key}</span>
+          <span className="wp-keypad__letters" aria-hidden="true">
+            {letters}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}

@@ -1,0 +1,39 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../test-support/axe';
+import { RegistrationStatus } from './RegistrationStatus';
+
+describe('RegistrationStatus', () => {
+  it('shows the registered address, and passes axe', async () => {
+    const { container } = render(
+      <RegistrationStatus registration={{ status: 'registered', aor: 'sip:1001@pbx.example.com', registeredAt: 1, expiresAt: 2 }} />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Online1001@pbx.example.com');
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'online');
+    await expectNoAxeViolations(container);
+  });
+
+  it('explains a failed registration', () => {
+    const { rerender } = render(
+      <RegistrationStatus registration={{ status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED: 403 Forbidden' }, statusCode: 403 }} />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failed403 Forbidden');
+    rerender(<RegistrationStatus registration={{ status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED' }, statusCode: 401 }} />);
+    expect(screen.getByRole('status')).toHaveTextContent(/Check the user name and password \(SIP 401\)/);
+  });
+
+  it('shows reconnection progress over the registration', () => {
+    const { rerender } = render(
+      <RegistrationStatus
+        registration={{ status: 'registering' }}
+        transport="disconnected"
+        reconnect={{ attempt: 2, nextAttemptAt: 10, exhausted: false }}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…Attempt 2');
+    rerender(<RegistrationStatus registration={{ status: 'unregistered' }} transport="disconnected" reconnect={{ attempt: 5, nextAttemptAt: null, exhausted: true }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('OfflineCould not reconnect');
+    rerender(<RegistrationStatus registration={{ status: 'unregistered' }} />);
+    expect(screen.getByRole('status')).toHaveTextContent(/^Offline$/);
+  });
+});

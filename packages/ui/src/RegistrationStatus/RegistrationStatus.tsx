@@ -1,0 +1,69 @@
+import type { ReconnectState, RegistrationState, TransportStatus } from '@webphone/core';
+import { cx } from '../internal/cx';
+
+/** Props of {@link RegistrationStatus}; the names match the core's `PhoneState` fields. */
+export interface RegistrationStatusProps {
+  /** `PhoneState.registration`. */
+  registration: RegistrationState;
+  /** `PhoneState.transport`; a lost connection is shown over the registration. */
+  transport?: TransportStatus;
+  /** `PhoneState.reconnect`, to show the attempt number while reconnecting. */
+  reconnect?: ReconnectState;
+  /** Show the address of record next to "Online". Default `true`. */
+  showAddress?: boolean;
+  className?: string;
+}
+
+/** The badge's state, exposed as `data-state` for styling. */
+export type RegistrationTone = 'online' | 'pending' | 'offline' | 'error';
+
+/** The tone and text of a registration badge. */
+export function describeRegistration(
+  registration: RegistrationState,
+  transport: TransportStatus = 'connected',
+  reconnect?: ReconnectState,
+): { tone: RegistrationTone; text: string; detail: string } {
+  if (reconnect?.exhausted) return { tone: 'error', text: 'Offline', detail: 'Could not reconnect' };
+  if (transport === 'disconnected' && reconnect && reconnect.attempt > 0) {
+    return { tone: 'pending', text: 'Reconnecting…', detail: `Attempt ${reconnect.attempt}` };
+  }
+  switch (registration.status) {
+    case 'registered':
+      return { tone: 'online', text: 'Online', detail: registration.aor.replace(/^sips?:/, '') };
+    case 'registering':
+      return { tone: 'pending', text: 'Connecting…', detail: '' };
+    case 'unregistered':
+      return { tone: 'offline', text: 'Offline', detail: '' };
+    case 'failed':
+      return { tone: 'error', text: 'Sign-in failed', detail: failureDetail(registration.error.message, registration.statusCode) };
+    default:
+      return registration satisfies never;
+  }
+}
+
+function failureDetail(message: string, statusCode: number | undefined): string {
+  const [, detail = ''] = /^[A-Z_]+(?::\s*(.*))?$/.exec(message) ?? [];
+  if (detail) return detail;
+  if (statusCode === 401 || statusCode === 403) return `Check the user name and password (SIP ${statusCode})`;
+  if (statusCode !== undefined) return `SIP ${statusCode}`;
+  return message === 'RE_REGISTRY_MAX_LIMIT_TIMES' ? 'Too many attempts' : 'The server refused the registration';
+}
+
+/**
+ * A badge with the phone's registration state ("Online", "Connecting…", "Offline", "Sign-in failed").
+ *
+ * @remarks
+ * A `role="status"` element, so a change (losing registration mid-call, for
+ * example) is announced politely.
+ */
+export function RegistrationStatus({ registration, transport, reconnect, showAddress = true, className }: RegistrationStatusProps) {
+  const { tone, text, detail } = describeRegistration(registration, transport, reconnect);
+  const shownDetail = tone === 'online' && !showAddress ? '' : detail;
+  return (
+    <div role="status" className={cx('wp-registration', className)} data-state={tone}>
+      <span className="wp-status-dot" aria-hidden="true" />
+      <span className="wp-registration__text">{text}</span>
+      {shownDetail && <span className="wp-registration__detail">{shownDetail}</span>}
+    </div>
+  );
+}

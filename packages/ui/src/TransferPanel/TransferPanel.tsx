@@ -1,0 +1,132 @@
+import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { CloseIcon, PhoneIcon, TransferIcon } from '../icons/icons';
+import { cx } from '../internal/cx';
+import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+
+/** How a call is handed over: at once (REFER) or after talking to the target first. */
+export type TransferMode = 'blind' | 'attended';
+
+/** Props of {@link TransferPanel}. */
+export interface TransferPanelProps {
+  /** Called with the cleaned target and the chosen mode. */
+  onTransfer: (target: string, mode: TransferMode) => void;
+  /** Close the panel without transferring. */
+  onClose: () => void;
+  /** Modes offered, in button order. Default both. */
+  modes?: readonly TransferMode[];
+  /** Target to start with, e.g. after a failed attempt. */
+  defaultTarget?: string;
+  /** Move focus to the target field when shown. Default `true`. */
+  autoFocus?: boolean;
+  className?: string;
+}
+
+/**
+ * Target entry for a call transfer, with "Transfer now" (blind) and "Consult first" (attended).
+ *
+ * @remarks
+ * A blind transfer sends REFER and the call ends once the far end accepts
+ * (RFC 3515). An attended transfer first places a consultation call (the
+ * current call is held); the user then completes it with REFER/Replaces
+ * (RFC 3891) or cancels.
+ */
+export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended'], defaultTarget = '', autoFocus = true, className }: TransferPanelProps) {
+  const id = useId();
+  const [target, setTarget] = useState(defaultTarget);
+  const [touched, setTouched] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const validation = validateNumber(target);
+  const problem = validation.ok ? null : validation.problem;
+  const showProblem = problem !== null && problem !== 'empty' && (touched || isImmediateProblem(problem));
+
+  const submit = (mode: TransferMode) => {
+    if (!validation.ok) {
+      setTouched(true);
+      inputRef.current?.focus();
+      return;
+    }
+    onTransfer(validation.number, mode);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit(modes[0] ?? 'blind');
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    const cleaned = cleanNumber(pasted);
+    if (cleaned === pasted) return;
+    event.preventDefault();
+    const input = event.currentTarget;
+    const start = input.selectionStart ?? target.length;
+    const end = input.selectionEnd ?? target.length;
+    setTarget(target.slice(0, start) + cleaned + target.slice(end));
+  };
+
+  return (
+    <div className={cx('wp-transfer', className)} role="group" aria-labelledby={`${id}-title`}>
+      <div className="wp-transfer__header">
+        <h3 id={`${id}-title`} className="wp-transfer__title">
+          Transfer call
+        </h3>
+        <button type="button" className="wp-icon-button" aria-label="Close transfer" onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      <label htmlFor={`${id}-input`} className="wp-field-label">
+        Transfer to
+      </label>
+      <input
+        ref={inputRef}
+        id={`${id}-input`}
+        className={cx('wp-text-input', showProblem && 'wp-text-input--invalid')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Number or SIP address"
+        autoFocus={autoFocus}
+        value={target}
+        aria-invalid={showProblem || undefined}
+        aria-describedby={showProblem ? `${id}-error` : `${id}-help`}
+        onChange={(event) => {
+          setTouched(false);
+          setTarget(event.target.value);
+        }}
+        onBlur={() => setTouched(target !== '')}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+      />
+      {showProblem ? (
+        <p id={`${id}-error`} className="wp-field-error" role="alert">
+          {numberProblemMessage(problem)}
+        </p>
+      ) : (
+        <p id={`${id}-help`} className="wp-field-help">
+          {modes.includes('attended') ? 'Consult first to talk to them before handing the call over.' : 'The call is handed over at once.'}
+        </p>
+      )}
+      <div className="wp-transfer__actions">
+        {modes.map((mode) =>
+          mode === 'blind' ? (
+            <button key={mode} type="button" className="wp-button wp-button--primary" disabled={target.trim() === ''} onClick={() => submit('blind')}>
+              <TransferIcon aria-hidden="true" />
+              Transfer now
+            </button>
+          ) : (
+            <button key={mode} type="button" className="wp-button" disabled={target.trim() === ''} onClick={() => submit('attended')}>
+              <PhoneIcon aria-hidden="true" />
+              Consult first
+            </button>
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

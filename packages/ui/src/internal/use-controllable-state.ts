@@ -1,0 +1,29 @@
+import { useCallback, useRef, useState } from 'react';
+
+/**
+ * State that a parent may control (`value` + `onValueChange`) or leave to the
+ * component (`defaultValue`), the Radix/React Aria convention.
+ *
+ * @remarks
+ * Whether the component is controlled is fixed by the first render, as with
+ * native inputs; switching later would silently drop the user's edits.
+ */
+export function useControllableState<T>(
+  value: T | undefined,
+  defaultValue: T,
+  onValueChange: ((next: T) => void) | undefined,
+): [T, (next: T) => void] {
+  const controlled = useRef(value !== undefined).current;
+  const [own, setOwn] = useState(defaultValue);
+  const current = controlled ? (value as T) : own;
+  const onChangeRef = useRef(onValueChange);
+  onChangeRef.current = onValueChange;
+  const set = useCallback(
+    (next: T) => {
+      if (!controlled) setOwn(next);
+      onChangeRef.current?.(next);
+    },
+    [controlled],
+  );
+  return [current, set];
+}

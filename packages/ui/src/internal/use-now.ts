@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The current time (epoch ms from `now`), refreshed every second while `active`.
+ *
+ * @remarks
+ * Ticks are aligned to the next whole second since `alignTo`, so a timer shown
+ * from a start timestamp changes on the second rather than drifting.
+ */
+export function useNow(active: boolean, now: () => number = Date.now, alignTo = 0): number {
+  const [time, setTime] = useState(now);
+  useEffect(() => {
+    if (!active) return;
+    let timeout: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const t = now();
+      setTime(t);
+      const phase = alignTo > 0 ? (t - alignTo) % 1000 : t % 1000;
+      timeout = setTimeout(tick, 1000 - phase + 5);
+    };
+    tick();
+    return () => clearTimeout(timeout);
+  }, [active, now, alignTo]);
+  return time;
+}

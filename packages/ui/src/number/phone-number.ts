@@ -1,0 +1,78 @@
+/**
+ * Number clean-up and validation for what a user types or pastes as a call target.
+ *
+ * @remarks
+ * The rule mirrors the one `@webphone/core` applies before it puts a number into
+ * a Request-URI (result `INVALID_NUMBER`, -209): at most 64 characters, either a
+ * dial string of digits, `*`, `#` and `+`, or a simple SIP user (`alice`,
+ * `alice@example.com`, `sip:alice@example.com:5060`). Anything that could inject
+ * into a SIP header (CR, LF, `<`, `>`, `;`, spaces) is refused.
+ */
+
+/** The longest target the core accepts. */
+export const MAX_NUMBER_LENGTH = 64;
+
+/** Why {@link validateNumber} refused a target. */
+export type NumberProblem = 'empty' | 'too-long' | 'invalid-characters' | 'invalid-format';
+
+/** Outcome of {@link validateNumber}. */
+export type NumberValidation =
+  | { readonly ok: true; readonly number: string }
+  | { readonly ok: false; readonly problem: NumberProblem };
+
+const DIAL_STRING = /^[0-9*#+]+$/;
+// RFC 3261 §25.1 `user` unreserved/mark characters, minus anything a header parser treats specially.
+const SIP_USER = /^(?:sips?:)?[A-Za-z0-9._~+!$&'()*=-]+(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?)?$/i;
+const ALLOWED_CHARACTERS = /^[A-Za-z0-9._~+!$&'()*=\-#@:]*$/;
+// Formatting people paste with phone numbers: spaces (incl. no-break), dashes, dots, slashes, brackets.
+const PHONE_LIKE = /^(?:tel:)?[\d\s\u00a0()+\-./*#]+$/i;
+// Invisible marks that come along when copying from web pages and address books.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g;
+
+/**
+ * Cleans pasted or typed text into the form the phone will dial.
+ *
+ * @example
+ * cleanNumber('+1 (555) 123-4567') // '+15551234567'
+ * cleanNumber(' tel:555.123.4567 ') // '5551234567'
+ * cleanNumber(' alice@example.com ') // 'alice@example.com'
+ */
+export function cleanNumber(text: string): string {
+  const trimmed = text.replace(INVISIBLE, '').trim();
+  if (PHONE_LIKE.test(trimmed) && /\d/.test(trimmed)) {
+    const digits = trimmed.replace(/^tel:/i, '').replace(/[^0-9*#+]/g, '');
+    // Keep a leading "+" only: "+1 (555) +123" is a typo, not two country codes.
+    return digits.startsWith('+') ? `+${digits.slice(1).replace(/\+/g, '')}` : digits.replace(/\+/g, '');
+  }
+  return trimmed;
+}
+
+/** Checks a target against the core's rule after {@link cleanNumber}. */
+export function validateNumber(text: string): NumberValidation {
+  const number = cleanNumber(text);
+  if (number === '') return { ok: false, problem: 'empty' };
+  if (number.length > MAX_NUMBER_LENGTH) return { ok: false, problem: 'too-long' };
+  if (DIAL_STRING.test(number) || SIP_USER.test(number)) return { ok: true, number };
+  return { ok: false, problem: ALLOWED_CHARACTERS.test(number) ? 'invalid-format' : 'invalid-characters' };
+}
+
+/** True when a problem should be shown while the user is still typing. */
+export function isImmediateProblem(problem: NumberProblem): boolean {
+  return problem === 'too-long' || problem === 'invalid-characters';
+}
+
+/** A sentence for a number problem, suitable for an inline error message. */
+export function numberProblemMessage(problem: NumberProblem): string {
+  switch (problem) {
+    case 'empty':
+      return 'Enter a number to call.';
+    case 'too-long':
+      return `Numbers can be at most ${MAX_NUMBER_LENGTH} characters.`;
+    case 'invalid-characters':
+      return 'Use digits, * # + or a SIP address like alice@example.com.';
+    case 'invalid-format':
+      return 'This is not a number or SIP address the phone can call.';
+    default:
+      return problem satisfies never;
+  }
+}
