@@ -25,4 +25,11 @@ export type {
   CallRecord,
 } from './call-status.js';
 export type { MediaSeam } from './sip/media-seam.js';
+export { Session } from './session.js';
+export { CallEndCause, causeForStatus } from './call-causes.js';
+export type { CallEndCauseValue } from './call-causes.js';
+export { parseDialTarget, isValidNumber, MAX_NUMBER_LENGTH } from './number.js';
+export type { DialTarget, DialTargetResult } from './number.js';
+export { computeTimer } from './call-timer.js';
+export { estimateMos } from './mos.js';
 export type { PhoneApi, SessionApi, SessionEventMap, CallOptions, TerminateType } from './phone-api.js';

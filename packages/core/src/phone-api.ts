@@ -39,6 +39,12 @@ export interface SessionEventMap {
   callReport: [event: { callId: string; callReport: CallReport }];
   /** A DTMF digit the far end sent by SIP INFO. */
   dtmf: [event: { callId: string; digit: string }];
+  /**
+   * The far end sent SIP INFO with `Record: on` / `Record: off` (answered
+   * 200). PBXs consume these; a phone only reports them, e.g. for a
+   * "the other side is recording" hint.
+   */
+  recordInfo: [event: { callId: string; record: 'on' | 'off' }];
 }
 
 /**

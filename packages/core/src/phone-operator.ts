@@ -2,7 +2,11 @@ import { resolvePhoneConfig, type DeviceIds, type PhoneConfig, type RecordPermis
 import { PhoneDestroyedError } from './errors.js';
 import { RedactingLogger } from './logger.js';
 import type { PhoneContext } from './phone-context.js';
+import type { StaticCallStatus } from './call-status.js';
+import type { CallOptions, PhoneApi, TerminateType } from './phone-api.js';
+import { PhoneCalls } from './phone-calls.js';
 import type { PhoneEventMap } from './phone-events.js';
+import type { Session } from './session.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
 import { RegistrationController } from './registration-controller.js';
@@ -49,7 +53,7 @@ function initialState(config: ResolvedPhoneConfig): PhoneState {
  * phone.start();
  * ```
  */
-export class PhoneOperator {
+export class PhoneOperator implements PhoneApi {
   /** The phone's state, read-only; use `useStore(phone.store, selector)` or `phone.store.subscribe`. */
   readonly store: ReadonlyStore<PhoneState>;
   private readonly setStoreState: (partial: Partial<PhoneState>) => void;
@@ -57,6 +61,7 @@ export class PhoneOperator {
   private readonly logger: RedactingLogger;
   private readonly emitter: TypedEmitter<PhoneEventMap>;
   private readonly registration: RegistrationController;
+  private readonly calls: PhoneCalls;
   private destroyed = false;
   private teardown: Promise<void> | null = null;
 
@@ -80,7 +85,9 @@ export class PhoneOperator {
         if (!this.destroyed) this.emitter.emit(event, ...args);
       },
     };
-    this.registration = new RegistrationController(ctx, this.config.credential, undefined);
+    this.calls = new PhoneCalls(ctx, this, () => this.registration.current?.userAgent ?? null);
+    // The delegate object is created once, so every connection (a new one after reRegister) reaches the same call handler.
+    this.registration = new RegistrationController(ctx, this.config.credential, this.calls.sipDelegate);
   }
 
   // ── state views ──────────────────────────────────────────────────────
@@ -114,6 +121,32 @@ export class PhoneOperator {
     if (this.destroyed || value === this.store.getState().recordPermissions) return;
     this.setStoreState({ recordPermissions: value });
     this.emitter.emit('recordPermissionsChange', value);
+  }
+
+  /** The call the user is on, or `null`. */
+  get currentSessionID(): string | null {
+    return this.store.getState().currentSessionID;
+  }
+
+  /** The {@link Session} of `currentSessionID`, or `null`. */
+  get currentSession(): Session | null {
+    const id = this.currentSessionID;
+    return id === null ? null : this.calls.getSession(id);
+  }
+
+  /** Live calls by call id, oldest first (a fresh Map on each read). */
+  get sessions(): ReadonlyMap<string, Session> {
+    return this.calls.sessions();
+  }
+
+  /** Inbound calls still ringing, oldest first. */
+  get incomingList(): Session[] {
+    return this.calls.incomingList();
+  }
+
+  /** True when `maxConcurrentCalls` calls are up (further calls are refused). */
+  get isMaxCall(): boolean {
+    return this.store.getState().isMaxCall;
   }
 
   // ── events ───────────────────────────────────────────────────────────
@@ -184,12 +217,126 @@ export class PhoneOperator {
     return this;
   }
 
+  // ── calls ────────────────────────────────────────────────────────────
+
   /**
-   * Ends everything: unregisters, closes the socket, stops timers, removes
-   * every listener (window listeners included). Idempotent.
+   * Places a call. With `transferId` it is the consultation leg of an
+   * attended transfer of that call (which is put on hold first).
+   *
+   * @returns `{ code: 200, callId }` once the INVITE is sent, or an error
+   * result (`INVALID_NUMBER`, `MAX_LIMIT_CALL`, `CALL_TOO_MANY_TIMES`,
+   * `CURRENT_CALL_HAS_NOT_CONNECTED`, `ATTENDED_PARENT_NOT_FOUND`, a media
+   * error, or `UNKNOWN_ERROR` when not connected). How the call goes on is
+   * reported by the session's events.
+   */
+  call(number: string, options?: CallOptions, transferId?: string): Promise<Result> {
+    return this.calls.call(number, options, transferId);
+  }
+
+  /** Answers a ringing inbound call; a media error keeps it ringing. */
+  answer(callId: string, options?: CallOptions): Promise<Result> {
+    return this.calls.answer(callId, options);
+  }
+
+  /** Rejects a ringing inbound call with 486 Busy Here. */
+  reject(callId: string): boolean {
+    return this.calls.reject(callId);
+  }
+
+  /** Hangs up: CANCEL before an answer, BYE after; a ringing inbound call is rejected. */
+  hangup(callId: string): boolean {
+    return this.calls.hangup(callId);
+  }
+
+  /** Ends a call: `'reject'` rejects, `'hangup'` and `'terminate'` hang up whatever the state. */
+  terminate(callId: string, type: TerminateType = 'terminate'): boolean {
+    return this.calls.terminate(callId, type);
+  }
+
+  /** Transfers a talking call to `number` (REFER); the call ends when the transfer succeeds. */
+  blindTransfer(callId: string, number: string): boolean {
+    return this.calls.blindTransfer(callId, number);
+  }
+
+  /** Holds `callId` and calls `number` for consultation; same as `call(number, {}, callId)`. */
+  attendedTransfer(callId: string, number: string): boolean {
+    return this.calls.attendedTransfer(callId, number);
+  }
+
+  /** Joins the parent's far end to the consultation target (REFER with Replaces); both local legs end. */
+  completeTransfer(consultCallId: string): boolean {
+    return this.calls.completeTransfer(consultCallId);
+  }
+
+  /** Puts the far end on hold (re-INVITE `sendonly`); `isHold` follows the answer. */
+  hold(callId: string): boolean {
+    return this.calls.hold(callId, true);
+  }
+
+  /** Takes the far end off hold (re-INVITE `sendrecv`). */
+  unhold(callId: string): boolean {
+    return this.calls.hold(callId, false);
+  }
+
+  /** Sends DTMF digits (`0-9 * # A-D`). */
+  dtmf(callId: string, digits: string): boolean {
+    return this.calls.dtmf(callId, digits);
+  }
+
+  /** Disables the local audio track (no signalling). */
+  mute(callId: string): boolean {
+    return this.calls.mute(callId, true);
+  }
+
+  /** Enables the local audio track again. */
+  unmute(callId: string): boolean {
+    return this.calls.mute(callId, false);
+  }
+
+  /** Starts (permission 2) or resumes (permission 1) recording: INFO `Record: on`. */
+  startRecord(callId: string): boolean {
+    return this.calls.startRecord(callId);
+  }
+
+  /** Pauses recording (permission 1 or 2): INFO `Record: off`. */
+  pauseRecord(callId: string): boolean {
+    return this.calls.pauseRecord(callId);
+  }
+
+  /** The session of `callId`, or `null`. */
+  getSession(callId: string): Session | null {
+    return this.calls.getSession(callId);
+  }
+
+  /** Every live session, oldest first. */
+  getSessions(): Session[] {
+    return [...this.calls.sessions().values()];
+  }
+
+  /** Makes `callId` the current call. */
+  setCurrentSession(callId: string): boolean {
+    return this.calls.setCurrent(callId);
+  }
+
+  /** The current session, or `null`. */
+  getCurrentSession(): Session | null {
+    return this.currentSession;
+  }
+
+  /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */
+  setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean {
+    return this.calls.setStaticStatus(callId, status, manual);
+  }
+
+  /**
+   * Ends everything: ends every call (their `ended`/`failed` and
+   * `deleteSession` events still fire), unregisters, closes the socket,
+   * stops timers, removes every listener (window listeners included).
+   * Idempotent.
    */
   destroy(): void {
     if (this.destroyed) return;
+    this.calls.endAll();
     this.destroyed = true;
     this.emitter.removeAllListeners();
     this.setStoreState({ destroyed: true });

@@ -45,6 +45,8 @@ export type ErrorName = Exclude<ResultName, 'SUCCESS' | 'PHONE_SUCCESS'>;
 export interface Result {
   readonly code: number;
   readonly message: string;
+  /** The call concerned, on the success result of `call()` and `answer()`. */
+  readonly callId?: string;
 }
 
 const nameByCode = new Map<number, ResultName>(

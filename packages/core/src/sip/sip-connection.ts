@@ -11,6 +11,7 @@ import type { RedactingLogger } from '../logger.js';
 import type { PhoneIdentity } from '../phone-state.js';
 import { ObservedRegisterer } from './observed-registerer.js';
 import { createSipLogConnector } from './sip-log-connector.js';
+import { webSessionDescriptionHandlerFactory } from './web-media.js';
 
 /** What the connection reports to its owner, in this project's own terms. */
 export interface SipConnectionEvents {
@@ -90,7 +91,9 @@ export class SipConnection {
       logLevel: config.logLevel === 'silent' ? 'error' : config.logLevel === 'info' ? 'log' : config.logLevel,
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'webphone/0.1',
-      ...(config.media ? { sessionDescriptionHandlerFactory: config.media.sessionDescriptionHandlerFactory } : {}),
+      sessionDescriptionHandlerFactory: config.media?.sessionDescriptionHandlerFactory ?? webSessionDescriptionHandlerFactory(),
+      // The phone sends 180 itself once it decided to ring: a call refused by the call limit gets 486 and nothing before it.
+      sendInitialProvisionalResponse: false,
       gracefulShutdown: false,
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: config.iceServers, iceTransportPolicy: config.iceTransportPolicy },

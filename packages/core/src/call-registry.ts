@@ -1,0 +1,117 @@
+import type { CallRecord, CallStatus, CallTimestamps } from './call-status.js';
+import type { LiveCall } from './live-call.js';
+import type { PhoneContext } from './phone-context.js';
+import type { PhoneState } from './phone-state.js';
+
+/** Changes to one call's record. */
+export interface CallPatch {
+  readonly status?: Partial<Omit<CallStatus, 'callId'>>;
+  readonly timestamps?: Partial<CallTimestamps>;
+  readonly rest?: Partial<Omit<CallRecord, 'status' | 'timestamps'>>;
+}
+
+/**
+ * The live calls of a phone and their part of the store.
+ *
+ * @remarks
+ * The only writer of `calls`, `callIds`, `incomingIds`, `currentSessionID`
+ * and `isMaxCall`. Rules: a new or answered call becomes current; when the
+ * current call leaves, the most recent remaining call becomes current.
+ * Every write happens before the caller emits the matching event.
+ */
+export class CallRegistry {
+  private readonly calls = new Map<string, LiveCall>();
+
+  constructor(private readonly ctx: PhoneContext) {}
+
+  /** Number of live calls. */
+  get size(): number {
+    return this.calls.size;
+  }
+
+  get(callId: string): LiveCall | undefined {
+    return typeof callId === 'string' ? this.calls.get(callId) : undefined;
+  }
+
+  /** Live calls, oldest first. */
+  list(): LiveCall[] {
+    return [...this.calls.values()];
+  }
+
+  record(callId: string): CallRecord | undefined {
+    return this.ctx.getState().calls[callId];
+  }
+
+  /** A call id not used by a live call, derived from the SIP Call-ID (a call to oneself has both legs on this phone). */
+  uniqueId(sipCallId: string): string {
+    if (!this.calls.has(sipCallId)) return sipCallId;
+    let n = 2;
+    while (this.calls.has(`${sipCallId}#${n}`)) n += 1;
+    return `${sipCallId}#${n}`;
+  }
+
+  /** Adds a call (it becomes current); `ringing` puts it in `incomingIds`. */
+  add(live: LiveCall, record: CallRecord, ringing: boolean): void {
+    this.calls.set(live.callId, live);
+    const state = this.ctx.getState();
+    const callIds = [...state.callIds, live.callId];
+    this.ctx.setState({
+      calls: { ...state.calls, [live.callId]: record },
+      callIds,
+      incomingIds: ringing ? [...state.incomingIds, live.callId] : state.incomingIds,
+      currentSessionID: live.callId,
+      isMaxCall: callIds.length >= this.ctx.config.maxConcurrentCalls,
+    });
+  }
+
+  /**
+   * Applies `patch` to a live call's record.
+   *
+   * @returns the previous and next status, or `undefined` for an unknown call.
+   */
+  patch(callId: string, patch: CallPatch): { previous: CallStatus; next: CallStatus } | undefined {
+    const state = this.ctx.getState();
+    const current = state.calls[callId];
+    if (!current) return undefined;
+    const next: CallRecord = {
+      ...current,
+      ...patch.rest,
+      status: patch.status ? { ...current.status, ...patch.status } : current.status,
+      timestamps: patch.timestamps ? { ...current.timestamps, ...patch.timestamps } : current.timestamps,
+    };
+    this.ctx.setState({ calls: { ...state.calls, [callId]: next } });
+    return { previous: current.status, next: next.status };
+  }
+
+  /** Removes a call from the ringing list (answered, or about to end). */
+  stopRinging(callId: string): void {
+    const state = this.ctx.getState();
+    if (state.incomingIds.includes(callId)) this.ctx.setState({ incomingIds: state.incomingIds.filter((id) => id !== callId) });
+  }
+
+  /** Makes `callId` the current call. */
+  setCurrent(callId: string): boolean {
+    if (!this.calls.has(callId)) return false;
+    if (this.ctx.getState().currentSessionID !== callId) this.ctx.setState({ currentSessionID: callId });
+    return true;
+  }
+
+  /** Removes a call; the store no longer holds it when this returns. */
+  remove(callId: string): LiveCall | undefined {
+    const live = this.calls.get(callId);
+    if (!live) return undefined;
+    this.calls.delete(callId);
+    const state = this.ctx.getState();
+    const { [callId]: _gone, ...calls } = state.calls;
+    const callIds = state.callIds.filter((id) => id !== callId);
+    const partial: Partial<PhoneState> = {
+      calls,
+      callIds,
+      incomingIds: state.incomingIds.filter((id) => id !== callId),
+      isMaxCall: callIds.length >= this.ctx.config.maxConcurrentCalls,
+      currentSessionID: state.currentSessionID === callId ? (callIds.length > 0 ? callIds[callIds.length - 1] : null) : state.currentSessionID,
+    };
+    this.ctx.setState(partial);
+    return live;
+  }
+}

@@ -1,0 +1,87 @@
+import type { CallRegistry } from './call-registry.js';
+import type { LiveCall } from './live-call.js';
+import { readSdpFacts } from './media/sdp-facts.js';
+import type { PhoneContext } from './phone-context.js';
+
+/** Digits a DTMF string may hold (RFC 4733 §3.2 events 0–15). */
+export const DTMF_DIGITS = /^[0-9*#A-D]+$/i;
+
+/** Tone length announced in INFO, in ms. */
+export const DTMF_INFO_DURATION_MS = 160;
+
+/** The body of an `application/dtmf-relay` INFO for one digit. */
+export function dtmfRelayBody(digit: string): string {
+  return `Signal=${digit}\r\nDuration=${DTMF_INFO_DURATION_MS}\r\n`;
+}
+
+/**
+ * The digits carried by a received INFO, or `null` when it is not DTMF or
+ * is malformed.
+ *
+ * @remarks
+ * Understands `application/dtmf-relay` (`Signal=5`, the de-facto format of
+ * Cisco and most PBXs) and `application/dtmf` (the digit alone). Signal 10
+ * and 11 are the numeric forms of `*` and `#` some gateways send.
+ */
+export function parseDtmfInfo(contentType: string, body: string): string | null {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  let value: string | undefined;
+  if (type === 'application/dtmf-relay') {
+    value = /^\s*signal\s*=\s*(\S+)\s*$/im.exec(body)?.[1];
+  } else if (type === 'application/dtmf') {
+    value = body.trim();
+  } else {
+    return null;
+  }
+  if (value === undefined) return null;
+  if (value === '10') return '*';
+  if (value === '11') return '#';
+  return /^[0-9*#A-D]$/i.test(value) ? value.toUpperCase() : null;
+}
+
+/**
+ * Sends DTMF: RFC 4733 through the media layer when configured and the far
+ * end offered `telephone-event`, otherwise SIP INFO `application/dtmf-relay`,
+ * one INFO per digit, in order.
+ */
+export class DtmfSender {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly ctx: PhoneContext,
+    private readonly registry: CallRegistry,
+  ) {}
+
+  /** `dtmf(callId, digits)`: false for an unknown or not talking call, or digits outside `0-9*#A-D`. */
+  send(callId: string, digits: string): boolean {
+    const live = this.registry.get(callId);
+    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking') return false;
+    if (typeof digits !== 'string' || !DTMF_DIGITS.test(digits)) return false;
+    const tones = digits.toUpperCase();
+    if (this.ctx.config.dtmfMethod === 'rfc4733' && readSdpFacts(live.sip.remoteSdp).telephoneEvent) {
+      try {
+        if (live.sip.media?.sendDtmf(tones)) return true;
+      } catch (error) {
+        this.ctx.logger.warn(`RFC 4733 DTMF failed, falling back to INFO: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const previous = this.queues.get(callId) ?? Promise.resolve();
+    const next = previous.then(() => this.sendInfo(live, tones));
+    this.queues.set(callId, next);
+    void next.finally(() => {
+      if (this.queues.get(callId) === next) this.queues.delete(callId);
+    });
+    return true;
+  }
+
+  private async sendInfo(live: LiveCall, tones: string): Promise<void> {
+    for (const digit of tones) {
+      if (this.registry.get(live.callId) !== live) return;
+      const outcome = await live.sip.info([], { contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) });
+      if (!outcome.ok) {
+        live.session.emit('clientError', { callId: live.callId, cause: `DTMF "${digit}" refused: ${outcome.statusCode} ${outcome.reason}`.trim() });
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { CallQualityMonitor } from './call-quality.js';
+import type { Session } from './session.js';
+import type { SipCall } from './sip/sip-call.js';
+
+/**
+ * The runtime parts of one call that do not belong in the store (the
+ * sip.js wrapper, media, timers). Internal to the call collaborators.
+ */
+export interface LiveCall {
+  readonly callId: string;
+  readonly sip: SipCall;
+  readonly session: Session;
+  /** The stream the phone opened with getUserMedia, if any; stopped when the call ends. */
+  localStream: MediaStream | null;
+  quality: CallQualityMonitor | null;
+  /** Replaces the natural end cause (e.g. `transferred`, `replaced`). */
+  endCause: string | null;
+  /** Work waiting for the dialog to be confirmed (a hold asked for before the ACK, RFC 5407). */
+  readonly onConfirmed: Array<() => void>;
+  /** Undo actions run when the call ends (timers to clear...). */
+  readonly cleanups: Set<() => void>;
+  /** True while `answer()` is opening media or sending 200. */
+  answering: boolean;
+  /** For a call placed because of a REFER: the call it takes over once answered. */
+  replacesCallId: string | null;
+}

@@ -1,0 +1,113 @@
+import type { DeviceIds } from '../config.js';
+import type { CallOptions } from '../phone-api.js';
+import { result, type Result } from '../result.js';
+
+/** The part of `navigator.mediaDevices` the phone uses. */
+export interface MediaDevicesLike {
+  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
+  enumerateDevices?(): Promise<MediaDeviceInfo[]>;
+}
+
+/** Outcome of {@link acquireLocalStream}. */
+export type LocalStreamResult = { readonly ok: true; readonly stream: MediaStream } | { readonly ok: false; readonly error: Result };
+
+/** `navigator.mediaDevices` when this runtime has one (browsers in a secure context; Node has none). */
+export function browserMediaDevices(): MediaDevicesLike | undefined {
+  const nav = (globalThis as { navigator?: { mediaDevices?: MediaDevicesLike } }).navigator;
+  return nav?.mediaDevices && typeof nav.mediaDevices.getUserMedia === 'function' ? nav.mediaDevices : undefined;
+}
+
+function withDevice(wanted: boolean | MediaTrackConstraints | undefined, deviceId: string | undefined): boolean | MediaTrackConstraints {
+  if (wanted === false || wanted === undefined) return false;
+  const base: MediaTrackConstraints = wanted === true ? {} : { ...wanted };
+  // An explicit deviceId in the call options wins over the phone-wide choice.
+  if (deviceId && base.deviceId === undefined) base.deviceId = { exact: deviceId };
+  return Object.keys(base).length === 0 ? true : base;
+}
+
+/**
+ * getUserMedia constraints for a call: audio unless `options.audio` is
+ * `false`, video only when asked; the configured microphone and camera are
+ * required exactly (a missing device is reported, not silently replaced).
+ */
+export function buildConstraints(options: CallOptions | undefined, deviceIds: DeviceIds): MediaStreamConstraints {
+  return {
+    audio: withDevice(options?.audio ?? true, deviceIds.microphoneId),
+    video: withDevice(options?.video ?? false, deviceIds.cameraId),
+  };
+}
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : '';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Maps a getUserMedia failure to the contract's result codes.
+ *
+ * @remarks
+ * `NotAllowedError` (and the legacy `PermissionDeniedError`/`SecurityError`)
+ * is a refused permission (-202). `NotFoundError`, and an
+ * `OverconstrainedError` on `deviceId` (the chosen device is gone), mean a
+ * missing device: -291 when video was asked for and the microphone is
+ * present, otherwise -290. Everything else is -203.
+ */
+export async function mapMediaError(error: unknown, constraints: MediaStreamConstraints, devices?: MediaDevicesLike): Promise<Result> {
+  const name = errorName(error);
+  const detail = errorText(error);
+  if (name === 'NotAllowedError' || name === 'PermissionDeniedError' || name === 'SecurityError') {
+    return result('GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR', detail);
+  }
+  const missingDevice =
+    name === 'NotFoundError' || name === 'DevicesNotFoundError' || (name === 'OverconstrainedError' && (error as { constraint?: string }).constraint === 'deviceId');
+  if (!missingDevice) return result('GET_LOCAL_STREAM_ERROR', detail);
+  if (!constraints.video) return result('NOT_FOUND_AUDIO_INPUT_DEVICE', detail);
+  if (!constraints.audio) return result('NOT_FOUND_VIDEO_INPUT_DEVICE', detail);
+  // getUserMedia does not say which device is missing; ask the device list when we can.
+  try {
+    const list = (await devices?.enumerateDevices?.()) ?? [];
+    const hasMicrophone = list.some((device) => device.kind === 'audioinput');
+    return result(hasMicrophone ? 'NOT_FOUND_VIDEO_INPUT_DEVICE' : 'NOT_FOUND_AUDIO_INPUT_DEVICE', detail);
+  } catch {
+    return result('NOT_FOUND_VIDEO_INPUT_DEVICE', detail);
+  }
+}
+
+/**
+ * Opens the microphone (and camera) for a call.
+ *
+ * @returns the stream, or the mapped error {@link Result}; never throws.
+ */
+export async function acquireLocalStream(options: CallOptions | undefined, deviceIds: DeviceIds, devices: MediaDevicesLike | undefined): Promise<LocalStreamResult> {
+  const constraints = buildConstraints(options, deviceIds);
+  if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'navigator.mediaDevices is not available (insecure context?)') };
+  try {
+    const stream = await devices.getUserMedia(constraints);
+    return { ok: true, stream };
+  } catch (error) {
+    return { ok: false, error: await mapMediaError(error, constraints, devices) };
+  }
+}
+
+/** Stops every track of `stream` (releases the microphone/camera). Safe on `null`. */
+export function stopStream(stream: MediaStream | null | undefined): void {
+  if (!stream || typeof stream.getTracks !== 'function') return;
+  for (const track of stream.getTracks()) {
+    try {
+      track.stop();
+    } catch {
+      // A track that refuses to stop is already ended.
+    }
+  }
+}
+
+/** Enables or disables the audio tracks of `stream` (mute without signalling). */
+export function setAudioEnabled(stream: MediaStream | null | undefined, enabled: boolean): number {
+  if (!stream || typeof stream.getAudioTracks !== 'function') return 0;
+  const tracks = stream.getAudioTracks();
+  for (const track of tracks) track.enabled = enabled;
+  return tracks.length;
+}

@@ -1,0 +1,213 @@
+import type { CallRecord, CallReport, CallStatus, StaticCallStatus, TimerType } from './call-status.js';
+import { computeTimer } from './call-timer.js';
+import type { CallOptions, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
+import type { Result } from './result.js';
+import { TypedEmitter, type Listener } from './typed-emitter.js';
+
+/** The per-call operations of the phone, which a {@link Session} forwards to with its call id. */
+export interface SessionActions {
+  answer(callId: string, options?: CallOptions): Promise<Result>;
+  reject(callId: string): boolean;
+  hangup(callId: string): boolean;
+  terminate(callId: string, type?: TerminateType): boolean;
+  blindTransfer(callId: string, number: string): boolean;
+  attendedTransfer(callId: string, number: string): boolean;
+  hold(callId: string): boolean;
+  unhold(callId: string): boolean;
+  dtmf(callId: string, digits: string): boolean;
+  mute(callId: string): boolean;
+  unmute(callId: string): boolean;
+  startRecord(callId: string): boolean;
+  pauseRecord(callId: string): boolean;
+  setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean;
+}
+
+/** What a {@link Session} reads from its phone. Internal. */
+export interface SessionHost {
+  readonly actions: SessionActions;
+  /** The call's record in the store, or `undefined` once the call ended. */
+  record(callId: string): CallRecord | undefined;
+  localStream(callId: string): MediaStream | null;
+  remoteStream(callId: string): MediaStream | null;
+  incomingList(): SessionApi[];
+  /** Writes status fields of a live call (the operator is the only store writer). */
+  setStatus(callId: string, patch: Partial<Omit<CallStatus, 'callId'>>): boolean;
+  logError(message: string): void;
+}
+
+/**
+ * One call: a façade over the phone's store and call methods.
+ *
+ * @remarks
+ * State is read from `phone.store` on every access, so a Session never
+ * holds a stale copy while its call is live. After the call ended it keeps
+ * the last status and its frozen timer, so an `ended` listener can still
+ * read them. Its listeners are dropped right after `ended`/`failed`.
+ *
+ * @example
+ * ```ts
+ * phone.on('incoming', ({ session }) => {
+ *   session.on('confirmed', () => console.log('talking to', session.status.number));
+ *   void session.answer();
+ * });
+ * ```
+ */
+export class Session implements SessionApi {
+  private readonly emitter: TypedEmitter<SessionEventMap>;
+  private lastRecord: CallRecord;
+  private frozenAt: number | null = null;
+  private disposed = false;
+
+  /** @internal Created by the phone only. */
+  constructor(
+    /** The call id (the SIP Call-ID of the dialog). */
+    readonly callId: string,
+    private readonly host: SessionHost,
+    initial: CallRecord,
+  ) {
+    this.lastRecord = initial;
+    this.emitter = new TypedEmitter<SessionEventMap>((event, error) =>
+      host.logError(`a session "${String(event)}" listener threw: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  private get record(): CallRecord {
+    const live = this.host.record(this.callId);
+    if (live) this.lastRecord = live;
+    return this.lastRecord;
+  }
+
+  /** The call's status (a copy of the store's). */
+  get status(): CallStatus {
+    return { ...this.record.status };
+  }
+
+  /** Durations in seconds, computed now from the call's timestamps. */
+  get timer(): TimerType {
+    const record = this.record;
+    return computeTimer(record.status.communicationType, record.timestamps, this.frozenAt ?? Date.now());
+  }
+
+  /** The latest quality report, or `null` before the first one. */
+  get callReport(): CallReport | null {
+    return this.record.lastReport;
+  }
+
+  /** The microphone (and camera) stream sent to the far end. */
+  get localStream(): MediaStream | null {
+    return this.host.localStream(this.callId);
+  }
+
+  /** The far end's stream; attach it to an `<audio>`/`<video>` element to hear it. */
+  get remoteStream(): MediaStream | null {
+    return this.host.remoteStream(this.callId);
+  }
+
+  /** The phone's inbound calls that are still ringing. */
+  get incomingList(): SessionApi[] {
+    return this.host.incomingList();
+  }
+
+  /** True once the call ended (or `destroy()` was called). */
+  get isEnded(): boolean {
+    return this.disposed || this.host.record(this.callId) === undefined;
+  }
+
+  answer(options?: CallOptions): Promise<Result> {
+    return this.host.actions.answer(this.callId, options);
+  }
+  reject(): boolean {
+    return this.host.actions.reject(this.callId);
+  }
+  hangup(): boolean {
+    return this.host.actions.hangup(this.callId);
+  }
+  terminate(type?: TerminateType): boolean {
+    return this.host.actions.terminate(this.callId, type);
+  }
+  blindTransfer(number: string): boolean {
+    return this.host.actions.blindTransfer(this.callId, number);
+  }
+  attendedTransfer(number: string): boolean {
+    return this.host.actions.attendedTransfer(this.callId, number);
+  }
+  hold(): boolean {
+    return this.host.actions.hold(this.callId);
+  }
+  unhold(): boolean {
+    return this.host.actions.unhold(this.callId);
+  }
+  dtmf(digits: string): boolean {
+    return this.host.actions.dtmf(this.callId, digits);
+  }
+  mute(): boolean {
+    return this.host.actions.mute(this.callId);
+  }
+  unmute(): boolean {
+    return this.host.actions.unmute(this.callId);
+  }
+  startRecord(): boolean {
+    return this.host.actions.startRecord(this.callId);
+  }
+  pauseRecord(): boolean {
+    return this.host.actions.pauseRecord(this.callId);
+  }
+  setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean {
+    return this.host.actions.setSessionStaticStatus(this.callId, status, manual);
+  }
+
+  /**
+   * Changes status fields of this live call (for application-level flags
+   * such as `isConference`); emits `statusChange`. `callId` cannot change.
+   */
+  setStatus(patch: Partial<Omit<CallStatus, 'callId'>>): boolean {
+    return this.host.setStatus(this.callId, patch);
+  }
+
+  /** Freezes `timer` at the current durations (done automatically when the call ends). */
+  stopTimer(): void {
+    this.frozenAt ??= Date.now();
+  }
+
+  /** Ends the call if it is still up and drops every listener of this session. */
+  destroy(): void {
+    if (this.disposed) return;
+    if (this.host.record(this.callId)) this.host.actions.terminate(this.callId, 'terminate');
+    this.dispose();
+  }
+
+  /** @internal Drops listeners after the final event. */
+  dispose(): void {
+    this.stopTimer();
+    this.disposed = true;
+    this.emitter.removeAllListeners();
+  }
+
+  /** @internal Emits a session event (the phone writes the store first). */
+  emit<K extends keyof SessionEventMap>(event: K, ...args: SessionEventMap[K]): void {
+    if (!this.disposed) this.emitter.emit(event, ...args);
+  }
+
+  /** Adds a listener. */
+  on<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
+    if (!this.disposed) this.emitter.on(event, listener);
+    return this;
+  }
+
+  /** Removes a listener. */
+  off<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
+    this.emitter.off(event, listener);
+    return this;
+  }
+
+  /** Adds a listener for the next occurrence only. */
+  once<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
+    if (!this.disposed) this.emitter.once(event, listener);
+    return this;
+  }
+
+  /** Number of listeners (diagnostics and leak tests). */
+  listenerCount(event?: keyof SessionEventMap): number {
+    return this.emitter.listenerCount(event);
+  }
+}

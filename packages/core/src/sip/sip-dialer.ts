@@ -1,0 +1,41 @@
+import { Inviter, type UserAgent, type UserAgentDelegate } from 'sip.js';
+import type { RedactingLogger } from '../logger.js';
+import { describe, wrapSession, type SipCall } from './sip-call.js';
+import { targetUri, type SipTarget } from './sip-target.js';
+
+/** The user agent of a live connection, opaque outside `sip/`. */
+export type SipUserAgent = UserAgent;
+
+/**
+ * Creates an outgoing call to `target` (the INVITE is sent by
+ * `SipCall.invite`).
+ *
+ * @remarks
+ * The request URI is built by sip.js's URI class from a validated target,
+ * never by concatenating user input into a string.
+ */
+export function createOutgoingCall(userAgent: SipUserAgent, target: SipTarget, logger: RedactingLogger): SipCall {
+  const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: false });
+  return wrapSession(inviter, 'outbound', logger);
+}
+
+/**
+ * The user-agent delegate that turns incoming INVITEs into {@link SipCall}s.
+ *
+ * @remarks
+ * Built once per phone and handed to every connection, so it survives
+ * `reRegister()` (which creates a new user agent). A throwing handler is
+ * logged and the INVITE answered 500, never left to sip.js.
+ */
+export function createIncomingCallDelegate(onCall: (call: SipCall) => void, logger: RedactingLogger): Pick<UserAgentDelegate, 'onInvite'> {
+  return {
+    onInvite: (invitation) => {
+      try {
+        onCall(wrapSession(invitation, 'inbound', logger));
+      } catch (error) {
+        logger.error(`incoming call handler failed: ${describe(error)}`);
+        invitation.reject({ statusCode: 500 }).catch(() => undefined);
+      }
+    },
+  };
+}

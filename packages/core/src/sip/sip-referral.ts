@@ -1,0 +1,45 @@
+import type { Referral } from 'sip.js';
+import type { RedactingLogger } from '../logger.js';
+import { parseDialTarget } from '../number.js';
+import type { SipTarget } from './sip-target.js';
+
+/** The checked content of a REFER: whom to call, and whether Refer-To carried Replaces. */
+export interface ReferralTarget {
+  /** Whom we are asked to call. */
+  readonly target: SipTarget;
+  /** True when Refer-To carried Replaces (attended transfer). */
+  readonly withReplaces: boolean;
+}
+
+/** Call-ID and tags as RFC 3891 §6.1 allows them; no spaces, quotes, brackets or line breaks. */
+const REPLACES = /^[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}@]+(;\s*(to-tag|from-tag)=[A-Za-z0-9\-.!%*_+`'~]+){2}(;\s*early-only)?$/i;
+
+/**
+ * Reads and validates an incoming REFER.
+ *
+ * @remarks
+ * The Refer-To target comes from the network and ends up in a new INVITE,
+ * so it passes the same checks as a dialled number; its Replaces value is
+ * decoded by sip.js into a header and is therefore checked for anything
+ * that could break out of it. Returns `undefined` for anything malformed.
+ */
+export function readReferral(referral: Referral, logger: RedactingLogger): ReferralTarget | undefined {
+  try {
+    const uri = referral.referTo.uri;
+    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`unsupported scheme ${uri.scheme}`);
+    const hostPort = uri.port ? `${uri.host}:${uri.port}` : uri.host;
+    const parsed = parseDialTarget(`${uri.user ?? ''}@${hostPort}`);
+    if (!parsed.ok || parsed.target.host === undefined) throw new Error(`bad Refer-To target: ${parsed.ok ? 'no host' : parsed.reason}`);
+    const replaces = referral.replaces;
+    if (replaces !== undefined) {
+      const decoded = decodeURIComponent(String(replaces));
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES.test(decoded.replace(/^[^;]*/, 'x'))) throw new Error('bad Replaces in Refer-To');
+    }
+    const { user, host, port } = parsed.target;
+    return { target: { user, host, port }, withReplaces: replaces !== undefined };
+  } catch (error) {
+    logger.warn(`refused a REFER: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo } from 'react';
+import type { DeviceIds } from '@webphone/core';
+import { useStore } from 'zustand';
+import { usePhoneContext } from './context.js';
+import type { DeviceListStatus, MediaDeviceOption } from './local-store.js';
+import { useShallowSelect } from './select.js';
+
+/** A kind of device the user can pick. */
+export type DeviceKind = 'microphone' | 'speaker' | 'camera';
+
+const FIELD: Record<DeviceKind, keyof DeviceIds> = { microphone: 'microphoneId', speaker: 'speakerId', camera: 'cameraId' };
+
+/** What `useMediaDevices` returns. */
+export interface MediaDevicesView {
+  /** `'loading'` until the first enumeration; `'unsupported'` without `navigator.mediaDevices`. */
+  readonly status: DeviceListStatus;
+  readonly error: string | null;
+  readonly microphones: readonly MediaDeviceOption[];
+  readonly speakers: readonly MediaDeviceOption[];
+  readonly cameras: readonly MediaDeviceOption[];
+  /** The devices in use: picks made here, else the phone's `deviceIds`; absent means the browser default. */
+  readonly selected: DeviceIds;
+  /**
+   * Picks a device (`undefined` returns to the phone's setting). The speaker
+   * applies at once to `<CallAudio />`; microphone and camera apply to calls
+   * placed or answered afterwards through this package's commands.
+   */
+  select(kind: DeviceKind, deviceId: string | undefined): void;
+  /** Enumerates again (also done on every `devicechange`). */
+  refresh(): Promise<void>;
+  /**
+   * Asks for microphone access once so that devices get their labels;
+   * resolves `false` when refused.
+   */
+  requestPermission(): Promise<boolean>;
+  /** True when the browser can play audio on a chosen speaker (`HTMLMediaElement.setSinkId`). */
+  readonly canSelectSpeaker: boolean;
+}
+
+function supportsSinkId(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+}
+
+/**
+ * Microphones, speakers and cameras, the selection, and changes as devices
+ * come and go (`devicechange`).
+ *
+ * @remarks
+ * Enumeration starts when the first component using this hook mounts, and
+ * the `devicechange` listener is removed when the last one unmounts. Labels
+ * are empty until the user granted microphone access (`requestPermission`).
+ */
+export function useMediaDevices(): MediaDevicesView {
+  const { phone, local } = usePhoneContext('useMediaDevices');
+  const { deviceStatus, devices, deviceError, chosen } = useShallowSelect(local.store, (s) => ({
+    deviceStatus: s.deviceStatus,
+    devices: s.devices,
+    deviceError: s.deviceError,
+    chosen: s.chosen,
+  }));
+  const phoneDevices = useStore(phone.store, (s) => s.deviceIds);
+
+  useEffect(() => local.watchDevices(), [local]);
+
+  return useMemo<MediaDevicesView>(
+    () => ({
+      status: deviceStatus === 'idle' ? 'loading' : deviceStatus,
+      error: deviceError,
+      microphones: devices.filter((d) => d.kind === 'audioinput'),
+      speakers: devices.filter((d) => d.kind === 'audiooutput'),
+      cameras: devices.filter((d) => d.kind === 'videoinput'),
+      selected: { ...phoneDevices, ...Object.fromEntries(Object.entries(chosen).filter(([, id]) => id !== undefined)) },
+      select: (kind, deviceId) => {
+        const next = { ...local.store.getState().chosen };
+        if (deviceId === undefined) delete next[FIELD[kind]];
+        else next[FIELD[kind]] = deviceId;
+        local.store.setState({ chosen: next });
+      },
+      refresh: local.refreshDevices,
+      requestPermission: async () => {
+        const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
+        if (!media?.getUserMedia) return false;
+        try {
+          const stream = await media.getUserMedia({ audio: true });
+          for (const track of stream.getTracks()) track.stop();
+          await local.refreshDevices();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      canSelectSpeaker: supportsSinkId(),
+    }),
+    [deviceStatus, deviceError, devices, chosen, phoneDevices, local],
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import type { RegistrationState, Result, TransportStatus } from '@webphone/core';
+import type { PhoneCommands } from './commands.js';
+import { usePhoneContext } from './context.js';
+import { useShallowSelect } from './select.js';
+
+/** The registration as `useRegistration` returns it. */
+export interface RegistrationView extends Pick<PhoneCommands, 'start' | 'disconnect' | 'reRegister'> {
+  /** `'unregistered' | 'registering' | 'registered' | 'failed'`. */
+  readonly status: RegistrationState['status'];
+  /** The full registration state (aor and expiry when registered, the error when failed). */
+  readonly registration: RegistrationState;
+  readonly isRegistered: boolean;
+  /** State of the WebSocket. */
+  readonly transport: TransportStatus;
+  /** The most recent error of the phone, or `null`. */
+  readonly lastError: Result | null;
+  /** Reconnect attempts since the connection was lost (0 when connected). */
+  readonly attempt: number;
+  /** When the next reconnect attempt starts (epoch ms), or `null`. */
+  readonly nextAttemptAt: number | null;
+  /** True once `reRegistryPhoneTimes` attempts were used up. */
+  readonly exhausted: boolean;
+}
+
+/**
+ * Registration state, last error and reconnect attempts, with the commands
+ * that change them.
+ *
+ * @remarks
+ * Re-renders on registration, transport, error or reconnect changes (a
+ * refresh of the binding included), never for call changes.
+ */
+export function useRegistration(): RegistrationView {
+  const { phone, commands } = usePhoneContext('useRegistration');
+  const slice = useShallowSelect(phone.store, (s) => ({
+    registration: s.registration,
+    isRegistered: s.isRegistered,
+    transport: s.transport,
+    lastError: s.lastError,
+    reconnect: s.reconnect,
+  }));
+  return useMemo(
+    () => ({
+      status: slice.registration.status,
+      registration: slice.registration,
+      isRegistered: slice.isRegistered,
+      transport: slice.transport,
+      lastError: slice.lastError,
+      attempt: slice.reconnect.attempt,
+      nextAttemptAt: slice.reconnect.nextAttemptAt,
+      exhausted: slice.reconnect.exhausted,
+      start: commands.start,
+      disconnect: commands.disconnect,
+      reRegister: commands.reRegister,
+    }),
+    [slice, commands],
+  );
+}

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import type { CallRecord, CallStatus, PhoneState } from '@webphone/core';
+import { bindSessionCommands, type SessionCommands } from './commands.js';
+import { usePhoneContext } from './context.js';
+import { useShallowSelect } from './select.js';
+
+/** One live call as `useSession` returns it: its state and its commands, bound to it. */
+export interface SessionHandle extends SessionCommands {
+  readonly callId: string;
+  /** The call's status as the contract defines it (`callStatus`, `isHold`, `isMute`, `recordStatus`...). */
+  readonly status: CallStatus;
+  /** Everything the store keeps about the call: timestamps, transfer progress, last quality report. */
+  readonly record: CallRecord;
+}
+
+/**
+ * Which call a hook means: `undefined` is the current call, `null` none.
+ * @internal
+ */
+export function resolveCallId(state: PhoneState, callId: string | null | undefined): string | null {
+  return callId === undefined ? state.currentSessionID : callId;
+}
+
+/** @internal The record of a call, or `undefined` when there is none (never throws). */
+export function recordOf(state: PhoneState, callId: string | null | undefined): CallRecord | undefined {
+  const id = resolveCallId(state, callId);
+  return id !== null && Object.prototype.hasOwnProperty.call(state.calls, id) ? state.calls[id] : undefined;
+}
+
+/**
+ * One call: its status and its commands.
+ *
+ * @param callId - the call; omitted (or `undefined`), the current call.
+ * @returns `undefined` when there is no such call, including once it ended.
+ *
+ * @remarks
+ * Re-renders only when this call's record changes (or, without `callId`,
+ * when the current call changes): a change to another call does not reach it.
+ *
+ * @example
+ * ```tsx
+ * const session = useSession();
+ * if (!session) return null;
+ * return <button onClick={session.status.isHold ? session.unhold : session.hold}>Hold</button>;
+ * ```
+ */
+export function useSession(callId?: string | null): SessionHandle | undefined;
+/**
+ * The slice of one call that `selector` picks, or `undefined` when there is
+ * no such call. Results are compared shallowly.
+ */
+export function useSession<T>(callId: string | null | undefined, selector: (status: CallStatus, record: CallRecord) => T): T | undefined;
+export function useSession<T>(
+  callId?: string | null,
+  selector?: (status: CallStatus, record: CallRecord) => T,
+): SessionHandle | T | undefined {
+  const { phone, commands } = usePhoneContext('useSession');
+  const selected = useShallowSelect(phone.store, (state): CallRecord | T | undefined => {
+    const record = recordOf(state, callId);
+    if (!record) return undefined;
+    return selector ? selector(record.status, record) : record;
+  });
+  const record = selector ? undefined : (selected as CallRecord | undefined);
+  const id = record?.status.callId;
+  const bound = useMemo(() => (id === undefined ? undefined : bindSessionCommands(commands, id)), [commands, id]);
+  const handle = useMemo<SessionHandle | undefined>(
+    () => (record && bound ? { ...bound, callId: record.status.callId, status: record.status, record } : undefined),
+    [record, bound],
+  );
+  return selector ? (selected as T | undefined) : handle;
+}

@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'react',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    // The integration test registers against the project's Kamailio.
+    globalSetup: ['../../tools/vitest/sip-server-setup.ts'],
+    setupFiles: ['src/__tests__/support/setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
