@@ -9,7 +9,10 @@ import os from 'node:os';
 import { WebSocket } from 'ws';
 import { startSipServer } from '@webphone/sip-server';
 import { measureBundle } from './bundle-size.mjs';
+import { sipJsCaller, webphoneCaller } from './call-setup.mjs';
 import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
+import { renderCounts } from './render-counts.mjs';
+import { resourcesAfterCalls } from './resources.mjs';
 import { alternate, median, p95 } from './stats.mjs';
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
@@ -17,11 +20,14 @@ globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {un
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @type {string[][]} */
 const rows = [];
 const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
 const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (/** @type {number} */ bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** @param {string} what @param {number[]} ours @param {number[]} theirs */
 function timingRow(what, ours, theirs) {
@@ -41,15 +47,56 @@ try {
     { rounds: ROUNDS, warmup: WARMUP },
   );
   timingRow('Registration: start() → registered', registration.a, registration.b);
+
+  const ours = await webphoneCaller(server);
+  const theirs = await sipJsCaller(server);
+  let lastOurs = 0;
+  const setup = await alternate(
+    async () => {
+      // One outgoing call per second per phone (CALL_TOO_MANY_TIMES): wait outside the measured span.
+      const wait = 1050 - (Date.now() - lastOurs);
+      if (wait > 0) await sleep(wait);
+      lastOurs = Date.now();
+      return ours.once();
+    },
+    () => theirs.once(),
+    { rounds: ROUNDS, warmup: WARMUP },
+  );
+  await ours.close();
+  await theirs.close();
+  timingRow('Call setup: call() → confirmed', setup.a, setup.b);
+
+  const resources = await resourcesAfterCalls(server, CALLS);
+  rows.push(['Store writes while 2 calls talk (5 s)', `${resources.writesPerSecond.toFixed(1)} writes/s`, '', 'timers never write the store']);
+  rows.push([
+    `Resources: ${CALLS} calls in a row (callee)`,
+    `heap after GC ${mb(resources.heapBefore)} → ${mb(resources.heapAfter)}`,
+    '',
+    `sessions ${resources.atEnd.sessions}, store calls ${resources.atEnd.storeCalls}, listeners ${resources.listenersBefore} → ${resources.atEnd.listeners}`,
+  ]);
+  rows.push([
+    '  process timers (incl. sip.js 32 s transaction timers)',
+    `before ${resources.timersBefore}, at end ${resources.atEnd.timers}, after destroy ${resources.timersAfterDestroy}`,
+    '',
+    '',
+  ]);
 } finally {
   await server.stop();
 }
 
-const [floor, core, react, ui] = await Promise.all(/** @type {const} */ (['floor', 'core', 'react', 'ui']).map((name) => measureBundle(name)));
+const [floor, core, react, ui] = await Promise.all(/** @type {const} */ (['floor', 'core', 'react', 'react']).map((name) => measureBundle(name)));
 rows.push(['Bundle: floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)', `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
 rows.push(['Bundle: app importing PhoneOperator', `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(core.gzip - floor.gzip)} gzip over floor`]);
 rows.push(['Bundle: app importing the React hooks', `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', `+${kb(react.gzip - floor.gzip)} gzip over floor`]);
 rows.push(['Bundle: app importing <Softphone />', `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `+${kb(ui.gzip - floor.gzip)} gzip over floor`]);
+
+const renders = renderCounts();
+rows.push([
+  'Render counts: 2 calls, 6 s of ticking timers, hold, mute, re-register',
+  Object.entries(renders).map(([id, n]) => `${id} ${n}`).join(', '),
+  '',
+  'timers render once a second each; nothing else re-renders for them',
+]);
 
 const header = ['measure', 'webphone', 'raw sip.js', 'comparison'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -94,5 +94,8 @@ describe('render counts (React Profiler)', () => {
     act(() => vi.advanceTimersByTime(1000));
     expect(renders).toEqual({ cardA: 2, cardB: 3, timerA: 7, timerB: 8, badge: 2, dialer: 1 });
     expect(screen.getByTestId(`timer-${b}`).textContent).toBe('-');
+
+    // `npm run bench` prints these counts beside the other figures.
+    if (process.env.WEBPHONE_PRINT_RENDER_COUNTS) console.log(`WEBPHONE_RENDER_COUNTS ${JSON.stringify(renders)}`);
   });
 });

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * Resources after many calls, and store writes while calls are talking.
+ * The phone under test answers every call; ten caller phones take turns so
+ * the one-outgoing-call-per-second guard of each caller is respected.
+ */
+import { PhoneOperator } from '@webphone/core';
+import { fakeSessionDescriptionHandlerFactory } from './fake-sdh.mjs';
+
+const media = { sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory };
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function heapAfterGc() {
+  const gc = /** @type {undefined | (() => void)} */ (globalThis.gc);
+  if (!gc) throw new Error('run the benchmark with node --expose-gc');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** @param {{ url: string; domain: string }} server @param {string} extension */
+async function phoneFor(server, extension) {
+  const phone = new PhoneOperator({ server: server.url, domain: server.domain, extension, password: `secret${extension}`, logLevel: 'silent', media, maxConcurrentCalls: 4 });
+  const registered = new Promise((resolve) => phone.once('registered', () => resolve(undefined)));
+  phone.start();
+  await registered;
+  return phone;
+}
+
+/** @param {() => boolean} condition */
+async function until(condition, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(2);
+  }
+}
+
+/**
+ * @param {{ url: string; domain: string }} server
+ * @param {number} calls
+ */
+export async function resourcesAfterCalls(server, calls) {
+  const callee = await phoneFor(server, '1001');
+  callee.on('incoming', ({ callId }) => void callee.answer(callId));
+  const callers = [];
+  for (let i = 0; i < 8; i++) callers.push(await phoneFor(server, String(1002 + i)));
+
+  // Store writes while two calls talk: only state changes write, never a timer.
+  for (const caller of callers.slice(0, 2)) {
+    await caller.call('1001');
+    await until(() => Object.values(caller.store.getState().calls).some((c) => c.status.callStatus === 'talking'));
+  }
+  let writes = 0;
+  const unsubscribe = callee.store.subscribe(() => writes++);
+  const window = 5000;
+  await sleep(window);
+  unsubscribe();
+  for (const caller of callers.slice(0, 2)) for (const id of [...caller.sessions.keys()]) caller.hangup(id);
+  await until(() => callee.sessions.size === 0);
+  await sleep(1000);
+
+  const listenersBefore = callee.listenerCount();
+  const timersBefore = timers();
+  const heapBefore = heapAfterGc();
+  const lastCall = new Map();
+  for (let i = 0; i < calls; i++) {
+    const caller = callers[i % callers.length];
+    const wait = 1050 - (Date.now() - (lastCall.get(caller) ?? 0));
+    if (wait > 0) await sleep(wait);
+    lastCall.set(caller, Date.now());
+    const outcome = await caller.call('1001');
+    if (outcome.code !== 200) throw new Error(`call ${i}: ${outcome.code} ${outcome.message}`);
+    await until(() => Object.values(caller.store.getState().calls).some((c) => c.status.callStatus === 'talking'));
+    for (const id of [...caller.sessions.keys()]) caller.hangup(id);
+    await until(() => caller.sessions.size === 0 && callee.sessions.size === 0);
+  }
+  await sleep(500);
+  const heapAfter = heapAfterGc();
+  const atEnd = { sessions: callee.sessions.size, listeners: callee.listenerCount(), timers: timers(), storeCalls: Object.keys(callee.store.getState().calls).length };
+  for (const phone of [callee, ...callers]) phone.destroy();
+  await Promise.all([callee, ...callers].map((phone) => phone.whenDestroyed()));
+  await sleep(200);
+  return {
+    writesPerSecond: writes / (window / 1000),
+    heapBefore,
+    heapAfter,
+    atEnd,
+    listenersBefore,
+    timersBefore,
+    timersAfterDestroy: timers(),
+  };
+}
