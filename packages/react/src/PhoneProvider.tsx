@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createPhone, type PhoneApi, type PhoneConfig, type PhoneOperator } from '@webphone/core';
+import { createPhone, type PhoneApi, type PhoneConfig } from '@webphone/core';
 import { bindPhoneCommands } from './commands.js';
 import { PhoneContext, type PhoneContextValue } from './context.js';
 import { createLocalStore } from './local-store.js';
@@ -37,9 +37,7 @@ export type PhoneProviderProps = PhoneProviderCommonProps &
   );
 
 function phoneFromConfig(config: PhoneConfig): PhoneApi {
-  // PhoneOperator is the PhoneApi implementation; the intersection only
-  // bridges the time its call half is being written.
-  return createPhone(config) as PhoneOperator & PhoneApi;
+  return createPhone(config);
 }
 
 /**

@@ -19,7 +19,7 @@ export { useCurrentSession } from './useCurrentSession.js';
 export { useRegistration } from './useRegistration.js';
 export type { RegistrationView } from './useRegistration.js';
 export { useCallTimer } from './useCallTimer.js';
-export { timerFromTimestamps, formatDuration } from './call-timer.js';
+export { formatDuration } from './call-timer.js';
 export { usePhoneEvent } from './usePhoneEvent.js';
 export { useMediaDevices } from './useMediaDevices.js';
 export type { MediaDevicesView, DeviceKind } from './useMediaDevices.js';
@@ -29,7 +29,7 @@ export type { CallAudioProps, AudioPlayback } from './CallAudio.js';
 export type { PhoneCommands, SessionCommands } from './commands.js';
 
 // ── from @webphone/core ────────────────────────────────────────────────
-export { PhoneOperator, createPhone, PhoneConfigError, PhoneDestroyedError, ResultCode, PHONE_OK, isSuccess, resultName } from '@webphone/core';
+export { PhoneOperator, createPhone, PhoneConfigError, PhoneDestroyedError, ResultCode, PHONE_OK, isSuccess, resultName, computeTimer } from '@webphone/core';
 export type {
   PhoneApi,
   SessionApi,

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TimerType } from '@webphone/core';
-import { timerFromTimestamps } from './call-timer.js';
+import { computeTimer, type TimerType } from '@webphone/core';
 import { usePhoneContext } from './context.js';
 import { useShallowSelect } from './select.js';
 import { recordOf } from './useSession.js';
@@ -40,5 +39,5 @@ export function useCallTimer(callId?: string | null): TimerType | undefined {
     return () => clearTimeout(timer);
   }, [anchor]);
 
-  return call ? timerFromTimestamps(call.timestamps, call.communicationType, Date.now()) : undefined;
+  return call ? computeTimer(call.communicationType, call.timestamps, Date.now()) : undefined;
 }
