@@ -12,6 +12,8 @@ export { PhoneProvider } from './PhoneProvider.js';
 export type { PhoneProviderProps } from './PhoneProvider.js';
 export { usePhone } from './usePhone.js';
 export type { PhoneHandle } from './usePhone.js';
+export { usePhoneCommands } from './usePhoneCommands.js';
+export type { PhoneCommandsHandle } from './usePhoneCommands.js';
 export { useSession } from './useSession.js';
 export type { SessionHandle } from './useSession.js';
 export { useIncomingCalls } from './useIncomingCalls.js';

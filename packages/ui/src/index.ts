@@ -1,10 +1,13 @@
 /**
- * `@webphone/ui`: presentational softphone widgets for React.
+ * `@webphone/ui`: softphone widgets for React.
  *
  * @remarks
- * Every widget takes plain data (the core's `CallStatus`, `RegistrationState`…)
- * and callbacks; none imports the phone, the store or sip.js. Import the styles
- * once: `import '@webphone/ui/styles.css'`.
+ * Two layers. The presentational widgets (`Dialer`, `ActiveCall`…) take plain
+ * data (the core's `CallStatus`, `RegistrationState`…) and callbacks; none
+ * imports the phone, the store or sip.js. The connected widgets
+ * (`ConnectedDialer`, `ConnectedActiveCall`…) and the drop-in `Softphone` read
+ * the phone of the nearest `<PhoneProvider>` from `@webphone/react`. Import the
+ * styles once: `import '@webphone/ui/styles.css'`.
  *
  * @packageDocumentation
  */
@@ -40,3 +43,21 @@ export { safeAvatarUrl, initialsFor } from './Avatar/safe-avatar-url';
 export { cleanNumber, validateNumber, numberProblemMessage, isImmediateProblem, MAX_NUMBER_LENGTH } from './number/phone-number';
 export type { NumberProblem, NumberValidation } from './number/phone-number';
 export { formatDuration, isoDuration, secondsSince } from './format/duration';
+
+// ── connected to the phone of <PhoneProvider> (@webphone/react) ───────────
+export { Softphone } from './Softphone/Softphone';
+export type { SoftphoneProps } from './Softphone/Softphone';
+export { ConnectedDialer } from './connected/ConnectedDialer';
+export type { ConnectedDialerProps } from './connected/ConnectedDialer';
+export { ConnectedIncomingCall } from './connected/ConnectedIncomingCall';
+export type { ConnectedIncomingCallProps } from './connected/ConnectedIncomingCall';
+export { ConnectedActiveCall } from './connected/ConnectedActiveCall';
+export type { ConnectedActiveCallProps } from './connected/ConnectedActiveCall';
+export { ConnectedCallSwitcher } from './connected/ConnectedCallSwitcher';
+export type { ConnectedCallSwitcherProps } from './connected/ConnectedCallSwitcher';
+export { ConnectedRegistrationStatus } from './connected/ConnectedRegistrationStatus';
+export type { ConnectedRegistrationStatusProps } from './connected/ConnectedRegistrationStatus';
+export { useEndedCall } from './connected/useEndedCall';
+export type { EndedCall, EndedCallState } from './connected/useEndedCall';
+export { activeCallIdOf, liveCallsOf, callsToHold } from './connected/call-selection';
+export { callErrorText } from './connected/result-text';

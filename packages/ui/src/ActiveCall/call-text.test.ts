@@ -22,6 +22,13 @@ describe('call text', () => {
     expect(endReasonText({ cause: 'Media failed' })).toBe('Media failed');
     expect(isFailure({ cause: 'Media failed' })).toBe(true);
     expect(isFailure({ cause: 'Bye' })).toBe(false);
+    // The core's CallEndCause strings, and the scripted phone's spaced variants.
+    expect(endReasonText({ cause: 'remote-hangup' })).toBe('The other side hung up');
+    expect(endReasonText({ cause: 'remote hangup' })).toBe('The other side hung up');
+    expect(endReasonText({ cause: 'transferred' })).toBe('Call transferred');
+    expect(isFailure({ cause: 'transferred' })).toBe(false);
+    expect(isFailure({ cause: 'not-found' })).toBe(true);
+    expect(isFailure({ cause: 'declined' })).toBe(true);
   });
 
   it('announces only what changed', () => {

@@ -42,15 +42,36 @@ const SIP_REASONS: Readonly<Record<number, string>> = {
   603: 'Call declined',
 };
 
+/**
+ * Sentences for the core's end causes (`CallEndCause`), for ends without a SIP
+ * status. Spaces and hyphens are treated alike (`remote hangup` = `remote-hangup`).
+ */
+const CAUSES: Readonly<Record<string, string>> = {
+  hangup: 'You hung up',
+  'remote-hangup': 'The other side hung up',
+  canceled: 'Call cancelled',
+  'remote-canceled': 'The caller hung up',
+  rejected: 'You declined the call',
+  busy: 'The line is busy',
+  declined: 'Call declined',
+  'not-found': 'Number not found',
+  unavailable: 'Temporarily unavailable',
+  transferred: 'Call transferred',
+  replaced: 'The call was replaced by another',
+  'media-error': 'The microphone could not be opened',
+  terminated: 'The call was cut off',
+};
+
 /** True when an end cause is a failure (a SIP error status, or a failure cause without one). */
 export function isFailure(end: CallEnd): boolean {
-  return end.code !== undefined ? end.code >= 300 : /fail|error|busy|reject|unavailable|not found|timeout/i.test(end.cause);
+  return end.code !== undefined ? end.code >= 300 : /fail|error|busy|reject|declined|unavailable|not[- ]found|timeout/i.test(end.cause);
 }
 
 /** A sentence for why a call ended, with the SIP status when there is one. */
 export function endReasonText(end: CallEnd): string {
   const known = end.code !== undefined ? SIP_REASONS[end.code] : undefined;
-  const text = known ?? (end.cause.trim() || 'The call ended');
+  const cause = end.cause.trim();
+  const text = known ?? CAUSES[cause.toLowerCase().replace(/\s+/g, '-')] ?? (cause || 'The call ended');
   return end.code !== undefined ? `${text} (SIP ${end.code})` : text;
 }
 

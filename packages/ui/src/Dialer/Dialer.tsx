@@ -28,6 +28,11 @@ export interface DialerProps {
   label?: string;
   /** Placeholder of the number field. */
   placeholder?: string;
+  /**
+   * A message from the phone about the last attempt (e.g. "Microphone access
+   * was denied"), shown in the alert slot when the number itself is fine.
+   */
+  error?: string | null;
   className?: string;
 }
 
@@ -52,6 +57,7 @@ export function Dialer({
   tones = false,
   label = 'Number or SIP address',
   placeholder = 'Enter a number',
+  error = null,
   className,
 }: DialerProps) {
   const [text, setText] = useControllableState(value, defaultValue, onValueChange);
@@ -135,7 +141,7 @@ export function Dialer({
         )}
       </div>
       <p id={errorId} className="wp-dialer__error" role="alert">
-        {showProblem ? numberProblemMessage(problem) : ''}
+        {showProblem ? numberProblemMessage(problem) : (error ?? '')}
       </p>
       {showKeypad && <Keypad onKey={onKey} tones={tones} />}
       <div className="wp-dialer__actions">

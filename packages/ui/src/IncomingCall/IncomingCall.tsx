@@ -27,6 +27,8 @@ export interface IncomingCallProps {
   autoFocus?: boolean;
   /** Keyboard shortcuts inside the dialog: `A` answers, `D` or `Escape` declines. Default `true`. */
   shortcuts?: boolean;
+  /** Why the last answer attempt failed (e.g. no microphone), shown as an alert. */
+  error?: string | null;
   className?: string;
 }
 
@@ -46,6 +48,7 @@ export function IncomingCall({
   ringtone = false,
   autoFocus = true,
   shortcuts = true,
+  error = null,
   className,
 }: IncomingCallProps) {
   const id = useId();
@@ -94,6 +97,11 @@ export function IncomingCall({
         {call.company.trim() !== '' && <p className="wp-incoming__company">{call.company}</p>}
         {activeCallName && <p className="wp-incoming__note">Answering puts your call with {activeCallName} on hold.</p>}
       </div>
+      {error && (
+        <p className="wp-incoming__error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="wp-incoming__actions">
         <div className="wp-incoming__action">
           <button

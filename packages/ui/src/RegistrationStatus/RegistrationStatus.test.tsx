@@ -36,4 +36,28 @@ describe('RegistrationStatus', () => {
     rerender(<RegistrationStatus registration={{ status: 'unregistered' }} />);
     expect(screen.getByRole('status')).toHaveTextContent(/^Offline$/);
   });
+
+  it('counts down to the next reconnect attempt without announcing the ticks', () => {
+    const at = 1_000_000;
+    const { rerender } = render(
+      <RegistrationStatus
+        registration={{ status: 'unregistered' }}
+        transport="disconnected"
+        reconnect={{ attempt: 1, nextAttemptAt: at + 29_500, exhausted: false }}
+        now={() => at}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…Attempt 1retrying in 00:30');
+    expect(screen.getByRole('timer')).toHaveAttribute('dateTime', 'PT30S');
+    rerender(
+      <RegistrationStatus
+        registration={{ status: 'unregistered' }}
+        transport="disconnected"
+        reconnect={{ attempt: 1, nextAttemptAt: at - 1, exhausted: false }}
+        now={() => at}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('retrying now');
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
 });

@@ -1,5 +1,7 @@
 import type { ReconnectState, RegistrationState, TransportStatus } from '@webphone/core';
+import { formatDuration, isoDuration } from '../format/duration';
 import { cx } from '../internal/cx';
+import { useNow } from '../internal/use-now';
 
 /** Props of {@link RegistrationStatus}; the names match the core's `PhoneState` fields. */
 export interface RegistrationStatusProps {
@@ -11,6 +13,8 @@ export interface RegistrationStatusProps {
   reconnect?: ReconnectState;
   /** Show the address of record next to "Online". Default `true`. */
   showAddress?: boolean;
+  /** Clock for the reconnect countdown. Default `Date.now`. */
+  now?: () => number;
   className?: string;
 }
 
@@ -54,16 +58,35 @@ function failureDetail(message: string, statusCode: number | undefined): string 
  *
  * @remarks
  * A `role="status"` element, so a change (losing registration mid-call, for
- * example) is announced politely.
+ * example) is announced politely. While a reconnect is scheduled
+ * (`reconnect.nextAttemptAt`) it counts down to it once a second, in a
+ * `role="timer"` element, which is not live, so the ticks are not announced.
  */
-export function RegistrationStatus({ registration, transport, reconnect, showAddress = true, className }: RegistrationStatusProps) {
+export function RegistrationStatus({ registration, transport = 'connected', reconnect, showAddress = true, now = Date.now, className }: RegistrationStatusProps) {
   const { tone, text, detail } = describeRegistration(registration, transport, reconnect);
   const shownDetail = tone === 'online' && !showAddress ? '' : detail;
+  const nextAttemptAt = transport === 'disconnected' && reconnect?.nextAttemptAt && !reconnect.exhausted ? reconnect.nextAttemptAt : null;
+  const time = useNow(nextAttemptAt !== null, now, nextAttemptAt ?? 0);
+  const secondsLeft = nextAttemptAt === null ? null : Math.max(0, Math.ceil((nextAttemptAt - time) / 1000));
   return (
     <div role="status" className={cx('wp-registration', className)} data-state={tone}>
       <span className="wp-status-dot" aria-hidden="true" />
       <span className="wp-registration__text">{text}</span>
       {shownDetail && <span className="wp-registration__detail">{shownDetail}</span>}
+      {secondsLeft !== null && (
+        <span className="wp-registration__detail">
+          {secondsLeft > 0 ? (
+            <>
+              retrying in{' '}
+              <time role="timer" dateTime={isoDuration(secondsLeft)}>
+                {formatDuration(secondsLeft)}
+              </time>
+            </>
+          ) : (
+            'retrying now'
+          )}
+        </span>
+      )}
     </div>
   );
 }

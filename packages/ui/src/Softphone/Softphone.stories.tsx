@@ -1,0 +1,252 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { GRACE, talkingCall, userCommands } from '../test-support/scripted';
+import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
+import { Softphone } from './Softphone';
+
+/**
+ * The drop-in phone on a scripted in-memory phone (`@webphone/core/testing`):
+ * the same `PhoneApi` and store as the real one, no SIP server. Each `play`
+ * clicks through the UI, plays the far end with the phone's scripting
+ * methods, and checks the commands the phone received.
+ */
+const meta = {
+  title: 'Connected/Softphone',
+  component: Softphone,
+  args: { title: 'Phone' },
+  loaders: [phoneLoader()],
+  render: (args, { loaded }) => (
+    <div style={{ width: '100%', maxWidth: 380 }}>
+      <WithStoryPhone loaded={loaded}>
+        <Softphone {...args} />
+      </WithStoryPhone>
+    </div>
+  ),
+} satisfies Meta<typeof Softphone>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const numberField = (canvasElement: HTMLElement) => within(canvasElement).getByRole('textbox', { name: 'Number or SIP address' });
+
+/** Registered and idle. Dials 1002 and calls it. */
+export const IdleRegistered: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Online')).toBeVisible();
+    await userEvent.type(numberField(canvasElement), '1002');
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }));
+    await expect(userCommands(phone)).toEqual([{ name: 'call', args: ['1002'] }]);
+    await expect(await canvas.findByText('Calling…')).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: '1002' })).toBeVisible();
+  },
+};
+
+/** The connection dropped: offline, counting down to the next reconnect attempt; Call is disabled. */
+export const UnregisteredReconnecting: Story = {
+  loaders: [
+    phoneLoader(({ phone, clock }) => {
+      // The scripted phone schedules the attempt a second ahead; move its clock so it is a minute away.
+      clock.offset = 59_000;
+      phone.dropConnection();
+      clock.offset = 0;
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Reconnecting…')).toBeVisible();
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/^0[01]:\d\d$/);
+    await userEvent.type(numberField(canvasElement), '1002');
+    await expect(canvas.getByRole('button', { name: 'Call' })).toBeDisabled();
+    await expect(canvas.getByText(/Not connected to the phone system/)).toBeVisible();
+  },
+};
+
+/** The registrar refused the credentials: the reason is shown. */
+export const SignInFailed: Story = {
+  loaders: [phoneLoader(({ phone }) => phone.failRegistration())],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Sign-in failed')).toBeVisible();
+    await expect(canvas.getByText('403 Forbidden')).toBeVisible();
+  },
+};
+
+/** A call rings. Answering it. */
+export const Ringing: Story = {
+  loaders: [phoneLoader(({ phone }) => phone.simulateIncoming({ number: '+14155550132', name: 'Ada Lovelace', company: 'Analytical Engines Ltd' }))],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const dialog = canvas.getByRole('alertdialog', { name: 'Incoming call from Ada Lovelace' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Answer' }));
+    await expect(userCommands(phone)).toEqual([{ name: 'answer', args: ['call-1'] }]);
+    await expect(await canvas.findByText('Connected')).toBeVisible();
+    await expect(canvas.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+/** A call rings. Declining it (486) leaves the dialer. */
+export const RingingReject: Story = {
+  loaders: [phoneLoader(({ phone }) => phone.simulateIncoming({ number: '+442079460958' }))],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Decline' }));
+    await expect(userCommands(phone)).toEqual([{ name: 'reject', args: ['call-1'] }]);
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+    await expect(numberField(canvasElement)).toBeVisible();
+  },
+};
+
+/** An outbound call, not answered yet; the far end answers. */
+export const Calling: Story = {
+  loaders: [
+    phoneLoader(async ({ phone }) => {
+      await phone.call('1002');
+      phone.setSessionStaticStatus(phone.lastCallId!, GRACE);
+    }),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Calling…')).toBeVisible();
+    phone.remoteAnswer(phone.lastCallId!);
+    await expect(await canvas.findByText('Connected')).toBeVisible();
+  },
+};
+
+/** Talking. Mute, hold, resume and DTMF go to the phone. */
+export const Talking: Story = {
+  loaders: [phoneLoader((setup) => talkingCall(setup))],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const mute = canvas.getByRole('button', { name: 'Mute' });
+    await userEvent.click(mute);
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    const hold = canvas.getByRole('button', { name: 'Hold' });
+    await userEvent.click(hold);
+    await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(hold);
+    await userEvent.click(canvas.getByRole('button', { name: 'Keypad' }));
+    await userEvent.click(within(canvas.getByRole('group', { name: 'Send tones' })).getByRole('button', { name: '1' }));
+    await userEvent.keyboard('#');
+    await expect(userCommands(phone)).toEqual([
+      { name: 'mute', args: ['call-1'] },
+      { name: 'hold', args: ['call-1'] },
+      { name: 'unhold', args: ['call-1'] },
+      { name: 'dtmf', args: ['call-1', '1'] },
+      { name: 'dtmf', args: ['call-1', '#'] },
+    ]);
+    await expect(canvas.getByLabelText('Digits sent')).toHaveTextContent('1#');
+  },
+};
+
+/** Two calls: Grace answered while Ada waits on hold. Switching back holds Grace. */
+export const TwoCalls: Story = {
+  loaders: [
+    phoneLoader(async (setup) => {
+      const ada = await talkingCall(setup);
+      setup.phone.hold(ada);
+      const grace = setup.phone.simulateIncoming({ number: '1003', name: 'Grace Hopper', company: 'Sales' });
+      await setup.phone.answer(grace);
+    }),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('region', { name: 'Grace Hopper' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Switch to Ada Lovelace' }));
+    await expect(userCommands(phone)).toEqual([
+      { name: 'hold', args: ['call-2'] },
+      { name: 'unhold', args: ['call-1'] },
+      { name: 'setCurrentSession', args: ['call-1'] },
+    ]);
+    await expect(await canvas.findByRole('region', { name: 'Ada Lovelace' })).toBeVisible();
+  },
+};
+
+/** Transfer in progress: consulting Grace while Ada is on hold. Completes the transfer. */
+export const TransferInProgress: Story = {
+  loaders: [
+    phoneLoader(async (setup) => {
+      const ada = await talkingCall(setup);
+      setup.phone.attendedTransfer(ada, '1003');
+      setup.phone.setSessionStaticStatus(setup.phone.lastCallId!, GRACE);
+      setup.phone.remoteAnswer(setup.phone.lastCallId!);
+    }),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Consulting before transferring Ada Lovelace, who is on hold.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Complete transfer' }));
+    await expect(userCommands(phone)).toEqual([{ name: 'completeTransfer', args: ['call-2'] }]);
+    await expect(await canvas.findByText('Completing transfer to 1003…')).toBeVisible();
+    phone.acceptTransfer('call-2');
+    await expect(await canvas.findByText('Call transferred')).toBeVisible();
+  },
+};
+
+/** The transfer target refused: the call goes on and the user may try again. */
+export const TransferFailed: Story = {
+  loaders: [
+    phoneLoader(async (setup) => {
+      const ada = await talkingCall(setup);
+      setup.phone.blindTransfer(ada, '1009');
+      setup.phone.failTransfer(ada, 'Busy Here (486)');
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(canvas.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
+  },
+};
+
+/** The callee was busy: the card keeps the reason; Close returns to the dialer. */
+export const CallFailed: Story = {
+  loaders: [
+    phoneLoader(async ({ phone, clock }) => {
+      clock.offset = -5_000;
+      await phone.call('1002');
+      clock.offset = 0;
+    }),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    phone.remoteReject(phone.lastCallId!, 486);
+    await expect(await canvas.findByText('The line is busy (SIP 486)')).toBeVisible();
+    await expect(canvas.getByText('Call failed')).toBeVisible();
+  },
+};
+
+/** Talking, dark theme. */
+export const TalkingDark: Story = {
+  loaders: [phoneLoader((setup) => talkingCall(setup))],
+  globals: { theme: 'dark' },
+};
+
+/** At 320 px, ringing over a call. */
+export const Narrow: Story = {
+  loaders: [
+    phoneLoader(async (setup) => {
+      await talkingCall(setup);
+      setup.phone.simulateIncoming({ number: '1003', name: 'Grace Hopper', company: 'Sales' });
+    }),
+  ],
+  render: (args, { loaded }) => (
+    <div style={{ width: 320 }}>
+      <WithStoryPhone loaded={loaded}>
+        <Softphone {...args} />
+      </WithStoryPhone>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const softphone = canvasElement.querySelector('.wp-softphone')!;
+    await expect(softphone.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};

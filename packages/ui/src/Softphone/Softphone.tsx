@@ -1,0 +1,86 @@
+import { CallAudio, isSuccess, usePhone } from '@webphone/react';
+import { useId, useState } from 'react';
+import { activeCallIdOf } from '../connected/call-selection';
+import { ConnectedActiveCall } from '../connected/ConnectedActiveCall';
+import { ConnectedCallSwitcher } from '../connected/ConnectedCallSwitcher';
+import { ConnectedDialer } from '../connected/ConnectedDialer';
+import { ConnectedIncomingCall } from '../connected/ConnectedIncomingCall';
+import { ConnectedRegistrationStatus } from '../connected/ConnectedRegistrationStatus';
+import { PhoneIcon } from '../icons/icons';
+import { cx } from '../internal/cx';
+
+/** Props of {@link Softphone}. */
+export interface SoftphoneProps {
+  /** Heading of the phone. Default `"Phone"`. */
+  title?: string;
+  className?: string;
+}
+
+/**
+ * A complete phone: put it under `<PhoneProvider config={...}>` and it works.
+ *
+ * @remarks
+ * Composes the connected widgets: the registration badge, the incoming-call
+ * dialog (with a ringtone), the call switcher for two calls, the in-call
+ * screen (or the reason a call ended), and the dialer, shown when no call is
+ * up and behind "Add call" during one. `<CallAudio />` plays the calls'
+ * sound; when the browser blocks autoplay, a "Click to enable sound" button
+ * appears until the user presses it.
+ *
+ * @example
+ * ```tsx
+ * <PhoneProvider config={{ server: 'wss://pbx.example.com/ws', extension: '1001', password: 's3cret' }}>
+ *   <Softphone />
+ * </PhoneProvider>
+ * ```
+ */
+export function Softphone({ title = 'Phone', className }: SoftphoneProps) {
+  const id = useId();
+  const { inCall, atCallLimit } = usePhone((s) => ({ inCall: activeCallIdOf(s) !== null, atCallLimit: s.isMaxCall }));
+  const [adding, setAdding] = useState(false);
+  const showAddCall = inCall && !atCallLimit;
+
+  return (
+    <section className={cx('wp-softphone', className)} aria-labelledby={`${id}-title`}>
+      <header className="wp-softphone__header">
+        <h2 id={`${id}-title`} className="wp-softphone__title">
+          {title}
+        </h2>
+        <ConnectedRegistrationStatus showAddress={false} />
+      </header>
+      <CallAudio>
+        {({ blocked, resume }) =>
+          blocked && (
+            <button type="button" className="wp-button wp-button--primary wp-softphone__sound" onClick={() => void resume()}>
+              Click to enable sound
+            </button>
+          )
+        }
+      </CallAudio>
+      <ConnectedIncomingCall ringtone />
+      <ConnectedCallSwitcher />
+      <ConnectedActiveCall />
+      {showAddCall && (
+        <button
+          type="button"
+          className="wp-button wp-softphone__add"
+          aria-expanded={adding}
+          aria-controls={`${id}-dialer`}
+          onClick={() => setAdding(!adding)}
+        >
+          <PhoneIcon aria-hidden="true" />
+          {adding ? 'Close dialer' : 'Add call'}
+        </button>
+      )}
+      {(!inCall || (adding && showAddCall)) && (
+        <div id={`${id}-dialer`} className="wp-softphone__dialer">
+          <ConnectedDialer
+            onCallResult={(_number, result) => {
+              if (isSuccess(result)) setAdding(false);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { TransferState } from '@webphone/core';
+import { isSuccess, usePhone, usePhoneCommands } from '@webphone/react';
+import { useState } from 'react';
+import { ActiveCall } from '../ActiveCall/ActiveCall';
+import { activeCallIdOf, callsToHold } from './call-selection';
+import { callErrorText } from './result-text';
+import { useEndedCall } from './useEndedCall';
+
+/** Props of {@link ConnectedActiveCall}. */
+export interface ConnectedActiveCallProps {
+  /** The call to show. Default: the current call, or the latest one that is not ringing. */
+  callId?: string;
+  /** Play local DTMF tones on the in-call keypad. Default `false`. */
+  tones?: boolean;
+  /** Clock for the call timer. Default `Date.now`. */
+  now?: () => number;
+  className?: string;
+}
+
+const IDLE: TransferState = { status: 'idle' };
+
+/**
+ * The in-call screen of the phone under `<PhoneProvider>`: {@link ActiveCall}
+ * wired to the store and the phone's commands.
+ *
+ * @remarks
+ * - Mute, hold, record (within `recordPermissions`), in-call DTMF and hang up
+ *   go to the phone with the call's id.
+ * - Transfer: "Transfer now" sends REFER (`blindTransfer`); "Consult first"
+ *   places the consultation call (`attendedTransfer`, the phone holds this
+ *   call). The consultation leg shows the parent's transfer state, so it
+ *   offers Complete (`completeTransfer`, REFER with Replaces) and Cancel (hang
+ *   up the consultation, resume the parent).
+ * - When the shown call ends or fails, the card keeps its reason ("The line is
+ *   busy (SIP 486)") with Close and Call again, until dismissed or a new call
+ *   starts. Ends the user caused here (Hang up, Cancel transfer) show no card.
+ *
+ * Renders nothing when there is no call to show.
+ */
+export function ConnectedActiveCall({ callId, tones = false, now, className }: ConnectedActiveCallProps) {
+  const phone = usePhoneCommands();
+  // Only the shown call, its transfer parent's transfer and the permission: other calls do not re-render it.
+  const { record, parentTransfer, recordPermissions } = usePhone((s) => {
+    const shownId = callId !== undefined ? (s.calls[callId] ? callId : null) : activeCallIdOf(s);
+    const shown = shownId === null ? undefined : s.calls[shownId];
+    const parentId = shown?.status.isTransfer ? shown.status.transferParent?.callId : undefined;
+    return { record: shown, parentTransfer: parentId !== undefined ? s.calls[parentId]?.transfer : undefined, recordPermissions: s.recordPermissions };
+  });
+  const { ended, dismiss, markLocal, setReason } = useEndedCall(phone.phone, record?.status);
+  const [transferError, setTransferError] = useState<{ callId: string; transfer: TransferState } | null>(null);
+
+  if (ended) {
+    const callAgain = async (): Promise<void> => {
+      const result = await phone.call(ended.call.number);
+      if (!isSuccess(result)) {
+        setReason({ cause: callErrorText(result) });
+        return;
+      }
+      for (const id of callsToHold(phone.phone.store.getState())) phone.hold(id);
+      dismiss();
+    };
+    return <ActiveCall call={ended.call} ended={ended.end} onDismiss={dismiss} onCallAgain={() => void callAgain()} className={className} />;
+  }
+  if (!record) return null;
+
+  const { status } = record;
+  const id = status.callId;
+  const parentId = status.isTransfer ? (status.transferParent?.callId ?? null) : id;
+  // A consultation leg shows (and acts on) the transfer of the call it belongs to.
+  const storeTransfer = status.isTransfer ? (parentTransfer ?? IDLE) : record.transfer;
+  const transfer = transferError?.callId === id && storeTransfer.status === 'idle' ? transferError.transfer : storeTransfer;
+  const consultId = status.isTransfer ? id : storeTransfer.status === 'attended-consulting' ? storeTransfer.consultCallId : null;
+
+  return (
+    <ActiveCall
+      call={status}
+      transfer={transfer}
+      recordPermissions={recordPermissions}
+      tones={tones}
+      now={now}
+      className={className}
+      onMuteChange={(muted) => (muted ? phone.mute(id) : phone.unmute(id))}
+      onHoldChange={(held) => (held ? phone.hold(id) : phone.unhold(id))}
+      onRecordChange={(recording) => (recording ? phone.startRecord(id) : phone.pauseRecord(id))}
+      onDtmf={(digit) => phone.dtmf(id, digit)}
+      onTransfer={(target, mode) => {
+        setTransferError(null);
+        const started = mode === 'blind' ? phone.blindTransfer(id, target) : phone.attendedTransfer(id, target);
+        if (!started) {
+          const reason = mode === 'blind' ? 'the phone could not send it' : 'the consultation call could not be placed';
+          setTransferError({ callId: id, transfer: { status: 'failed', target, reason } });
+        }
+      }}
+      onCompleteTransfer={consultId === null ? undefined : () => phone.completeTransfer(consultId)}
+      onCancelTransfer={
+        consultId === null
+          ? undefined
+          : () => {
+              markLocal(consultId);
+              phone.hangup(consultId);
+              if (parentId !== null) {
+                phone.unhold(parentId);
+                phone.setCurrentSession(parentId);
+              }
+            }
+      }
+      onHangup={() => {
+        markLocal(id);
+        phone.hangup(id);
+      }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { usePhone, usePhoneCommands } from '@webphone/react';
+import { CallSwitcher, type CallSwitcherProps } from '../CallSwitcher/CallSwitcher';
+import { activeCallIdOf, callsToHold, liveCallsOf } from './call-selection';
+
+/** Props of {@link ConnectedCallSwitcher}. */
+export type ConnectedCallSwitcherProps = Pick<CallSwitcherProps, 'now' | 'className'>;
+
+/**
+ * The {@link CallSwitcher} of the phone under `<PhoneProvider>`: the calls
+ * that are up (not ringing), the current one marked. Renders nothing for
+ * fewer than two.
+ *
+ * @remarks
+ * Switch holds every other talking call, resumes the chosen one (`unhold`)
+ * and makes it current (`setCurrentSession`), so only one call hears the
+ * microphone at a time.
+ */
+export function ConnectedCallSwitcher(props: ConnectedCallSwitcherProps) {
+  const phone = usePhoneCommands();
+  // Compared element by element: re-renders only when a shown call changes.
+  const calls = usePhone(liveCallsOf);
+  const currentCallId = usePhone(activeCallIdOf);
+  return (
+    <CallSwitcher
+      {...props}
+      calls={calls}
+      currentCallId={currentCallId}
+      onSwitch={(callId) => {
+        for (const id of callsToHold(phone.phone.store.getState(), callId)) phone.hold(id);
+        if (phone.phone.store.getState().calls[callId]?.status.isHold) phone.unhold(callId);
+        phone.setCurrentSession(callId);
+      }}
+    />
+  );
+}

@@ -1,0 +1,63 @@
+import { isSuccess, usePhone, usePhoneCommands, type Result } from '@webphone/react';
+import { useRef, useState } from 'react';
+import { Dialer, type DialerProps } from '../Dialer/Dialer';
+import { callsToHold } from './call-selection';
+import { callErrorText } from './result-text';
+
+/** Props of {@link ConnectedDialer}: the {@link Dialer}'s look, without what the phone decides. */
+export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' | 'showKeypad' | 'tones' | 'label' | 'placeholder' | 'className'> {
+  /** Called after each attempt with the number and the phone's `Result` (e.g. for a call history). */
+  onCallResult?: (number: string, result: Result) => void;
+}
+
+/**
+ * The {@link Dialer} of the phone under `<PhoneProvider>`: Call places the call.
+ *
+ * @remarks
+ * Call is disabled while the phone is not registered or at its call limit
+ * (`isRegistered`, `isMaxCall`). A refused call (microphone denied, dialling
+ * too fast…) is explained under the field; a placed call clears the field and
+ * holds any call the user was talking on, as a desk phone does.
+ */
+export function ConnectedDialer({ defaultValue = '', onCallResult, ...look }: ConnectedDialerProps) {
+  const phone = usePhoneCommands();
+  const { isRegistered, isMaxCall } = usePhone((s) => ({ isRegistered: s.isRegistered, isMaxCall: s.isMaxCall }));
+  const [number, setNumber] = useState(defaultValue);
+  const [error, setError] = useState<string | null>(null);
+  const placing = useRef(false);
+
+  const placeCall = async (target: string): Promise<void> => {
+    // Enter and a click in the same tick must not place two calls.
+    if (placing.current) return;
+    placing.current = true;
+    let result: Result;
+    try {
+      result = await phone.call(target);
+    } finally {
+      placing.current = false;
+    }
+    if (isSuccess(result)) {
+      for (const id of callsToHold(phone.phone.store.getState())) phone.hold(id);
+      setNumber('');
+      setError(null);
+    } else {
+      setError(callErrorText(result));
+    }
+    onCallResult?.(target, result);
+  };
+
+  return (
+    <Dialer
+      {...look}
+      value={number}
+      onValueChange={(next) => {
+        setNumber(next);
+        setError(null);
+      }}
+      onCall={(target) => void placeCall(target)}
+      registered={isRegistered}
+      atCallLimit={isMaxCall}
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { isSuccess, useIncomingCalls, usePhone, usePhoneCommands } from '@webphone/react';
+import { useState } from 'react';
+import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall';
+import { activeCallIdOf, callsToHold } from './call-selection';
+import { callErrorText } from './result-text';
+
+/** Props of {@link ConnectedIncomingCall}. */
+export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'autoFocus' | 'shortcuts' | 'className'>;
+
+/**
+ * The ringing-call prompt of the phone under `<PhoneProvider>`: shows the
+ * oldest inbound call still ringing, or nothing.
+ *
+ * @remarks
+ * Answer holds the call the user is talking on (call waiting) and answers
+ * (`answer`); if the phone refuses (no microphone…), the held call is resumed
+ * and the reason shown in the dialog. Decline sends 486 (`reject`).
+ */
+export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
+  const [ringing] = useIncomingCalls();
+  const phone = usePhoneCommands();
+  const active = usePhone((s) => {
+    const id = activeCallIdOf(s);
+    return id === null ? undefined : s.calls[id]?.status;
+  });
+  const [error, setError] = useState<{ callId: string; text: string } | null>(null);
+  if (!ringing) return null;
+
+  const callId = ringing.callId;
+
+  const answer = async (): Promise<void> => {
+    const held = callsToHold(phone.phone.store.getState(), callId);
+    for (const id of held) phone.hold(id);
+    const result = await phone.answer(callId);
+    if (isSuccess(result)) {
+      setError(null);
+      return;
+    }
+    for (const id of held) phone.unhold(id);
+    setError({ callId, text: callErrorText(result) });
+  };
+
+  return (
+    <IncomingCall
+      // A new caller gets a fresh dialog (focus on Answer again).
+      key={callId}
+      {...props}
+      call={ringing}
+      activeCallName={active ? active.name.trim() || active.number : undefined}
+      error={error?.callId === callId ? error.text : null}
+      onAnswer={() => void answer()}
+      onReject={() => phone.reject(callId)}
+    />
+  );
+}
