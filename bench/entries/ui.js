@@ -1,3 +1,5 @@
+// An app that drops in the softphone: <PhoneProvider config={…}><Softphone /></PhoneProvider>.
+import { PhoneProvider } from '@webphone/react';
 import { Softphone } from '@webphone/ui';
 
-globalThis.__keep = [Softphone];
+globalThis.__keep = [PhoneProvider, Softphone];
