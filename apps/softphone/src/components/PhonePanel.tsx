@@ -1,0 +1,47 @@
+import { usePhone } from '@webphone/react';
+import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
+import { useEffect, useId, useState } from 'react';
+import { FarEndActivity } from './FarEndActivity';
+import { SoundGate } from './SoundGate';
+
+/**
+ * The phone itself, composed from `@webphone/ui`'s connected widgets: the
+ * "click to enable sound" banner, the ringing-call dialog, the list of calls,
+ * the in-call screen with what the far end signalled, and the dialer — with
+ * its keypad while idle, behind "Add call" during a call.
+ */
+export function PhonePanel() {
+  const id = useId();
+  // Primitives only: the selector's result is compared member by member.
+  const { shownId, shownName, atCallLimit } = usePhone((s) => {
+    const callId = activeCallIdOf(s);
+    const call = callId === null ? undefined : s.calls[callId]?.status;
+    return { shownId: call?.callId ?? null, shownName: call ? call.name.trim() || call.number : '', atCallLimit: s.isMaxCall };
+  });
+  const inCall = shownId !== null;
+  const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    if (!inCall || atCallLimit) setAdding(false);
+  }, [inCall, atCallLimit]);
+
+  return (
+    <div className="demo-phone">
+      <SoundGate />
+      <ConnectedIncomingCall ringtone />
+      <ConnectedCallSwitcher />
+      <ConnectedActiveCall tones />
+      {shownId !== null && <FarEndActivity callId={shownId} name={shownName} />}
+      {inCall && atCallLimit && <p className="demo-limit">Two calls are up, the most this phone takes. Hang up one to place another.</p>}
+      {inCall && !atCallLimit && (
+        <button type="button" className="wp-button demo-add-call" aria-expanded={adding} aria-controls={`${id}-dialer`} onClick={() => setAdding(!adding)}>
+          {adding ? 'Close dialer' : 'Add call'}
+        </button>
+      )}
+      {(!inCall || adding) && (
+        <div id={`${id}-dialer`}>
+          <ConnectedDialer tones showKeypad={!inCall} onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
+        </div>
+      )}
+    </div>
+  );
+}

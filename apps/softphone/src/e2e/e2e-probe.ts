@@ -1,0 +1,123 @@
+/**
+ * The test-only probe behind `window.__webphoneE2E`.
+ *
+ * @remarks
+ * Loaded and installed only when the page is opened with `?e2e=1`
+ * (`main.tsx` imports this module dynamically, so a normal visit never even
+ * downloads it). It wraps `RTCPeerConnection`, `RTCDTMFSender.prototype.insertDTMF` and
+ * `navigator.mediaDevices.getUserMedia` so that end-to-end tests can read
+ * what a person cannot see on screen — RTP counters, tones handed to the
+ * DTMF sender, whether the microphone was released. Without the parameter
+ * none of this code runs and the browser APIs are untouched.
+ */
+
+/** Audio RTP counters summed over the page's open peer connections. */
+export interface AudioCounters {
+  /** Open (not closed) peer connections the sums cover. */
+  connections: number;
+  inboundPackets: number;
+  inboundBytes: number;
+  outboundPackets: number;
+  outboundBytes: number;
+}
+
+/** A microphone track the page obtained from getUserMedia. */
+export interface MicrophoneTrackInfo {
+  id: string;
+  label: string;
+  readyState: MediaStreamTrackState;
+}
+
+/** What the tests read through `window.__webphoneE2E`. */
+export interface E2EProbe {
+  /** Audio packets and bytes from `RTCPeerConnection.getStats()`, summed over open connections. */
+  audioCounters(): Promise<AudioCounters>;
+  /** Each tone string handed to an `RTCDTMFSender` (RFC 4733), in order. */
+  readonly dtmfSent: string[];
+  /** Every microphone track obtained so far, with its current `readyState`. */
+  microphoneTracks(): MicrophoneTrackInfo[];
+  /** DTMF digits the far end sent by SIP INFO (Session `dtmf` events). */
+  readonly digitsReceived: Array<{ callId: string; digit: string }>;
+  /** `Record: on/off` INFOs the far end sent (Session `recordInfo` events). */
+  readonly recordInfos: Array<{ callId: string; record: 'on' | 'off' }>;
+}
+
+declare global {
+  interface Window {
+    /** Present only with `?e2e=1`. */
+    __webphoneE2E?: E2EProbe;
+  }
+}
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/**
+ * Wraps the browser APIs and publishes the probe as `window.__webphoneE2E`.
+ * Call once, before the phone is created. Idempotent.
+ */
+export function installE2EProbe(): E2EProbe {
+  if (window.__webphoneE2E) return window.__webphoneE2E;
+
+  const connections = new Set<RTCPeerConnection>();
+  const tracks: MediaStreamTrack[] = [];
+  const dtmfSent: string[] = [];
+
+  const Native = window.RTCPeerConnection;
+  class TrackedPeerConnection extends Native {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      connections.add(this);
+    }
+  }
+  window.RTCPeerConnection = TrackedPeerConnection;
+
+  const insertDTMF = RTCDTMFSender.prototype.insertDTMF;
+  RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones: string, duration?: number, interToneGap?: number) {
+    dtmfSent.push(tones);
+    return insertDTMF.call(this, tones, duration, interToneGap);
+  };
+
+  const media = navigator.mediaDevices;
+  const getUserMedia = media.getUserMedia.bind(media);
+  media.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = await getUserMedia(constraints);
+    tracks.push(...stream.getAudioTracks());
+    return stream;
+  };
+
+  const probe: E2EProbe = {
+    async audioCounters() {
+      const totals: AudioCounters = { connections: 0, inboundPackets: 0, inboundBytes: 0, outboundPackets: 0, outboundBytes: 0 };
+      for (const pc of connections) {
+        if (pc.signalingState === 'closed') {
+          connections.delete(pc);
+          continue;
+        }
+        let report: RTCStatsReport;
+        try {
+          report = await pc.getStats();
+        } catch {
+          continue; // closed while we were reading
+        }
+        totals.connections += 1;
+        report.forEach((entry: Record<string, unknown>) => {
+          if ((entry.kind ?? entry.mediaType) !== 'audio') return;
+          if (entry.type === 'inbound-rtp') {
+            totals.inboundPackets += num(entry.packetsReceived);
+            totals.inboundBytes += num(entry.bytesReceived);
+          } else if (entry.type === 'outbound-rtp') {
+            totals.outboundPackets += num(entry.packetsSent);
+            totals.outboundBytes += num(entry.bytesSent);
+          }
+        });
+      }
+      return totals;
+    },
+    dtmfSent,
+    microphoneTracks: () => tracks.map((track) => ({ id: track.id, label: track.label, readyState: track.readyState })),
+    digitsReceived: [],
+    recordInfos: [],
+  };
+  window.__webphoneE2E = probe;
+  return probe;
+}
