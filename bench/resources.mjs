@@ -52,6 +52,8 @@ export async function resourcesAfterCalls(server, calls) {
     await caller.call('1001');
     await until(() => Object.values(caller.store.getState().calls).some((c) => c.status.callStatus === 'talking'));
   }
+  // Let the callee's ACK land before counting.
+  await sleep(500);
   let writes = 0;
   const unsubscribe = callee.store.subscribe(() => writes++);
   const window = 5000;
@@ -79,6 +81,10 @@ export async function resourcesAfterCalls(server, calls) {
   await sleep(500);
   const heapAfter = heapAfterGc();
   const atEnd = { sessions: callee.sessions.size, listeners: callee.listenerCount(), timers: timers(), storeCalls: Object.keys(callee.store.getState().calls).length };
+  // sip.js keeps each finished transaction for 32 s (RFC 6026 Timers L and M): wait them out, phones still up.
+  await sleep(33_000);
+  const heapSettled = heapAfterGc();
+  const timersSettled = timers();
   for (const phone of [callee, ...callers]) phone.destroy();
   await Promise.all([callee, ...callers].map((phone) => phone.whenDestroyed()));
   await sleep(200);
@@ -86,6 +92,8 @@ export async function resourcesAfterCalls(server, calls) {
     writesPerSecond: writes / (window / 1000),
     heapBefore,
     heapAfter,
+    heapSettled,
+    timersSettled,
     atEnd,
     listenersBefore,
     timersBefore,

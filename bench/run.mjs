@@ -70,13 +70,13 @@ try {
   rows.push(['Store writes while 2 calls talk (5 s)', `${resources.writesPerSecond.toFixed(1)} writes/s`, '', 'timers never write the store']);
   rows.push([
     `Resources: ${CALLS} calls in a row (callee)`,
-    `heap after GC ${mb(resources.heapBefore)} → ${mb(resources.heapAfter)}`,
+    `heap after GC ${mb(resources.heapBefore)} → ${mb(resources.heapAfter)} (→ ${mb(resources.heapSettled)} once sip.js's 32 s transaction timers ran out)`,
     '',
     `sessions ${resources.atEnd.sessions}, store calls ${resources.atEnd.storeCalls}, listeners ${resources.listenersBefore} → ${resources.atEnd.listeners}`,
   ]);
   rows.push([
     '  process timers (incl. sip.js 32 s transaction timers)',
-    `before ${resources.timersBefore}, at end ${resources.atEnd.timers}, after destroy ${resources.timersAfterDestroy}`,
+    `before ${resources.timersBefore}, at end ${resources.atEnd.timers}, 33 s later ${resources.timersSettled}, after destroy ${resources.timersAfterDestroy}`,
     '',
     '',
   ]);
@@ -84,7 +84,10 @@ try {
   await server.stop();
 }
 
-const [floor, core, react, ui] = await Promise.all(/** @type {const} */ (['floor', 'core', 'react', 'react']).map((name) => measureBundle(name)));
+const floor = await measureBundle('floor');
+const core = await measureBundle('core');
+const react = await measureBundle('react');
+const ui = await measureBundle('ui');
 rows.push(['Bundle: floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)', `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
 rows.push(['Bundle: app importing PhoneOperator', `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(core.gzip - floor.gzip)} gzip over floor`]);
 rows.push(['Bundle: app importing the React hooks', `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', `+${kb(react.gzip - floor.gzip)} gzip over floor`]);
