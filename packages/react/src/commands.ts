@@ -1,31 +1,37 @@
 import type { CallOptions, DeviceIds, PhoneApi, RecordPermissions, Result, StaticCallStatus, TerminateType } from '@webphone/core';
 
-/** The phone's commands, bound to the phone, with stable identities for the life of the provider. */
-export interface PhoneCommands {
+/** The phone methods offered as commands, with the signatures `PhoneApi` gives them. */
+type PhoneApiCommands = Pick<
+  PhoneApi,
+  | 'disconnect'
+  | 'reRegister'
+  | 'call'
+  | 'answer'
+  | 'reject'
+  | 'hangup'
+  | 'terminate'
+  | 'blindTransfer'
+  | 'attendedTransfer'
+  | 'completeTransfer'
+  | 'hold'
+  | 'unhold'
+  | 'dtmf'
+  | 'mute'
+  | 'unmute'
+  | 'startRecord'
+  | 'pauseRecord'
+  | 'setCurrentSession'
+  | 'setSessionStaticStatus'
+>;
+
+/**
+ * The phone's commands, bound to the phone, with stable identities for the
+ * life of the provider: the `PhoneApi` methods of the same names, plus
+ * `start` and `setRecordPermissions`.
+ */
+export interface PhoneCommands extends PhoneApiCommands {
   /** Connects and registers (the provider does this itself unless `autoStart={false}`). */
   start(): void;
-  /** Unregisters and closes the connection. */
-  disconnect(): boolean;
-  /** Registers again with other credentials (`ha1` = MD5 of `user:realm:password`). */
-  reRegister(authorizationUser: string, ha1: string): Result | PhoneApi;
-  /** Places a call; with `transferId`, the consultation leg of an attended transfer. */
-  call(number: string, options?: CallOptions, transferId?: string): Promise<Result>;
-  answer(callId: string, options?: CallOptions): Promise<Result>;
-  reject(callId: string): boolean;
-  hangup(callId: string): boolean;
-  terminate(callId: string, type?: TerminateType): boolean;
-  blindTransfer(callId: string, number: string): boolean;
-  attendedTransfer(callId: string, number: string): boolean;
-  completeTransfer(consultCallId: string): boolean;
-  hold(callId: string): boolean;
-  unhold(callId: string): boolean;
-  dtmf(callId: string, digits: string): boolean;
-  mute(callId: string): boolean;
-  unmute(callId: string): boolean;
-  startRecord(callId: string): boolean;
-  pauseRecord(callId: string): boolean;
-  setCurrentSession(callId: string): boolean;
-  setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean;
   /** Sets `phone.recordPermissions` (0 none, 1 pause/resume, 2 start/pause/resume). */
   setRecordPermissions(value: RecordPermissions): void;
 }

@@ -2,24 +2,17 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
+import { describe, expect, it } from 'vitest';
 import { PhoneDestroyedError } from '../index.js';
-import { destroyAllPhones, makePhone, nextEvent, testConfig } from './support/phone-harness.js';
+import { makePhone, nextEvent, testConfig, useOwnSipServer } from './support/phone-harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-let server: SipServerHandle;
-
-beforeAll(async () => {
-  server = await startSipServer({ port: 0, log: 'ignore' });
-});
-afterAll(async () => {
-  await destroyAllPhones();
-  await server?.stop();
-});
+/** The first test kills this file's server. */
+const own = useOwnSipServer();
 
 describe('destroy()', () => {
   it('during a reconnect leaves nothing running: the process exits on its own', async () => {
+    const server = own.server();
     const dist = path.resolve(here, '../../dist/index.js');
     expect(existsSync(dist), `${dist} is missing: build with "npx tsc -b" (npm test does)`).toBe(true);
 
@@ -45,6 +38,7 @@ describe('destroy()', () => {
   });
 
   it('is idempotent, drops listeners, and refuses start() afterwards', async () => {
+    const server = own.server();
     const phone = makePhone(testConfig('1006', { server: server.url }));
     const registered = nextEvent(phone, 'registered');
     phone.on('disconnected', () => undefined);

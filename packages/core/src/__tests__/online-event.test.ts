@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
-import { destroyAllPhones, makePhone, nextEvent, testConfig } from './support/phone-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { makePhone, nextEvent, testConfig, useOwnSipServer } from './support/phone-harness.js';
 
-let server: SipServerHandle;
-
-beforeAll(async () => {
-  server = await startSipServer({ port: 0, log: 'ignore' });
-});
-afterAll(async () => {
-  await destroyAllPhones();
-  await server?.stop();
-});
+/** The test stops and restarts this file's server. */
+const own = useOwnSipServer();
 
 describe("the browser's online event", () => {
   it('retries at once instead of waiting out the backoff, and destroy() removes the listener', async () => {
+    const server = own.server();
     const removeSpy = vi.spyOn(window, 'removeEventListener');
     // A backoff this long would fail the test's timeout if the online event were ignored.
     const phone = makePhone(testConfig('1007', { server: server.url, reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000 } }));

@@ -1,21 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SipServerHandle } from '@webphone/sip-server';
 import { ResultCode } from '../index.js';
 import { webSocketOpens } from './support/node-websocket.js';
-import { destroyAllPhones, makePhone, nextEvent, testConfig, waitForState } from './support/phone-harness.js';
+import { makePhone, nextEvent, testConfig, useOwnSipServer, waitForState } from './support/phone-harness.js';
 
 /** This file kills and restarts its own Kamailio, so it does not share the run's server. */
+const own = useOwnSipServer();
 let server: SipServerHandle;
-
-beforeAll(async () => {
-  server = await startSipServer({ port: 0, log: 'ignore' });
+beforeEach(() => {
+  server = own.server();
 });
 afterEach(async () => {
-  await destroyAllPhones();
+  // Bring the server back for the next test (the harness destroys the phones).
   await server.restart();
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const activeTimers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
+import type { SipServerHandle } from '@webphone/sip-server';
 import type { PhoneConfig, PhoneOperator, SessionApi, SessionEventMap } from '../../index.js';
 import { fakeMedia, type FakeMedia, type FakeMediaOptions } from './fake-media.js';
-import { destroyAllPhones, makePhone, nextEvent, testConfig, waitForState } from './phone-harness.js';
+import { destroyAllPhones, makePhone, nextEvent, testConfig, useOwnSipServer, waitForState } from './phone-harness.js';
 
 /** A registered test phone and its fake media. */
 export interface TestPhone {
@@ -11,28 +10,8 @@ export interface TestPhone {
   readonly extension: string;
 }
 
-/**
- * Starts a Kamailio of its own for the calling test file (so no phone of
- * another file registered with the same extension receives a forked INVITE)
- * and destroys every phone after each test.
- */
-export function useCallServer(): { readonly server: () => SipServerHandle } {
-  let server: SipServerHandle | undefined;
-  beforeAll(async () => {
-    server = await startSipServer({ port: 0, log: 'ignore' });
-  });
-  afterEach(destroyAllPhones);
-  afterAll(async () => {
-    await destroyAllPhones();
-    await server?.stop();
-  });
-  return {
-    server: () => {
-      if (!server) throw new Error('the SIP server is not started');
-      return server;
-    },
-  };
-}
+/** Each call test file runs its own Kamailio (see {@link useOwnSipServer}). */
+export const useCallServer = useOwnSipServer;
 
 /** Creates, starts and registers a phone with fake media against `server`. */
 export async function registeredPhone(

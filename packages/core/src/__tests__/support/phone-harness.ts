@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
 import { createHash } from 'node:crypto';
 import { PhoneOperator, type PhoneConfig, type PhoneEventMap, type PhoneState, type ReadonlyStore } from '../../index.js';
 
@@ -73,4 +74,28 @@ export function waitForState(store: ReadonlyStore<PhoneState>, predicate: (state
       resolve(state);
     });
   });
+}
+
+/**
+ * Starts a Kamailio of its own for the calling test file (for tests that
+ * stop or restart it, and so no phone of another file registered with the
+ * same extension receives a forked INVITE); destroys every phone after each
+ * test and stops the server after the file.
+ */
+export function useOwnSipServer(): { readonly server: () => SipServerHandle } {
+  let server: SipServerHandle | undefined;
+  beforeAll(async () => {
+    server = await startSipServer({ port: 0, log: 'ignore' });
+  });
+  afterEach(destroyAllPhones);
+  afterAll(async () => {
+    await destroyAllPhones();
+    await server?.stop();
+  });
+  return {
+    server: () => {
+      if (!server) throw new Error('the SIP server is not started');
+      return server;
+    },
+  };
 }
