@@ -4,7 +4,8 @@ import { cx } from '../internal/cx';
 import { useControllableState } from '../internal/use-controllable-state';
 import { Keypad } from '../Keypad/Keypad';
 import type { KeypadKey } from '../Keypad/keypad-keys';
-import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+import { pasteCleanNumber } from '../number/paste-number';
 
 /** Props of {@link Dialer}. */
 export interface DialerProps {
@@ -94,14 +95,8 @@ export function Dialer({
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const pasted = event.clipboardData.getData('text');
-    const cleaned = cleanNumber(pasted);
-    if (cleaned === pasted) return;
-    event.preventDefault();
-    const input = event.currentTarget;
-    const start = input.selectionStart ?? text.length;
-    const end = input.selectionEnd ?? text.length;
-    edit(text.slice(0, start) + cleaned + text.slice(end));
+    const next = pasteCleanNumber(event, text);
+    if (next !== null) edit(next);
   };
 
   const onKey = (key: KeypadKey) => edit(text + key);

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { CloseIcon, PhoneIcon, TransferIcon } from '../icons/icons';
 import { cx } from '../internal/cx';
-import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
+import { pasteCleanNumber } from '../number/paste-number';
 
 /** How a call is handed over: at once (REFER) or after talking to the target first. */
 export type TransferMode = 'blind' | 'attended';
@@ -59,14 +60,8 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const pasted = event.clipboardData.getData('text');
-    const cleaned = cleanNumber(pasted);
-    if (cleaned === pasted) return;
-    event.preventDefault();
-    const input = event.currentTarget;
-    const start = input.selectionStart ?? target.length;
-    const end = input.selectionEnd ?? target.length;
-    setTarget(target.slice(0, start) + cleaned + target.slice(end));
+    const next = pasteCleanNumber(event, target);
+    if (next !== null) setTarget(next);
   };
 
   return (
