@@ -11,6 +11,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../../../tools/chromium.mjs';
 import { startSipServer } from '@webphone/sip-server';
 
 const appRoot = path.resolve(import.meta.dirname, '..');
@@ -38,8 +39,8 @@ const address = web.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 const sip = await startSipServer({ port: 0, log: 'ignore' });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+  executablePath: CHROMIUM_PATH,
+  args: [...HEADLESS_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
 });
 
 try {
