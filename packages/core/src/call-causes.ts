@@ -41,23 +41,18 @@ export const CallEndCause = {
 /** One of the {@link CallEndCause} values. */
 export type CallEndCauseValue = (typeof CallEndCause)[keyof typeof CallEndCause];
 
+const BY_STATUS: Readonly<Record<number, CallEndCauseValue>> = {
+  486: CallEndCause.BUSY,
+  600: CallEndCause.BUSY,
+  603: CallEndCause.DECLINED,
+  404: CallEndCause.NOT_FOUND,
+  604: CallEndCause.NOT_FOUND,
+  408: CallEndCause.UNAVAILABLE,
+  480: CallEndCause.UNAVAILABLE,
+  487: CallEndCause.CANCELED,
+};
+
 /** The cause matching a final SIP status of a failed INVITE. */
 export function causeForStatus(code: number): CallEndCauseValue {
-  switch (code) {
-    case 486:
-    case 600:
-      return CallEndCause.BUSY;
-    case 603:
-      return CallEndCause.DECLINED;
-    case 404:
-    case 604:
-      return CallEndCause.NOT_FOUND;
-    case 408:
-    case 480:
-      return CallEndCause.UNAVAILABLE;
-    case 487:
-      return CallEndCause.CANCELED;
-    default:
-      return CallEndCause.FAILED;
-  }
+  return BY_STATUS[code] ?? CallEndCause.FAILED;
 }

@@ -2,18 +2,19 @@ import { CallEndCause, causeForStatus } from './call-causes.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallRecord, CallStatus, StaticCallStatus } from './call-status.js';
+import { parseDtmfInfo } from './dtmf.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';
 import type { PhoneContext } from './phone-context.js';
-import { Session, type SessionHost } from './session.js';
-import { describe, type IncomingInfo, type IncomingTransfer, type SipCall } from './sip/sip-call.js';
+import { parseRecordHeader } from './recording.js';
+import { Session, type SessionActions, type SessionHost } from './session.js';
+import { describe, type IncomingTransfer, type SipCall } from './sip/sip-call.js';
 
-/** Work other collaborators hang on call milestones. */
+/** Work the transfer controller hangs on call milestones. */
 export interface LifecycleHooks {
-  info(live: LiveCall, info: IncomingInfo): void;
-  refer(live: LiveCall, transfer: IncomingTransfer): void;
-  accepted(live: LiveCall): void;
-  ended(live: LiveCall): void;
+  onRefer(live: LiveCall, transfer: IncomingTransfer): void;
+  onAccepted(live: LiveCall): void;
+  onEnded(live: LiveCall): void;
 }
 
 /** What a new call starts with. */
@@ -29,10 +30,7 @@ export interface NewCall {
 }
 
 const STATIC_KEYS = ['name', 'avatar', 'company'] as const;
-
-function staticOf(status: CallStatus): StaticCallStatus {
-  return { name: status.name, avatar: status.avatar, company: status.company };
-}
+const staticOf = ({ name, avatar, company }: CallStatus): StaticCallStatus => ({ name, avatar, company });
 
 /**
  * Creates calls, moves them through their phases and ends them.
@@ -45,18 +43,22 @@ function staticOf(status: CallStatus): StaticCallStatus {
  * ```
  * Every transition writes the store first and emits afterwards.
  */
-export class CallLifecycle {
+export class CallLifecycle implements SessionHost {
+  /** Set once the transfer controller exists (it needs this lifecycle first). */
+  hooks: LifecycleHooks | null = null;
+
   constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-    private readonly host: SessionHost,
-    private readonly hooks: LifecycleHooks,
+    readonly ctx: PhoneContext,
+    readonly registry: CallRegistry,
+    readonly phone: SessionActions,
   ) {}
 
   /** Registers a new call, binds its SIP events, and emits `newRTCSession`, `startSession` (and `incoming`). */
   create(init: NewCall): LiveCall {
-    const callId = this.registry.uniqueId(init.sip.sipCallId);
+    const { sip } = init;
+    const callId = this.registry.uniqueId(sip.sipCallId);
     const now = Date.now();
+    const inbound = sip.direction === 'inbound';
     const record: CallRecord = {
       status: {
         name: init.name ?? '',
@@ -64,12 +66,12 @@ export class CallLifecycle {
         company: '',
         number: init.number,
         callId,
-        communicationType: init.sip.direction,
+        communicationType: sip.direction,
         isVideo: init.isVideo,
-        isRing: init.sip.direction === 'inbound',
+        isRing: inbound,
         isHold: false,
         isMute: false,
-        callStatus: init.sip.direction === 'inbound' ? 'ringing' : 'calling',
+        callStatus: inbound ? 'ringing' : 'calling',
         callStartTime: 0,
         recordStatus: 'stop',
         isTransfer: false,
@@ -81,10 +83,10 @@ export class CallLifecycle {
       manualStaticStatus: false,
       lastReport: null,
     };
-    const session = new Session(callId, this.host, record);
+    const session = new Session(callId, this, record);
     const live: LiveCall = {
       callId,
-      sip: init.sip,
+      sip,
       session,
       localStream: init.localStream ?? null,
       quality: null,
@@ -120,28 +122,29 @@ export class CallLifecycle {
    * then emits `ended` or `failed` and `deleteSession`. Idempotent.
    */
   end(live: LiveCall, outcome: { kind: 'ended'; cause: string } | { kind: 'failed'; cause: string; code: number }): void {
-    if (this.registry.get(live.callId) !== live) return;
+    const { callId, session } = live;
+    if (this.registry.get(callId) !== live) return;
     live.quality?.stop();
     for (const cleanup of live.cleanups) {
       try {
         cleanup();
       } catch (error) {
-        this.ctx.logger.warn(`cleanup of call ${live.callId} failed: ${describe(error)}`);
+        this.ctx.logger.warn(`cleanup of call ${callId} failed: ${describe(error)}`);
       }
     }
     live.cleanups.clear();
     stopStream(live.localStream);
     live.sip.releaseMedia();
-    live.session.stopTimer();
+    session.stopTimer();
     // Keep the last record readable through the session after it leaves the store.
-    live.session.status;
-    this.registry.remove(live.callId);
+    session.status;
+    this.registry.remove(callId);
     const cause = live.endCause ?? outcome.cause;
-    if (outcome.kind === 'ended') live.session.emit('ended', { callId: live.callId, cause });
-    else live.session.emit('failed', { callId: live.callId, cause, code: outcome.code });
-    this.ctx.emit('deleteSession', { callId: live.callId, cause });
-    live.session.dispose();
-    this.hooks.ended(live);
+    if (outcome.kind === 'ended') session.emit('ended', { callId, cause });
+    else session.emit('failed', { callId, cause, code: outcome.code });
+    this.ctx.emit('deleteSession', { callId, cause });
+    session.dispose();
+    this.hooks?.onEnded(live);
   }
 
   private bind(live: LiveCall): void {
@@ -158,36 +161,42 @@ export class CallLifecycle {
         session.emit('accepted', { callId });
         const remote = sip.media?.remoteMediaStream;
         if (remote) session.emit('streamAdded', { callId, communicationType: sip.direction, stream: remote });
-        this.hooks.accepted(live);
+        this.hooks?.onAccepted(live);
       },
       confirmed: () => {
         this.update(live, { status: { callStatus: 'talking' } });
         session.emit('confirmed', { callId });
-        this.startQuality(live);
+        live.quality = new CallQualityMonitor(
+          callId,
+          () => (sip.media?.peerConnection?.getStats() as Promise<StatsReportLike> | undefined) ?? null,
+          (callReport) => {
+            if (this.registry.patch(callId, { rest: { lastReport: callReport } })) session.emit('callReport', { callId, callReport });
+          },
+          (error) => this.ctx.logger.warn(`getStats failed for call ${callId}: ${describe(error)}`),
+        );
+        live.quality.start();
         for (const job of live.onConfirmed.splice(0)) job();
       },
       failed: (code, reason) => {
-        const cause = code === 487 && sip.direction === 'inbound' ? CallEndCause.REMOTE_CANCELED : causeForStatus(code);
         this.ctx.logger.info(`call ${callId} failed: ${code} ${reason}`);
-        this.end(live, { kind: 'failed', cause, code });
+        this.end(live, { kind: 'failed', cause: code === 487 && sip.direction === 'inbound' ? CallEndCause.REMOTE_CANCELED : causeForStatus(code), code });
       },
       ended: (byRemote) => this.end(live, { kind: 'ended', cause: byRemote ? CallEndCause.REMOTE_HANGUP : CallEndCause.HANGUP }),
       reinvite: () => session.emit('reinvite', { callId }),
-      info: (info) => this.hooks.info(live, info),
-      refer: (transfer) => this.hooks.refer(live, transfer),
-    });
-  }
-
-  private startQuality(live: LiveCall): void {
-    live.quality = new CallQualityMonitor(
-      live.callId,
-      () => (live.sip.media?.peerConnection?.getStats() as Promise<StatsReportLike> | undefined) ?? null,
-      (callReport) => {
-        if (!this.registry.patch(live.callId, { rest: { lastReport: callReport } })) return;
-        live.session.emit('callReport', { callId: live.callId, callReport });
+      // Received INFO: recording requests and DTMF become session events; anything else is acknowledged.
+      info: (info) => {
+        const record = parseRecordHeader(info.header('Record'));
+        const digit = !record && info.contentType.startsWith('application/dtmf') ? parseDtmfInfo(info.contentType, info.body) : undefined;
+        if (digit === null) {
+          this.ctx.logger.warn(`call ${callId}: malformed DTMF INFO ignored`);
+          info.reject(400);
+          return;
+        }
+        info.accept();
+        if (record) session.emit('recordInfo', { callId, record });
+        else if (digit) session.emit('dtmf', { callId, digit });
       },
-      (error) => this.ctx.logger.warn(`getStats failed for call ${live.callId}: ${describe(error)}`),
-    );
-    live.quality.start();
+      refer: (transfer) => this.hooks?.onRefer(live, transfer),
+    });
   }
 }

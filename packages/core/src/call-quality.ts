@@ -9,21 +9,13 @@ export interface StatsReportLike {
   forEach(callback: (entry: StatsEntry) => void): void;
 }
 
-/** Running jitter figures of one media kind across samples. */
-interface JitterTrack {
-  sum: number;
-  count: number;
-  max: number;
-}
-
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
-const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** lost / (lost + received), 6 decimals; 0 when nothing was received or lost. */
 export function lossRatio(lost: number, received: number): number {
   const total = lost + received;
-  return total > 0 ? round6(Math.max(0, lost) / total) : 0;
+  return total > 0 ? Math.round((Math.max(0, lost) / total) * 1e6) / 1e6 : 0;
 }
 
 /**
@@ -34,66 +26,58 @@ export function lossRatio(lost: number, received: number): number {
  * which is why one instance lives as long as its call.
  */
 export class CallQualitySampler {
-  private readonly jitter: Record<'audio' | 'video', JitterTrack> = {
-    audio: { sum: 0, count: 0, max: 0 },
-    video: { sum: 0, count: 0, max: 0 },
-  };
+  /** Running jitter figures (ms) per media kind. */
+  readonly #jitter = { audio: { sum: 0, count: 0, max: 0 }, video: { sum: 0, count: 0, max: 0 } };
+  readonly #callId: string;
 
-  constructor(private readonly callId: string) {}
+  constructor(callId: string) {
+    this.#callId = callId;
+  }
 
   /** Builds the report for one stats sample taken at `now` (epoch ms). */
   sample(stats: StatsReportLike, now: number): CallReport {
     const byId = new Map<string, StatsEntry>();
     stats.forEach((entry) => byId.set(entry.id, entry));
     const entries = [...byId.values()];
-
-    const audio = this.media(entries, byId, 'audio');
-    const video = entries.some((e) => e.kind === 'video' && (e.type === 'inbound-rtp' || e.type === 'outbound-rtp')) ? this.media(entries, byId, 'video') : null;
-    const pair = this.selectedPair(entries, byId);
-    const local = pair ? byId.get(String(pair.localCandidateId)) : undefined;
-    const candidateType = ['host', 'srflx', 'prflx', 'relay'].includes(String(local?.candidateType)) ? (local!.candidateType as CallReport['candidateType']) : 'unknown';
-    const rtt = audio.rtt ?? (pair && typeof pair.currentRoundTripTime === 'number' ? round2(pair.currentRoundTripTime * 1000) : null);
-    if (audio.rtt === null && rtt !== null) audio.rtt = rtt;
+    const transport = entries.find((e) => e.type === 'transport' && typeof e.selectedCandidatePairId === 'string');
+    const pair = transport
+      ? byId.get(String(transport.selectedCandidatePairId))
+      : // Firefox has no transport stats: it flags the pair itself.
+        entries.find((e) => e.type === 'candidate-pair' && (e.selected === true || (e.nominated === true && e.state === 'succeeded')));
+    const candidateType = pair && byId.get(String(pair.localCandidateId))?.candidateType;
+    const audio = this.#media(entries, byId, 'audio');
+    audio.rtt ??= pair && typeof pair.currentRoundTripTime === 'number' ? round2(pair.currentRoundTripTime * 1000) : null;
     return {
-      callId: this.callId,
+      callId: this.#callId,
       timestamp: now,
       date: new Date(now).toISOString(),
-      candidateType,
+      candidateType: ['host', 'srflx', 'prflx', 'relay'].includes(candidateType as string) ? (candidateType as CallReport['candidateType']) : 'unknown',
       audio,
-      video,
-      mos: estimateMos(rtt ?? 0, audio.jitterAvg, audio.lossRatio),
+      video: entries.some((e) => e.kind === 'video' && (e.type === 'inbound-rtp' || e.type === 'outbound-rtp')) ? this.#media(entries, byId, 'video') : null,
+      mos: estimateMos(audio.rtt ?? 0, audio.jitterAvg, audio.lossRatio),
     };
   }
 
-  private selectedPair(entries: StatsEntry[], byId: Map<string, StatsEntry>): StatsEntry | undefined {
-    const transport = entries.find((e) => e.type === 'transport' && typeof e.selectedCandidatePairId === 'string');
-    if (transport) return byId.get(String(transport.selectedCandidatePairId));
-    // Firefox has no transport stats: it flags the pair itself.
-    return entries.find((e) => e.type === 'candidate-pair' && (e.selected === true || (e.nominated === true && e.state === 'succeeded')));
-  }
-
-  private media(entries: StatsEntry[], byId: Map<string, StatsEntry>, kind: 'audio' | 'video'): MediaQuality {
-    const inbound = entries.filter((e) => e.type === 'inbound-rtp' && (e.kind ?? e.mediaType) === kind);
-    const outbound = entries.filter((e) => e.type === 'outbound-rtp' && (e.kind ?? e.mediaType) === kind);
-    const remoteInbound = entries.filter((e) => e.type === 'remote-inbound-rtp' && e.kind === kind);
-    const received = inbound.reduce((sum, e) => sum + num(e.packetsReceived), 0);
-    const lost = inbound.reduce((sum, e) => sum + num(e.packetsLost), 0);
-    const sent = outbound.reduce((sum, e) => sum + num(e.packetsSent), 0);
-    const codecEntry = byId.get(String((inbound[0] ?? outbound[0])?.codecId));
-    const codec = typeof codecEntry?.mimeType === 'string' ? codecEntry.mimeType.replace(/^(audio|video)\//i, '').toLowerCase() : '';
-
-    const jitterMs = inbound.length > 0 ? Math.max(...inbound.map((e) => num(e.jitter) * 1000)) : 0;
-    const track = this.jitter[kind];
+  #media(entries: StatsEntry[], byId: Map<string, StatsEntry>, kind: 'audio' | 'video'): MediaQuality {
+    const ofKind = (type: string): StatsEntry[] => entries.filter((e) => e.type === type && (e.kind ?? e.mediaType) === kind);
+    const total = (list: StatsEntry[], field: string): number => list.reduce((sum, e) => sum + num(e[field]), 0);
+    const inbound = ofKind('inbound-rtp');
+    const outbound = ofKind('outbound-rtp');
+    const received = total(inbound, 'packetsReceived');
+    const lost = total(inbound, 'packetsLost');
+    const mimeType = byId.get(String((inbound[0] ?? outbound[0])?.codecId))?.mimeType;
+    const track = this.#jitter[kind];
     if (inbound.length > 0) {
+      const jitterMs = Math.max(...inbound.map((e) => num(e.jitter) * 1000));
       track.sum += jitterMs;
       track.count += 1;
       track.max = Math.max(track.max, jitterMs);
     }
-    const rttEntry = remoteInbound.find((e) => typeof e.roundTripTime === 'number');
+    const rttEntry = entries.find((e) => e.type === 'remote-inbound-rtp' && e.kind === kind && typeof e.roundTripTime === 'number');
     return {
-      codec,
+      codec: typeof mimeType === 'string' ? mimeType.replace(/^(audio|video)\//i, '').toLowerCase() : '',
       packetsReceived: received,
-      packetsSent: sent,
+      packetsSent: total(outbound, 'packetsSent'),
       packetsLost: lost,
       lossRatio: lossRatio(lost, received),
       jitterAvg: track.count > 0 ? round2(track.sum / track.count) : 0,
@@ -104,7 +88,7 @@ export class CallQualitySampler {
 }
 
 /** Default interval between quality reports, in ms. */
-export const CALL_REPORT_INTERVAL_MS = 3000;
+const CALL_REPORT_INTERVAL_MS = 3000;
 
 /**
  * Samples a call's statistics every {@link CALL_REPORT_INTERVAL_MS} while it
@@ -114,47 +98,43 @@ export const CALL_REPORT_INTERVAL_MS = 3000;
  * One timer per talking call, cleared by `stop()` (called when the call
  * ends); a failing `getStats()` skips one sample and is logged by the caller.
  */
-export class CallQualityMonitor {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private readonly sampler: CallQualitySampler;
-  private busy = false;
+export class CallQualityMonitor extends CallQualitySampler {
+  readonly #startTimer: () => ReturnType<typeof setInterval>;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     callId: string,
-    private readonly getStats: () => Promise<StatsReportLike> | null,
-    private readonly onReport: (report: CallReport) => void,
-    private readonly onError: (error: unknown) => void,
-    private readonly intervalMs = CALL_REPORT_INTERVAL_MS,
+    getStats: () => Promise<StatsReportLike> | null,
+    onReport: (report: CallReport) => void,
+    onError: (error: unknown) => void,
+    intervalMs = CALL_REPORT_INTERVAL_MS,
   ) {
-    this.sampler = new CallQualitySampler(callId);
+    super(callId);
+    let busy = false;
+    this.#startTimer = () =>
+      setInterval(async () => {
+        // A slow getStats() must not pile up samples.
+        if (busy) return;
+        busy = true;
+        try {
+          const stats = await getStats();
+          if (stats && this.#timer) onReport(this.sample(stats, Date.now()));
+        } catch (error) {
+          onError(error);
+        } finally {
+          busy = false;
+        }
+      }, intervalMs);
   }
 
   /** Starts sampling; idempotent. */
   start(): void {
-    if (this.timer !== null) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.#timer ??= this.#startTimer();
   }
 
   /** Stops sampling; idempotent. */
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async tick(): Promise<void> {
-    // A slow getStats() must not pile up samples.
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const pending = this.getStats();
-      if (!pending) return;
-      const stats = await pending;
-      if (this.timer === null) return;
-      this.onReport(this.sampler.sample(stats, Date.now()));
-    } catch (error) {
-      this.onError(error);
-    } finally {
-      this.busy = false;
-    }
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 }

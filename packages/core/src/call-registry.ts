@@ -44,23 +44,21 @@ export class CallRegistry {
 
   /** A call id not used by a live call, derived from the SIP Call-ID (a call to oneself has both legs on this phone). */
   uniqueId(sipCallId: string): string {
-    if (!this.calls.has(sipCallId)) return sipCallId;
-    let n = 2;
-    while (this.calls.has(`${sipCallId}#${n}`)) n += 1;
-    return `${sipCallId}#${n}`;
+    let id = sipCallId;
+    for (let n = 2; this.calls.has(id); n += 1) id = `${sipCallId}#${n}`;
+    return id;
   }
 
   /** Adds a call (it becomes current); `ringing` puts it in `incomingIds`. */
   add(live: LiveCall, record: CallRecord, ringing: boolean): void {
-    this.calls.set(live.callId, live);
+    const { callId } = live;
+    this.calls.set(callId, live);
     const state = this.ctx.getState();
-    const callIds = [...state.callIds, live.callId];
-    this.ctx.setState({
-      calls: { ...state.calls, [live.callId]: record },
-      callIds,
-      incomingIds: ringing ? [...state.incomingIds, live.callId] : state.incomingIds,
-      currentSessionID: live.callId,
-      isMaxCall: callIds.length >= this.ctx.config.maxConcurrentCalls,
+    this.write({
+      calls: { ...state.calls, [callId]: record },
+      callIds: [...state.callIds, callId],
+      incomingIds: ringing ? [...state.incomingIds, callId] : state.incomingIds,
+      currentSessionID: callId,
     });
   }
 
@@ -97,21 +95,21 @@ export class CallRegistry {
   }
 
   /** Removes a call; the store no longer holds it when this returns. */
-  remove(callId: string): LiveCall | undefined {
-    const live = this.calls.get(callId);
-    if (!live) return undefined;
-    this.calls.delete(callId);
+  remove(callId: string): void {
+    if (!this.calls.delete(callId)) return;
     const state = this.ctx.getState();
     const { [callId]: _gone, ...calls } = state.calls;
     const callIds = state.callIds.filter((id) => id !== callId);
-    const partial: Partial<PhoneState> = {
+    this.write({
       calls,
       callIds,
       incomingIds: state.incomingIds.filter((id) => id !== callId),
-      isMaxCall: callIds.length >= this.ctx.config.maxConcurrentCalls,
-      currentSessionID: state.currentSessionID === callId ? (callIds.length > 0 ? callIds[callIds.length - 1] : null) : state.currentSessionID,
-    };
-    this.ctx.setState(partial);
-    return live;
+      currentSessionID: state.currentSessionID === callId ? (callIds.at(-1) ?? null) : state.currentSessionID,
+    });
+  }
+
+  /** Writes the call lists; `isMaxCall` follows `callIds`. */
+  private write(lists: Pick<PhoneState, 'calls' | 'callIds' | 'incomingIds' | 'currentSessionID'>): void {
+    this.ctx.setState({ ...lists, isMaxCall: lists.callIds.length >= this.ctx.config.maxConcurrentCalls });
   }
 }

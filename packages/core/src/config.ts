@@ -1,5 +1,5 @@
 import { PhoneConfigError } from './errors.js';
-import type { PhoneLogger, LogLevel } from './logger.js';
+import { LOG_LEVELS, LOG_METHODS, type PhoneLogger, type LogLevel } from './logger.js';
 import type { StaticCallStatus } from './call-status.js';
 import type { MediaSeam } from './sip/media-seam.js';
 
@@ -105,99 +105,56 @@ export interface ResolvedPhoneConfig {
 /** Digest credential: a plain password or its HA1 hash. */
 export type Credential = { readonly type: 'password'; readonly password: string } | { readonly type: 'ha1'; readonly ha1: string };
 
-const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+type Fields = Record<string, unknown>;
+
 /** Printable token characters safe in a SIP user part without escaping. */
-const SIP_USER = /^[A-Za-z0-9._~+!$&'()*=-]{1,64}$/;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-const HA1 = /^[0-9a-fA-F]{32}$/;
+const SIP_USER = /^[\w.~+!$&'()*=-]{1,64}$/;
+/** A DNS host name, or an IPv4/IPv6 address. */
+const HOST = /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d])?)*$|^[\da-f:.]+$/i;
+const HA1 = /^[\da-f]{32}$/i;
+/** Non-empty, without quotes, backslashes or control characters: safe inside a quoted digest parameter. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const AUTH_USER = /^[^"\\\u0000-\u001f\u007f]+$/;
+/** At most 128 characters without control characters. */
+// eslint-disable-next-line no-control-regex
+const DISPLAY_NAME = /^[^\u0000-\u001f\u007f]{0,128}$/;
 
 function fail(field: string, message: string): never {
   throw new PhoneConfigError(field, message);
 }
 
-function optionalString(config: Record<string, unknown>, field: string): string | undefined {
-  const value = config[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') fail(field, 'must be a string');
-  return value;
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null;
 }
 
-function optionalBoolean(config: Record<string, unknown>, field: string): boolean {
-  const value = config[field];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') fail(field, 'must be a boolean');
-  return value;
+/**
+ * Reads an optional field of `source`: `fallback` when absent, the value when
+ * `valid` accepts it, else fails on `label` (the field's path) with `problem`.
+ * `valid` takes `never` so that each check declares the type it inspects.
+ */
+function optional<T>(source: Fields, field: string, fallback: T, valid: (value: never) => boolean, problem: string, label = field): T {
+  const value = source[field];
+  if (value === undefined) return fallback;
+  if (!valid(value as never)) fail(label, problem);
+  return value as T;
 }
 
-function optionalInteger(config: Record<string, unknown>, field: string, min: number, max: number): number | undefined {
-  const value = config[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(field, `must be an integer from ${min} to ${max}`);
-  }
-  return value;
+function ofType<T>(source: Fields, field: string, type: 'string' | 'boolean' | 'function', fallback: T, label?: string): T {
+  return optional(source, field, fallback, (value) => typeof value === type, `must be a ${type}`, label);
+}
+
+function integer(source: Fields, field: string, min: number, max: number, fallback: number, label?: string): number {
+  const valid = (value: number): boolean => Number.isInteger(value) && value >= min && value <= max;
+  return optional(source, field, fallback, valid, `must be an integer from ${min} to ${max}`, label);
+}
+
+function oneOf<T extends string>(source: Fields, field: string, choices: readonly T[], fallback: T): T {
+  return optional(source, field, fallback, (value: T) => choices.includes(value), `must be one of ${choices.join(', ')}`);
 }
 
 /** True for host names that only ever reach this machine. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
-
-function validateServer(value: unknown, allowInsecure: boolean): URL {
-  if (value === undefined || value === '') fail('server', 'is required (a wss:// URL of the SIP server)');
-  if (typeof value !== 'string') fail('server', 'must be a string');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    fail('server', `"${value}" is not a URL`);
-  }
-  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') fail('server', `must be a WebSocket URL (wss://), got ${url.protocol}`);
-  if (url.username || url.password) fail('server', 'must not carry credentials; use password or ha1');
-  if (url.protocol === 'ws:' && !allowInsecure && !isLoopbackHost(url.hostname)) {
-    fail('server', `ws:// to ${url.hostname} is unencrypted; use wss:// or set allowInsecure`);
-  }
-  return url;
-}
-
-function validateCredential(config: Record<string, unknown>): Credential {
-  const password = optionalString(config, 'password');
-  const ha1 = optionalString(config, 'ha1');
-  if (password !== undefined && ha1 !== undefined) fail('password', 'give either password or ha1, not both');
-  if (password === undefined && ha1 === undefined) fail('password', 'a password or an ha1 is required');
-  if (password !== undefined) {
-    if (password === '') fail('password', 'must not be empty');
-    return { type: 'password', password };
-  }
-  if (!HA1.test(ha1!)) fail('ha1', 'must be 32 hexadecimal digits (MD5 of user:realm:password)');
-  return { type: 'ha1', ha1: ha1!.toLowerCase() };
-}
-
-function validateDeviceIds(value: unknown): DeviceIds {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) fail('deviceIds', 'must be an object');
-  const ids: DeviceIds = {};
-  for (const key of ['microphoneId', 'cameraId', 'speakerId'] as const) {
-    const id = (value as Record<string, unknown>)[key];
-    if (id === undefined) continue;
-    if (typeof id !== 'string') fail(`deviceIds.${key}`, 'must be a string');
-    ids[key] = id;
-  }
-  return ids;
-}
-
-function validateIceServers(value: unknown): RTCIceServer[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) fail('iceServers', 'must be an array of RTCIceServer');
-  value.forEach((server: unknown, index) => {
-    const urls = (server as RTCIceServer | null)?.urls;
-    const valid = typeof urls === 'string' || (Array.isArray(urls) && urls.every((u) => typeof u === 'string'));
-    if (!valid) fail(`iceServers[${index}].urls`, 'must be a string or an array of strings');
-  });
-  return value as RTCIceServer[];
+  return /^((.*\.)?localhost|::1|127(\.\d{1,3}){3})$/is.test(host.replace(/^\[|\]$/g, ''));
 }
 
 /**
@@ -206,57 +163,68 @@ function validateIceServers(value: unknown): RTCIceServer[] {
  * @throws {@link PhoneConfigError} naming the first bad field.
  */
 export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
-  if (typeof input !== 'object' || input === null) fail('config', 'must be an object');
-  const config = input as unknown as Record<string, unknown>;
+  if (!isObject(input)) fail('config', 'must be an object');
+  const config: Fields = input;
+  const text = (field: string): string | undefined => ofType(config, field, 'string', undefined);
 
-  const allowInsecure = optionalBoolean(config, 'allowInsecure');
-  const url = validateServer(config.server, allowInsecure);
+  const allowInsecure = ofType(config, 'allowInsecure', 'boolean', false);
+  const server = text('server');
+  if (!server) fail('server', 'is required (a wss:// URL of the SIP server)');
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    fail('server', `"${server}" is not a URL`);
+  }
+  if (!/^wss?:$/.test(url.protocol)) fail('server', `must be a WebSocket URL (wss://), got ${url.protocol}`);
+  if (url.username || url.password) fail('server', 'must not carry credentials; use password or ha1');
+  if (url.protocol === 'ws:' && !allowInsecure && !isLoopbackHost(url.hostname)) {
+    fail('server', `ws:// to ${url.hostname} is unencrypted; use wss:// or set allowInsecure`);
+  }
 
-  const extension = config.extension;
-  if (extension === undefined || extension === '') fail('extension', 'is required');
-  if (typeof extension !== 'string') fail('extension', 'must be a string');
+  const extension = text('extension');
+  if (!extension) fail('extension', 'is required');
   if (!SIP_USER.test(extension)) fail('extension', 'may hold only letters, digits and . _ ~ + ! $ & \' ( ) * = - (at most 64)');
 
-  const domain = optionalString(config, 'domain') ?? url.hostname.replace(/^\[|\]$/g, '');
-  if (domain === '' || (!HOSTNAME.test(domain) && !/^[0-9a-fA-F:.]+$/.test(domain))) fail('domain', `"${domain}" is not a host name`);
+  const domain = text('domain') ?? url.hostname.replace(/^\[|\]$/g, '');
+  if (!HOST.test(domain)) fail('domain', `"${domain}" is not a host name`);
 
-  const authorizationUser = optionalString(config, 'authorizationUser') ?? extension;
-  if (authorizationUser === '' || CONTROL.test(authorizationUser) || /["\\]/.test(authorizationUser)) {
+  const authorizationUser = text('authorizationUser') ?? extension;
+  if (!AUTH_USER.test(authorizationUser)) {
     fail('authorizationUser', 'must be non-empty, without quotes, backslashes or control characters');
   }
 
-  const credential = validateCredential(config);
+  const password = text('password');
+  const ha1 = text('ha1');
+  if (password !== undefined && ha1 !== undefined) fail('password', 'give either password or ha1, not both');
+  if (password === '') fail('password', 'must not be empty');
+  if (ha1 !== undefined && !HA1.test(ha1)) fail('ha1', 'must be 32 hexadecimal digits (MD5 of user:realm:password)');
+  const credential: Credential =
+    ha1 === undefined
+      ? { type: 'password', password: password ?? fail('password', 'a password or an ha1 is required') }
+      : { type: 'ha1', ha1: ha1.toLowerCase() };
 
-  const displayName = optionalString(config, 'displayName');
-  if (displayName !== undefined && (CONTROL.test(displayName) || displayName.length > 128)) {
+  const displayName = text('displayName');
+  if (displayName !== undefined && !DISPLAY_NAME.test(displayName)) {
     fail('displayName', 'must be at most 128 characters without control characters');
   }
 
-  const recordPermissions = optionalInteger(config, 'recordPermissions', 0, 2) ?? 2;
-  const dtmfMethod = config.dtmfMethod ?? 'rfc4733';
-  if (dtmfMethod !== 'rfc4733' && dtmfMethod !== 'info') fail('dtmfMethod', "must be 'rfc4733' or 'info'");
-  const iceTransportPolicy = config.iceTransportPolicy ?? 'all';
-  if (iceTransportPolicy !== 'all' && iceTransportPolicy !== 'relay') fail('iceTransportPolicy', "must be 'all' or 'relay'");
-  if (config.resolveContact !== undefined && typeof config.resolveContact !== 'function') fail('resolveContact', 'must be a function');
-
-  const logger = config.logger ?? console;
-  const loggerFields = ['debug', 'info', 'warn', 'error'] as const;
-  if (typeof logger !== 'object' || logger === null || loggerFields.some((k) => typeof (logger as Record<string, unknown>)[k] !== 'function')) {
-    fail('logger', 'must have debug, info, warn and error methods');
+  const deviceInput = optional(config, 'deviceIds', {}, isObject, 'must be an object');
+  const deviceIds: DeviceIds = {};
+  for (const key of ['microphoneId', 'cameraId', 'speakerId'] as const) {
+    const id = ofType<string | undefined>(deviceInput, key, 'string', undefined, `deviceIds.${key}`);
+    if (id !== undefined) deviceIds[key] = id;
   }
-  const logLevel = config.logLevel ?? 'warn';
-  if (!LOG_LEVELS.includes(logLevel as LogLevel)) fail('logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const reconnectInput = config.reconnect ?? {};
-  if (typeof reconnectInput !== 'object' || reconnectInput === null) fail('reconnect', 'must be an object');
-  const initialDelayMs = optionalInteger(reconnectInput as Record<string, unknown>, 'initialDelayMs', 0, 600_000) ?? 1000;
-  const maxDelayMs = optionalInteger(reconnectInput as Record<string, unknown>, 'maxDelayMs', 0, 3_600_000) ?? 30_000;
+  const iceServers = optional<RTCIceServer[]>(config, 'iceServers', [], Array.isArray, 'must be an array of RTCIceServer');
+  iceServers.forEach((server: RTCIceServer | null, index) => {
+    if (![server?.urls].flat().every((url) => typeof url === 'string')) fail(`iceServers[${index}].urls`, 'must be a string or an array of strings');
+  });
+
+  const reconnect = optional(config, 'reconnect', {}, isObject, 'must be an object');
+  const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 1000, 'reconnect.initialDelayMs');
+  const maxDelayMs = integer(reconnect, 'maxDelayMs', 0, 3_600_000, 30_000, 'reconnect.maxDelayMs');
   if (maxDelayMs < initialDelayMs) fail('reconnect.maxDelayMs', 'must not be below initialDelayMs');
-
-  const media = config.media as MediaSeam | undefined;
-  if (media !== undefined && (typeof media !== 'object' || media === null || typeof media.sessionDescriptionHandlerFactory !== 'function')) {
-    fail('media', 'must provide a sessionDescriptionHandlerFactory function');
-  }
 
   return {
     server: url.href,
@@ -265,19 +233,31 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     authorizationUser,
     credential,
     displayName,
-    reRegistryPhoneTimes: optionalInteger(config, 'reRegistryPhoneTimes', 0, Number.MAX_SAFE_INTEGER) ?? Infinity,
-    deviceIds: validateDeviceIds(config.deviceIds),
-    maxConcurrentCalls: optionalInteger(config, 'maxConcurrentCalls', 1, 16) ?? 2,
-    disableCallWaiting: optionalBoolean(config, 'disableCallWaiting'),
-    recordPermissions: recordPermissions as RecordPermissions,
-    dtmfMethod,
-    iceServers: validateIceServers(config.iceServers),
-    iceTransportPolicy: iceTransportPolicy as RTCIceTransportPolicy,
-    resolveContact: config.resolveContact as PhoneConfig['resolveContact'],
-    logger: logger as PhoneLogger,
-    logLevel: logLevel as LogLevel,
-    registerExpires: optionalInteger(config, 'registerExpires', 30, 86_400) ?? 600,
+    reRegistryPhoneTimes: integer(config, 'reRegistryPhoneTimes', 0, Number.MAX_SAFE_INTEGER, Infinity),
+    deviceIds,
+    maxConcurrentCalls: integer(config, 'maxConcurrentCalls', 1, 16, 2),
+    disableCallWaiting: ofType(config, 'disableCallWaiting', 'boolean', false),
+    recordPermissions: integer(config, 'recordPermissions', 0, 2, 2) as RecordPermissions,
+    dtmfMethod: oneOf<DtmfMethod>(config, 'dtmfMethod', ['rfc4733', 'info'], 'rfc4733'),
+    iceServers,
+    iceTransportPolicy: oneOf<RTCIceTransportPolicy>(config, 'iceTransportPolicy', ['all', 'relay'], 'all'),
+    resolveContact: ofType<PhoneConfig['resolveContact']>(config, 'resolveContact', 'function', undefined),
+    logger: optional<PhoneLogger>(
+      config,
+      'logger',
+      console,
+      (value: Fields) => isObject(value) && LOG_METHODS.every((method) => typeof value[method] === 'function'),
+      `must have ${LOG_METHODS.join(', ')} methods`,
+    ),
+    logLevel: oneOf<LogLevel>(config, 'logLevel', LOG_LEVELS, 'warn'),
+    registerExpires: integer(config, 'registerExpires', 30, 86_400, 600),
     reconnect: { initialDelayMs, maxDelayMs },
-    media,
+    media: optional<MediaSeam | undefined>(
+      config,
+      'media',
+      undefined,
+      (value: Fields) => isObject(value) && typeof value.sessionDescriptionHandlerFactory === 'function',
+      'must have a sessionDescriptionHandlerFactory function',
+    ),
   };
 }

@@ -1,16 +1,15 @@
+import { CallFeature } from './call-feature.js';
 import type { StaticCallStatus } from './call-status.js';
-import type { CallLifecycle } from './call-lifecycle.js';
-import type { CallRegistry } from './call-registry.js';
 import type { LiveCall } from './live-call.js';
-import type { PhoneContext } from './phone-context.js';
 
 /** Keeps only string name/avatar/company fields (the values may come from an app callback or the network). */
 export function pickStaticStatus(input: unknown): Partial<StaticCallStatus> {
-  if (typeof input !== 'object' || input === null) return {};
   const picked: Partial<StaticCallStatus> = {};
-  for (const key of ['name', 'avatar', 'company'] as const) {
-    const value = (input as Record<string, unknown>)[key];
-    if (typeof value === 'string') picked[key] = value;
+  if (typeof input === 'object' && input !== null) {
+    for (const key of ['name', 'avatar', 'company'] as const) {
+      const value = (input as Record<string, unknown>)[key];
+      if (typeof value === 'string') picked[key] = value;
+    }
   }
   return picked;
 }
@@ -23,33 +22,19 @@ export function pickStaticStatus(input: unknown): Partial<StaticCallStatus> {
  * Manual mode (`manual = true`) wins for the rest of the call: a lookup that
  * resolves later does not overwrite what the application set.
  */
-export class ContactResolver {
-  constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-    private readonly lifecycle: CallLifecycle,
-  ) {}
-
+export class ContactResolver extends CallFeature {
   /** Starts the `resolveContact` lookup for a new call. */
   resolve(live: LiveCall): void {
     const lookup = this.ctx.config.resolveContact;
     const record = this.registry.record(live.callId);
     if (!lookup || !record) return;
-    let pending: Promise<Partial<StaticCallStatus>>;
-    try {
-      pending = Promise.resolve(lookup(record.status.number));
-    } catch (error) {
-      this.logFailure(error);
-      return;
-    }
-    pending.then(
+    // A lookup that throws is handled like one that rejects.
+    new Promise<Partial<StaticCallStatus>>((resolve) => resolve(lookup(record.status.number))).then(
       (found) => {
-        const current = this.registry.record(live.callId);
-        if (!current || current.manualStaticStatus || this.registry.get(live.callId) !== live) return;
         const status = pickStaticStatus(found);
-        if (Object.keys(status).length > 0) this.lifecycle.update(live, { status });
+        if (this.isLive(live) && !this.registry.record(live.callId)?.manualStaticStatus && Object.keys(status).length > 0) this.lifecycle.update(live, { status });
       },
-      (error: unknown) => this.logFailure(error),
+      (error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
 
@@ -60,9 +45,5 @@ export class ContactResolver {
     if (!live || !record) return false;
     this.lifecycle.update(live, { status: pickStaticStatus(status), rest: { manualStaticStatus: manual === true || record.manualStaticStatus } });
     return true;
-  }
-
-  private logFailure(error: unknown): void {
-    this.ctx.logger.warn(`resolveContact failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -25,18 +25,9 @@ export function dtmfRelayBody(digit: string): string {
  */
 export function parseDtmfInfo(contentType: string, body: string): string | null {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  let value: string | undefined;
-  if (type === 'application/dtmf-relay') {
-    value = /^\s*signal\s*=\s*(\S+)\s*$/im.exec(body)?.[1];
-  } else if (type === 'application/dtmf') {
-    value = body.trim();
-  } else {
-    return null;
-  }
-  if (value === undefined) return null;
-  if (value === '10') return '*';
-  if (value === '11') return '#';
-  return /^[0-9*#A-D]$/i.test(value) ? value.toUpperCase() : null;
+  const value = type === 'application/dtmf-relay' ? /^\s*signal\s*=\s*(\S+)\s*$/im.exec(body)?.[1] : type === 'application/dtmf' ? body.trim() : undefined;
+  const digit = value === '10' ? '*' : value === '11' ? '#' : value;
+  return digit !== undefined && /^[0-9*#A-D]$/i.test(digit) ? digit.toUpperCase() : null;
 }
 
 /**
@@ -45,7 +36,8 @@ export function parseDtmfInfo(contentType: string, body: string): string | null 
  * one INFO per digit, in order.
  */
 export class DtmfSender {
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Each call's INFO queue, so digits sent in several calls to `send` go out in order. */
+  private readonly queues = new WeakMap<LiveCall, Promise<void>>();
 
   constructor(
     private readonly ctx: PhoneContext,
@@ -55,8 +47,7 @@ export class DtmfSender {
   /** `dtmf(callId, digits)`: false for an unknown or not talking call, or digits outside `0-9*#A-D`. */
   send(callId: string, digits: string): boolean {
     const live = this.registry.get(callId);
-    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking') return false;
-    if (typeof digits !== 'string' || !DTMF_DIGITS.test(digits)) return false;
+    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking' || typeof digits !== 'string' || !DTMF_DIGITS.test(digits)) return false;
     const tones = digits.toUpperCase();
     if (this.ctx.config.dtmfMethod === 'rfc4733' && readSdpFacts(live.sip.remoteSdp).telephoneEvent) {
       try {
@@ -65,23 +56,14 @@ export class DtmfSender {
         this.ctx.logger.warn(`RFC 4733 DTMF failed, falling back to INFO: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const previous = this.queues.get(callId) ?? Promise.resolve();
-    const next = previous.then(() => this.sendInfo(live, tones));
-    this.queues.set(callId, next);
-    void next.finally(() => {
-      if (this.queues.get(callId) === next) this.queues.delete(callId);
-    });
-    return true;
-  }
-
-  private async sendInfo(live: LiveCall, tones: string): Promise<void> {
-    for (const digit of tones) {
-      if (this.registry.get(live.callId) !== live) return;
-      const outcome = await live.sip.info([], { contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) });
-      if (!outcome.ok) {
-        live.session.emit('clientError', { callId: live.callId, cause: `DTMF "${digit}" refused: ${outcome.statusCode} ${outcome.reason}`.trim() });
-        return;
+    const queue = (this.queues.get(live) ?? Promise.resolve()).then(async () => {
+      for (const digit of tones) {
+        if (this.registry.get(callId) !== live) return;
+        const outcome = await live.sip.info([], { contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) });
+        if (!outcome.ok) return live.session.emit('clientError', { callId, cause: `DTMF "${digit}" refused: ${outcome.statusCode} ${outcome.reason}`.trim() });
       }
-    }
+    });
+    this.queues.set(live, queue);
+    return true;
   }
 }

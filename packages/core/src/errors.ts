@@ -6,12 +6,13 @@
  */
 export class PhoneConfigError extends Error {
   override readonly name = 'PhoneConfigError';
-  /** The config field that is wrong, e.g. `'server'` or `'password'`. */
-  readonly field: string;
 
-  constructor(field: string, message: string) {
+  constructor(
+    /** The config field that is wrong, e.g. `'server'` or `'password'`. */
+    readonly field: string,
+    message: string,
+  ) {
     super(`Invalid phone config: ${field}: ${message}`);
-    this.field = field;
   }
 }
 
@@ -23,4 +24,9 @@ export class PhoneDestroyedError extends Error {
   constructor(method: string) {
     super(`PhoneOperator.${method}() called after destroy()`);
   }
+}
+
+/** The message of a thrown value, for log lines and result details. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,4 @@
-import type { CallLifecycle } from './call-lifecycle.js';
-import type { CallRegistry } from './call-registry.js';
+import { CallFeature } from './call-feature.js';
 import type { LiveCall } from './live-call.js';
 import type { PhoneContext } from './phone-context.js';
 import type { RequestOutcome } from './sip/sip-call.js';
@@ -39,11 +38,6 @@ export function reinviteRetryDelay(outcome: RequestOutcome, attempt: number, own
   return null;
 }
 
-interface HoldJob {
-  desired: boolean;
-  running: boolean;
-}
-
 /**
  * Hold and unhold by re-INVITE (our side `sendonly` / `sendrecv`,
  * RFC 3264 §8.4).
@@ -54,98 +48,68 @@ interface HoldJob {
  * while a re-INVITE is under way are merged: the last wish wins. A hold
  * asked for between answer and ACK waits for the ACK (RFC 5407 §3.1.5).
  */
-export class HoldController {
-  private readonly jobs = new Map<string, HoldJob>();
-
-  constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-    private readonly lifecycle: CallLifecycle,
-  ) {}
+export class HoldController extends CallFeature {
+  /** The wanted hold state of each call whose re-INVITE loop is running. */
+  private readonly desired = new Map<LiveCall, boolean>();
 
   /** Asks for hold (`true`) or unhold (`false`); false for an unknown or not yet answered call. */
   request(callId: string, hold: boolean): boolean {
     const live = this.registry.get(callId);
-    const status = this.registry.record(callId)?.status;
-    if (!live || !status) return false;
-    if (status.callStatus === 'connecting') {
+    const callStatus = this.registry.record(callId)?.status.callStatus;
+    if (live && callStatus === 'connecting') {
       live.onConfirmed.push(() => this.request(callId, hold));
       return true;
     }
-    if (status.callStatus !== 'talking') return false;
-    let job = this.jobs.get(callId);
-    if (!job) {
-      job = { desired: hold, running: false };
-      this.jobs.set(callId, job);
-    }
-    job.desired = hold;
-    if (!job.running) void this.run(live, job);
+    if (!live || callStatus !== 'talking') return false;
+    const running = this.desired.has(live);
+    this.desired.set(live, hold);
+    if (!running) void this.run(live);
     return true;
   }
 
-  private isLive(live: LiveCall): boolean {
-    return this.registry.get(live.callId) === live;
-  }
-
-  private async run(live: LiveCall, job: HoldJob): Promise<void> {
-    job.running = true;
+  private async run(live: LiveCall): Promise<void> {
+    const { callId, sip } = live;
+    const outbound = sip.direction === 'outbound';
     let attempt = 0;
+    // A caller first lets the ACK settle (see ACK_SETTLE_MS).
+    let delay: number | null = outbound ? (this.registry.record(callId)?.timestamps.answeredAt ?? 0) + ACK_SETTLE_MS - Date.now() : 0;
     try {
-      const answeredAt = this.registry.record(live.callId)?.timestamps.answeredAt ?? 0;
-      const settle = answeredAt + ACK_SETTLE_MS - Date.now();
-      if (live.sip.direction === 'outbound' && settle > 0) await this.wait(live, settle);
-      while (this.isLive(live)) {
-        const held = this.registry.record(live.callId)?.status.isHold ?? false;
-        if (held === job.desired) break;
-        const wanted = job.desired;
-        const outcome = await live.sip.reinvite(wanted);
+      while (delay !== null) {
+        if (delay > 0) await this.wait(live, delay);
+        const record = this.registry.record(callId);
+        const wanted = this.desired.get(live) === true;
+        if (!record || !this.isLive(live) || wanted === record.status.isHold) break;
+        const outcome = await sip.reinvite(wanted);
         if (!this.isLive(live)) break;
         if (outcome.ok) {
-          this.apply(live, wanted);
-          attempt = 0;
+          const now = Date.now();
+          const { holdStartedAt, heldMs } = record.timestamps;
+          this.lifecycle.update(live, {
+            status: { isHold: wanted },
+            timestamps: wanted ? { holdStartedAt: now } : { holdStartedAt: 0, heldMs: heldMs + (holdStartedAt > 0 ? now - holdStartedAt : 0) },
+          });
+          attempt = delay = 0;
           continue;
         }
-        attempt += 1;
-        const delay = reinviteRetryDelay(outcome, attempt, live.sip.direction === 'outbound');
-        if (delay === null) {
-          job.desired = held;
-          const cause = `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode || ''} ${outcome.reason}`.replace(/\s+/g, ' ').trim();
-          this.ctx.logger.warn(`call ${live.callId}: ${cause}`);
-          live.session.emit('clientError', { callId: live.callId, cause });
-          break;
-        }
-        this.ctx.logger.info(`call ${live.callId}: re-INVITE refused (${outcome.statusCode}), retrying in ${delay} ms`);
-        await this.wait(live, delay);
+        delay = reinviteRetryDelay(outcome, ++attempt, outbound);
+        if (delay === null) this.report(live, `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode || ''} ${outcome.reason}`.replace(/\s+/g, ' ').trim());
+        else this.ctx.logger.info(`call ${callId}: re-INVITE refused (${outcome.statusCode}), retrying in ${delay} ms`);
       }
     } finally {
-      job.running = false;
-      if (this.jobs.get(live.callId) === job) this.jobs.delete(live.callId);
+      this.desired.delete(live);
     }
   }
 
+  /** Resolves after `ms`, or at once when the call ends (its cleanup clears the timer). */
   private wait(live: LiveCall, ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const cancel = (): void => {
+      const done = (): void => {
         clearTimeout(timer);
+        live.cleanups.delete(done);
         resolve();
       };
-      const timer = setTimeout(() => {
-        live.cleanups.delete(cancel);
-        resolve();
-      }, ms);
-      // The call may end while we wait: its cleanup clears the timer.
-      live.cleanups.add(cancel);
-    });
-  }
-
-  private apply(live: LiveCall, hold: boolean): void {
-    const record = this.registry.record(live.callId);
-    if (!record) return;
-    const now = Date.now();
-    const { holdStartedAt, heldMs } = record.timestamps;
-    this.lifecycle.update(live, {
-      status: { isHold: hold },
-      timestamps: hold ? { holdStartedAt: now } : { holdStartedAt: 0, heldMs: heldMs + (holdStartedAt > 0 ? now - holdStartedAt : 0) },
+      const timer = setTimeout(done, ms);
+      live.cleanups.add(done);
     });
   }
 }

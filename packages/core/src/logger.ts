@@ -9,10 +9,14 @@ export interface PhoneLogger {
   error(message: string): void;
 }
 
-const SEVERITY: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+/** The logging methods of a {@link PhoneLogger}, from least to most severe. */
+export const LOG_METHODS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** Every {@link LogLevel}, from least to most severe. */
+export const LOG_LEVELS: readonly LogLevel[] = [...LOG_METHODS, 'silent'];
 
 /** Header values that carry a credential, on any line of a logged SIP message. */
-const AUTH_HEADER = /^((?:Proxy-)?Authorization|WWW-Authenticate|Proxy-Authenticate)[ \t]*:.*$/gim;
+const AUTH_HEADER = /^((?:Proxy-)?Authorization|(?:WWW|Proxy)-Authenticate)[ \t]*:.*$/gim;
 /** Digest parameters that are derived from the secret. */
 const DIGEST_RESPONSE = /\b(response|cnonce)\s*=\s*"?[^",\s]*"?/gi;
 
@@ -41,13 +45,13 @@ export class RedactingLogger {
   /** Removes secrets and credential headers from a text. */
   redact(text: string): string {
     let clean = text.replace(AUTH_HEADER, '$1: [redacted]').replace(DIGEST_RESPONSE, '$1=[redacted]');
-    for (const secret of this.secrets) clean = clean.split(secret).join('[redacted]');
+    for (const secret of this.secrets) clean = clean.replaceAll(secret, '[redacted]');
     return clean;
   }
 
   /** Logs `message` at `level` if the configured level allows it. */
   log(level: Exclude<LogLevel, 'silent'>, message: string): void {
-    if (SEVERITY[level] < SEVERITY[this.level]) return;
+    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(this.level)) return;
     try {
       this.sink[level](this.redact(message));
     } catch {

@@ -26,15 +26,14 @@ export interface DialTarget {
 export type DialTargetResult = { readonly ok: true; readonly target: DialTarget } | { readonly ok: false; readonly reason: string };
 
 /** Separators people type in telephone numbers; removed, never sent. */
-const PHONE_FORM = /^\+?[0-9*#][0-9*#\s().-]*$/;
+const PHONE_FORM = /^\+?[\d*#][\d*#\s().-]*$/;
 /** Characters of a SIP user part that need no quoting in any header (RFC 3261 §25.1 unreserved and user-unreserved, minus `,;?/:%`). */
-const SAFE_USER = /^[A-Za-z0-9._~!$&'()*+=#-]+$/;
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-const IPV6_REFERENCE = /^\[[0-9A-Fa-f:.]+\]$/;
-
-function fail(reason: string): DialTargetResult {
-  return { ok: false, reason };
-}
+const SAFE_USER = /^[\w.~!$&'()*+=#-]+$/;
+/**
+ * A host name (dot-separated labels of letters and digits, hyphens only inside a label) or an IPv6
+ * reference in brackets, then an optional port (group 5). No length rule: the whole input is at most 64 characters.
+ */
+const HOST_PORT = /^([a-z\d]+((-+|\.)[a-z\d]+)*|\[[\da-f:.]+\])(:(\d{1,5}))?$/i;
 
 /**
  * Checks what the user dialled and splits it into user and host.
@@ -46,6 +45,7 @@ function fail(reason: string): DialTargetResult {
  * {@link MAX_NUMBER_LENGTH} characters, is refused.
  */
 export function parseDialTarget(input: unknown): DialTargetResult {
+  const fail = (reason: string): DialTargetResult => ({ ok: false, reason });
   if (typeof input !== 'string') return fail('not a string');
   if (input.length > MAX_NUMBER_LENGTH) return fail(`longer than ${MAX_NUMBER_LENGTH} characters`);
   // Control characters anywhere (CR/LF above all, also at the ends) are refused before any other rule looks at the text.
@@ -56,26 +56,25 @@ export function parseDialTarget(input: unknown): DialTargetResult {
 
   if (PHONE_FORM.test(text)) {
     const user = text.replace(/[\s().-]/g, '');
-    if (!/^\+?[0-9*#]+$/.test(user)) return fail('a "+" may only lead a telephone number');
-    return { ok: true, target: { user } };
+    return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('a "+" may only lead a telephone number');
   }
 
   const withoutScheme = text.replace(/^sips?:/i, '');
   const at = withoutScheme.lastIndexOf('@');
-  const user = at === -1 ? withoutScheme : withoutScheme.slice(0, at);
-  const hostPort = at === -1 ? undefined : withoutScheme.slice(at + 1);
-  if (withoutScheme !== text && hostPort === undefined) return fail('a SIP URI needs user@host');
-  if (user === '' || !SAFE_USER.test(user)) return fail('the user part may hold only letters, digits and . _ ~ ! $ & \' ( ) * + = # -');
-  if (hostPort === undefined) return { ok: true, target: { user } };
-
-  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(hostPort);
-  if (!match) return fail('the host part is not host[:port]');
-  const host = match[1];
-  if (!HOST_NAME.test(host) && !IPV6_REFERENCE.test(host)) return fail(`"${host}" is not a host name`);
-  if (match[2] === undefined) return { ok: true, target: { user, host } };
-  const port = Number(match[2]);
-  if (port < 1 || port > 65535) return fail('port out of range');
-  return { ok: true, target: { user, host, port } };
+  const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
+  if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs user@host');
+  if (!SAFE_USER.test(target.user)) return fail('the user part may hold only letters, digits and . _ ~ ! $ & \' ( ) * + = # -');
+  if (at >= 0) {
+    const hostPort = withoutScheme.slice(at + 1);
+    const match = HOST_PORT.exec(hostPort);
+    if (!match) return fail(`"${hostPort}" is not host[:port]`);
+    target.host = match[1];
+    if (match[5] !== undefined) {
+      target.port = Number(match[5]);
+      if (target.port < 1 || target.port > 65535) return fail('port out of range');
+    }
+  }
+  return { ok: true, target };
 }
 
 /** True when `input` is something {@link parseDialTarget} accepts. */

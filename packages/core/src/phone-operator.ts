@@ -1,43 +1,29 @@
-import { resolvePhoneConfig, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
-import { PhoneDestroyedError } from './errors.js';
-import { RedactingLogger } from './logger.js';
-import type { PhoneContext } from './phone-context.js';
+import { CallController } from './call-controller.js';
+import { CallLifecycle } from './call-lifecycle.js';
+import { CallRegistry } from './call-registry.js';
 import type { StaticCallStatus } from './call-status.js';
+import { resolvePhoneConfig, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
+import { ContactResolver } from './contact-resolver.js';
+import { DtmfSender } from './dtmf.js';
+import { PhoneDestroyedError } from './errors.js';
+import { HoldController } from './hold-controller.js';
+import { RedactingLogger } from './logger.js';
+import { CallMediaProvider } from './media/call-media.js';
 import type { CallOptions, PhoneApi, TerminateType } from './phone-api.js';
-import { PhoneCalls } from './phone-calls.js';
+import type { PhoneContext } from './phone-context.js';
 import type { PhoneEventMap } from './phone-events.js';
-import type { Session } from './session.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
+import { RecordingController } from './recording.js';
 import { RegistrationController } from './registration-controller.js';
 import { result, type Result } from './result.js';
+import type { Session } from './session.js';
+import { describe } from './sip/sip-call.js';
+import { createIncomingCallDelegate } from './sip/sip-dialer.js';
+import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
-const HA1 = /^[0-9a-fA-F]{32}$/;
-
-function initialState(config: ResolvedPhoneConfig): PhoneState {
-  return {
-    transport: 'idle',
-    registration: { status: 'unregistered' },
-    isRegistered: false,
-    identity: {
-      extension: config.extension,
-      domain: config.domain,
-      authorizationUser: config.authorizationUser,
-      displayName: config.displayName,
-    },
-    lastError: null,
-    reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false },
-    recordPermissions: config.recordPermissions,
-    deviceIds: { ...config.deviceIds },
-    calls: {},
-    callIds: [],
-    incomingIds: [],
-    currentSessionID: null,
-    isMaxCall: false,
-    destroyed: false,
-  };
-}
+const HA1 = /^[\da-f]{32}$/i;
 
 /**
  * A softphone: one SIP registration and its calls.
@@ -56,38 +42,82 @@ function initialState(config: ResolvedPhoneConfig): PhoneState {
 export class PhoneOperator implements PhoneApi {
   /** The phone's state, read-only; use `useStore(phone.store, selector)` or `phone.store.subscribe`. */
   readonly store: ReadonlyStore<PhoneState>;
-  private readonly setStoreState: (partial: Partial<PhoneState>) => void;
-  private readonly config: ResolvedPhoneConfig;
-  private readonly logger: RedactingLogger;
+  /** Config, logger and store access, shared with the collaborators. */
+  private readonly ctx: PhoneContext;
   private readonly emitter: TypedEmitter<PhoneEventMap>;
   private readonly registration: RegistrationController;
-  private readonly calls: PhoneCalls;
+  // The call collaborators, one concept each; `calls` holds the registry.
+  private readonly calls: CallLifecycle;
+  private readonly controller: CallController;
+  private readonly holds: HoldController;
+  private readonly dtmfSender: DtmfSender;
+  private readonly recording: RecordingController;
+  private readonly transfers: TransferController;
+  private readonly contacts: ContactResolver;
   private destroyed = false;
   private teardown: Promise<void> | null = null;
 
   /** @throws {@link PhoneConfigError} when a config field is invalid. */
   constructor(config: PhoneConfig) {
-    this.config = resolvePhoneConfig(config);
-    this.logger = new RedactingLogger(this.config.logger, this.config.logLevel);
-    this.addCredentialSecrets(this.config.credential);
-    const owned = createOwnedStore(initialState(this.config));
-    this.store = owned.store;
-    this.setStoreState = (partial) => owned.setState(partial);
-    this.emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
-      this.logger.error(`a "${String(event)}" listener threw: ${error instanceof Error ? error.message : String(error)}`);
+    const resolved = resolvePhoneConfig(config);
+    const logger = new RedactingLogger(resolved.logger, resolved.logLevel);
+    const owned = createOwnedStore<PhoneState>({
+      transport: 'idle',
+      registration: { status: 'unregistered' },
+      isRegistered: false,
+      identity: {
+        extension: resolved.extension,
+        domain: resolved.domain,
+        authorizationUser: resolved.authorizationUser,
+        displayName: resolved.displayName,
+      },
+      lastError: null,
+      reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false },
+      recordPermissions: resolved.recordPermissions,
+      deviceIds: { ...resolved.deviceIds },
+      calls: {},
+      callIds: [],
+      incomingIds: [],
+      currentSessionID: null,
+      isMaxCall: false,
+      destroyed: false,
     });
-    const ctx: PhoneContext = {
-      config: this.config,
-      logger: this.logger,
-      getState: () => this.store.getState(),
-      setState: this.setStoreState,
+    this.store = owned.store;
+    this.emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
+      logger.error(`a "${String(event)}" listener threw: ${describe(error)}`);
+    });
+    const ctx: PhoneContext = (this.ctx = {
+      config: resolved,
+      logger,
+      getState: owned.store.getState,
+      setState: owned.setState,
       emit: (event, ...args) => {
         if (!this.destroyed) this.emitter.emit(event, ...args);
       },
-    };
-    this.calls = new PhoneCalls(ctx, this, () => this.registration.current?.userAgent ?? null);
+    });
+    this.addCredentialSecrets(resolved.credential);
+    const registry = new CallRegistry(ctx);
+    const lifecycle = (this.calls = new CallLifecycle(ctx, registry, this));
+    this.contacts = new ContactResolver(ctx, registry, lifecycle);
+    this.holds = new HoldController(ctx, registry, lifecycle);
+    this.controller = new CallController({
+      ctx,
+      registry,
+      lifecycle,
+      media: new CallMediaProvider(resolved, () => this.deviceIds),
+      contacts: this.contacts,
+      holds: this.holds,
+      userAgent: () => this.registration.current?.userAgent ?? null,
+    });
+    this.dtmfSender = new DtmfSender(ctx, registry);
+    this.recording = new RecordingController(ctx, registry, lifecycle);
+    lifecycle.hooks = this.transfers = new TransferController(ctx, registry, lifecycle, this.controller);
     // The delegate object is created once, so every connection (a new one after reRegister) reaches the same call handler.
-    this.registration = new RegistrationController(ctx, this.config.credential, this.calls.sipDelegate);
+    this.registration = new RegistrationController(
+      ctx,
+      resolved.credential,
+      createIncomingCallDelegate((sip) => this.controller.incoming(sip), logger),
+    );
   }
 
   // ── state views ──────────────────────────────────────────────────────
@@ -99,7 +129,7 @@ export class PhoneOperator implements PhoneApi {
 
   /** Reconnect attempts allowed after a loss (`Infinity` when unlimited). */
   get reRegistryPhoneTimes(): number {
-    return this.config.reRegistryPhoneTimes;
+    return this.ctx.config.reRegistryPhoneTimes;
   }
 
   /** The devices used for calls. */
@@ -115,11 +145,11 @@ export class PhoneOperator implements PhoneApi {
   /** Changes the recording permission and emits `recordPermissionsChange`. Values other than 0, 1, 2 are ignored. */
   set recordPermissions(value: RecordPermissions) {
     if (value !== 0 && value !== 1 && value !== 2) {
-      this.logger.warn(`recordPermissions must be 0, 1 or 2; ignored ${String(value)}`);
+      this.ctx.logger.warn(`recordPermissions must be 0, 1 or 2; ignored ${String(value)}`);
       return;
     }
     if (this.destroyed || value === this.store.getState().recordPermissions) return;
-    this.setStoreState({ recordPermissions: value });
+    this.ctx.setState({ recordPermissions: value });
     this.emitter.emit('recordPermissionsChange', value);
   }
 
@@ -131,17 +161,20 @@ export class PhoneOperator implements PhoneApi {
   /** The {@link Session} of `currentSessionID`, or `null`. */
   get currentSession(): Session | null {
     const id = this.currentSessionID;
-    return id === null ? null : this.calls.getSession(id);
+    return id === null ? null : this.getSession(id);
   }
 
   /** Live calls by call id, oldest first (a fresh Map on each read). */
   get sessions(): ReadonlyMap<string, Session> {
-    return this.calls.sessions();
+    return new Map(this.calls.registry.list().map((live) => [live.callId, live.session]));
   }
 
   /** Inbound calls still ringing, oldest first. */
   get incomingList(): Session[] {
-    return this.calls.incomingList();
+    return this.store
+      .getState()
+      .incomingIds.map((id) => this.calls.registry.get(id)?.session)
+      .filter((session): session is Session => session !== undefined);
   }
 
   /** True when `maxConcurrentCalls` calls are up (further calls are refused). */
@@ -206,7 +239,7 @@ export class PhoneOperator implements PhoneApi {
    */
   reRegister(authorizationUser: string, ha1: string): this | Result {
     if (this.destroyed) return result('REGISTRY_FAILED', 'phone destroyed');
-    if (typeof authorizationUser !== 'string' || !/^[A-Za-z0-9._~+!$&'()*=-]{1,64}$/.test(authorizationUser)) {
+    if (typeof authorizationUser !== 'string' || !/^[\w.~+!$&'()*=-]{1,64}$/.test(authorizationUser)) {
       return result('REGISTRY_FAILED', 'authorizationUser is not a valid SIP user');
     }
     if (typeof ha1 !== 'string' || !HA1.test(ha1)) return result('REGISTRY_FAILED', 'ha1 must be 32 hexadecimal digits');
@@ -230,92 +263,92 @@ export class PhoneOperator implements PhoneApi {
    * reported by the session's events.
    */
   call(number: string, options?: CallOptions, transferId?: string): Promise<Result> {
-    return this.calls.call(number, options, transferId);
+    return this.controller.call(number, options, transferId);
   }
 
   /** Answers a ringing inbound call; a media error keeps it ringing. */
   answer(callId: string, options?: CallOptions): Promise<Result> {
-    return this.calls.answer(callId, options);
+    return this.controller.answer(callId, options);
   }
 
   /** Rejects a ringing inbound call with 486 Busy Here. */
   reject(callId: string): boolean {
-    return this.calls.reject(callId);
+    return this.controller.reject(callId);
   }
 
   /** Hangs up: CANCEL before an answer, BYE after; a ringing inbound call is rejected. */
   hangup(callId: string): boolean {
-    return this.calls.hangup(callId);
+    return this.controller.hangup(callId);
   }
 
   /** Ends a call: `'reject'` rejects, `'hangup'` and `'terminate'` hang up whatever the state. */
   terminate(callId: string, type: TerminateType = 'terminate'): boolean {
-    return this.calls.terminate(callId, type);
+    return this.controller.terminate(callId, type);
   }
 
   /** Transfers a talking call to `number` (REFER); the call ends when the transfer succeeds. */
   blindTransfer(callId: string, number: string): boolean {
-    return this.calls.blindTransfer(callId, number);
+    return this.transfers.blind(callId, number);
   }
 
   /** Holds `callId` and calls `number` for consultation; same as `call(number, {}, callId)`. */
   attendedTransfer(callId: string, number: string): boolean {
-    return this.calls.attendedTransfer(callId, number);
+    return this.transfers.attended(callId, number);
   }
 
   /** Joins the parent's far end to the consultation target (REFER with Replaces); both local legs end. */
   completeTransfer(consultCallId: string): boolean {
-    return this.calls.completeTransfer(consultCallId);
+    return this.transfers.complete(consultCallId);
   }
 
   /** Puts the far end on hold (re-INVITE `sendonly`); `isHold` follows the answer. */
   hold(callId: string): boolean {
-    return this.calls.hold(callId, true);
+    return this.holds.request(callId, true);
   }
 
   /** Takes the far end off hold (re-INVITE `sendrecv`). */
   unhold(callId: string): boolean {
-    return this.calls.hold(callId, false);
+    return this.holds.request(callId, false);
   }
 
   /** Sends DTMF digits (`0-9 * # A-D`). */
   dtmf(callId: string, digits: string): boolean {
-    return this.calls.dtmf(callId, digits);
+    return this.dtmfSender.send(callId, digits);
   }
 
   /** Disables the local audio track (no signalling). */
   mute(callId: string): boolean {
-    return this.calls.mute(callId, true);
+    return this.controller.mute(callId, true);
   }
 
   /** Enables the local audio track again. */
   unmute(callId: string): boolean {
-    return this.calls.mute(callId, false);
+    return this.controller.mute(callId, false);
   }
 
   /** Starts (permission 2) or resumes (permission 1) recording: INFO `Record: on`. */
   startRecord(callId: string): boolean {
-    return this.calls.startRecord(callId);
+    return this.recording.start(callId);
   }
 
   /** Pauses recording (permission 1 or 2): INFO `Record: off`. */
   pauseRecord(callId: string): boolean {
-    return this.calls.pauseRecord(callId);
+    return this.recording.pause(callId);
   }
 
   /** The session of `callId`, or `null`. */
   getSession(callId: string): Session | null {
-    return this.calls.getSession(callId);
+    return this.calls.registry.get(callId)?.session ?? null;
   }
 
   /** Every live session, oldest first. */
   getSessions(): Session[] {
-    return [...this.calls.sessions().values()];
+    return this.calls.registry.list().map((live) => live.session);
   }
 
   /** Makes `callId` the current call. */
   setCurrentSession(callId: string): boolean {
-    return this.calls.setCurrent(callId);
+    return this.calls.registry.setCurrent(callId);
   }
 
   /** The current session, or `null`. */
@@ -325,7 +358,7 @@ export class PhoneOperator implements PhoneApi {
 
   /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */
   setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean {
-    return this.calls.setStaticStatus(callId, status, manual);
+    return this.contacts.set(callId, status, manual);
   }
 
   /**
@@ -336,12 +369,12 @@ export class PhoneOperator implements PhoneApi {
    */
   destroy(): void {
     if (this.destroyed) return;
-    this.calls.endAll();
+    this.controller.endAll();
     this.destroyed = true;
     this.emitter.removeAllListeners();
-    this.setStoreState({ destroyed: true });
+    this.ctx.setState({ destroyed: true });
     this.teardown = this.registration.destroy().catch((error: unknown) => {
-      this.logger.error(`destroy: ${error instanceof Error ? error.message : String(error)}`);
+      this.ctx.logger.error(`destroy: ${describe(error)}`);
     });
   }
 
@@ -355,7 +388,7 @@ export class PhoneOperator implements PhoneApi {
   }
 
   private addCredentialSecrets(credential: ResolvedPhoneConfig['credential']): void {
-    this.logger.addSecret(credential.type === 'password' ? credential.password : credential.ha1);
+    this.ctx.logger.addSecret(credential.type === 'password' ? credential.password : credential.ha1);
   }
 }
 

@@ -16,11 +16,6 @@ export interface OwnedStore<T> {
 
 /** Creates a zustand vanilla store whose public face cannot write. */
 export function createOwnedStore<T>(initial: T): OwnedStore<T> {
-  const api = createStore<T>()(() => initial);
-  const store: ReadonlyStore<T> = Object.freeze({
-    getState: api.getState,
-    getInitialState: api.getInitialState,
-    subscribe: api.subscribe,
-  });
-  return { store, setState: api.setState };
+  const { getState, getInitialState, subscribe, setState } = createStore<T>()(() => initial);
+  return { store: Object.freeze({ getState, getInitialState, subscribe }), setState };
 }

@@ -1,7 +1,6 @@
-import type { CallLifecycle } from './call-lifecycle.js';
-import type { CallRegistry } from './call-registry.js';
+import { CallFeature } from './call-feature.js';
 import type { RecordStatus } from './call-status.js';
-import type { PhoneContext } from './phone-context.js';
+import type { LiveCall } from './live-call.js';
 
 /** Value of the `Record` header of a received INFO, or `null` when absent or unknown. */
 export function parseRecordHeader(value: string | undefined): 'on' | 'off' | null {
@@ -18,48 +17,31 @@ export function parseRecordHeader(value: string | undefined): 'on' | 'off' | nul
  * 0 allows nothing, 1 pause and resume (starting from `pause`), 2 also the
  * first start. One request per call at a time.
  */
-export class RecordingController {
-  private readonly pending = new Set<string>();
-
-  constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-    private readonly lifecycle: CallLifecycle,
-  ) {}
+export class RecordingController extends CallFeature {
+  private readonly pending = new Set<LiveCall>();
 
   /** `startRecord`: start (permission 2) or resume (permission 1+). */
   start(callId: string): boolean {
-    const status = this.registry.record(callId)?.status;
-    if (!status) return false;
-    const permission = this.ctx.getState().recordPermissions;
-    if (status.recordStatus === 'recording') return true;
-    if (status.recordStatus === 'stop' ? permission < 2 : permission < 1) return false;
-    return this.send(callId, 'on', 'recording');
+    const current = this.registry.record(callId)?.status.recordStatus;
+    return current === 'recording' || (current !== undefined && this.ctx.getState().recordPermissions >= (current === 'stop' ? 2 : 1) && this.send(callId, 'recording'));
   }
 
   /** `pauseRecord`: pause (permission 1+). */
   pause(callId: string): boolean {
-    const status = this.registry.record(callId)?.status;
-    if (!status || this.ctx.getState().recordPermissions < 1) return false;
-    if (status.recordStatus === 'pause') return true;
-    if (status.recordStatus !== 'recording') return false;
-    return this.send(callId, 'off', 'pause');
+    const current = this.registry.record(callId)?.status.recordStatus;
+    return this.ctx.getState().recordPermissions >= 1 && (current === 'pause' || (current === 'recording' && this.send(callId, 'pause')));
   }
 
-  private send(callId: string, value: 'on' | 'off', next: RecordStatus): boolean {
+  private send(callId: string, next: RecordStatus): boolean {
     const live = this.registry.get(callId);
-    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking' || this.pending.has(callId)) return false;
-    this.pending.add(callId);
-    void live.sip.info([`Record: ${value}`]).then((outcome) => {
-      this.pending.delete(callId);
-      if (this.registry.get(callId) !== live) return;
-      if (outcome.ok) {
-        this.lifecycle.update(live, { status: { recordStatus: next } });
-        return;
-      }
-      const cause = `Record: ${value} refused: ${outcome.statusCode} ${outcome.reason}`.trim();
-      this.ctx.logger.warn(`call ${callId}: ${cause}`);
-      live.session.emit('clientError', { callId, cause });
+    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking' || this.pending.has(live)) return false;
+    const header = `Record: ${next === 'recording' ? 'on' : 'off'}`;
+    this.pending.add(live);
+    void live.sip.info([header]).then((outcome) => {
+      this.pending.delete(live);
+      if (!this.isLive(live)) return;
+      if (outcome.ok) this.lifecycle.update(live, { status: { recordStatus: next } });
+      else this.report(live, `${header} refused: ${outcome.statusCode} ${outcome.reason}`.trim());
     });
     return true;
   }

@@ -1,13 +1,29 @@
-import { backoffDelay } from './backoff.js';
 import type { Credential } from './config.js';
+import { errorMessage } from './errors.js';
 import type { PhoneContext } from './phone-context.js';
-import type { PhoneIdentity, RegistrationState } from './phone-state.js';
-import { result } from './result.js';
-import { SipConnection } from './sip/sip-connection.js';
-import type { SipConnectionOptions } from './sip/sip-connection.js';
+import type { PhoneIdentity, PhoneState, ReconnectState, RegistrationState } from './phone-state.js';
+import { result, type Result } from './result.js';
+import { SipConnection, type SipConnectionEvents, type SipConnectionOptions } from './sip/sip-connection.js';
 
 /** Status codes after which retrying with the same credentials cannot help. */
 const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
+
+/** No reconnect attempt made or scheduled. */
+const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
+
+/**
+ * Delay before reconnect attempt `attempt` (1-based): exponential from
+ * `initialDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed,
+ * half random) so many phones losing one server do not return in step.
+ */
+export function backoffDelay(
+  attempt: number,
+  options: { initialDelayMs: number; maxDelayMs: number },
+  random: () => number = Math.random,
+): number {
+  const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round((capped * (1 + random())) / 2);
+}
 
 /**
  * Keeps the phone connected and registered.
@@ -19,19 +35,17 @@ const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
  * event is emitted.
  */
 export class RegistrationController {
+  /** Set exactly while started: `start()` creates it, `stop()` drops it. */
   private connection: SipConnection | null = null;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private wanted = false;
   private destroyed = false;
-  private readonly onlineTarget: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 
   constructor(
     private readonly ctx: PhoneContext,
     private credential: Credential,
     private readonly delegate: SipConnectionOptions['delegate'],
-  ) {
-    this.onlineTarget = typeof globalThis.addEventListener === 'function' ? globalThis : null;
-  }
+  ) {}
 
   /** The current sip.js connection, if started. */
   get current(): SipConnection | null {
@@ -42,24 +56,32 @@ export class RegistrationController {
   start(): void {
     if (this.destroyed || this.wanted) return;
     this.wanted = true;
-    this.onlineTarget?.addEventListener('online', this.handleOnline);
-    this.connection ??= this.createConnection(this.ctx.getState().identity);
-    this.ctx.setState({ reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false } });
-    this.connect();
+    this.watchOnline(true);
+    this.connection ??= new SipConnection({
+      config: this.ctx.config,
+      identity: this.ctx.getState().identity,
+      credential: this.credential,
+      logger: this.ctx.logger,
+      delegate: this.delegate,
+      events: this.events,
+    });
+    this.ctx.setState({ reconnect: NOT_RECONNECTING });
+    this.attempt();
   }
 
   /** Unregisters and closes the WebSocket; `start()` connects again. */
   async stop(): Promise<void> {
     this.wanted = false;
     this.clearReconnectTimer();
-    this.onlineTarget?.removeEventListener('online', this.handleOnline);
+    this.watchOnline(false);
     const connection = this.connection;
     this.connection = null;
     if (!connection) return;
     const wasConnected = this.ctx.getState().transport === 'connected';
-    this.ctx.setState({ transport: 'idle', reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false } });
-    this.setRegistration({ status: 'unregistered' });
-    await connection.stop();
+    // Started first so the connection reports nothing more, even to the listeners called below.
+    const stopped = connection.stop();
+    this.setRegistration({ status: 'unregistered' }, undefined, { transport: 'idle', reconnect: NOT_RECONNECTING });
+    await stopped;
     if (wasConnected && !this.destroyed) this.ctx.emit('disconnected');
   }
 
@@ -79,130 +101,106 @@ export class RegistrationController {
     await this.stop();
   }
 
-  private createConnection(identity: PhoneIdentity): SipConnection {
-    const connection: SipConnection = new SipConnection({
-      config: this.ctx.config,
-      identity,
-      credential: this.credential,
-      logger: this.ctx.logger,
-      delegate: this.delegate,
-      events: {
-        onConnected: () => this.isCurrent(connection) && this.handleConnected(),
-        onDisconnected: (unexpected, reason) => this.isCurrent(connection) && this.handleDisconnected(unexpected, reason),
-        onRegistered: (binding) => this.isCurrent(connection) && this.handleRegistered(binding.aor, binding.expiresAt),
-        onUnregistered: () => this.isCurrent(connection) && this.handleUnregistered(),
-        onRegistrationRejected: (code, reason) => this.isCurrent(connection) && this.handleRejected(code, reason),
-      },
-    });
-    return connection;
-  }
+  /**
+   * What the current connection reports. A connection reports nothing once
+   * stopped, and `stop()` stops it as it drops it, so these only ever hear
+   * from the current connection while the phone is started.
+   */
+  private readonly events: SipConnectionEvents = {
+    onConnected: () => {
+      this.clearReconnectTimer();
+      this.ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
+      this.ctx.emit('connected');
+      this.attempt();
+    },
+    onDisconnected: (reason) => {
+      const { registration } = this.ctx.getState();
+      this.setRegistration(registration.status === 'failed' ? registration : { status: 'unregistered' }, () => this.ctx.emit('disconnected'), {
+        transport: 'disconnected',
+      });
+      this.ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
+      this.scheduleReconnect();
+    },
+    onRegistered: ({ aor, expiresAt }) => {
+      this.setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.ctx.emit('registered'));
+    },
+    onUnregistered: () => {
+      if (this.ctx.getState().registration.status === 'registered') this.setRegistration({ status: 'unregistered' });
+    },
+    onRegistrationRejected: (statusCode, reason) => {
+      if (this.ctx.getState().transport !== 'connected') return; // the transport loss handler owns this case
+      this.failRegistration(result('REGISTRY_FAILED', statusCode ? `${statusCode} ${reason}`.trim() : reason), {}, statusCode || undefined);
+      if (!FINAL_REJECTIONS.has(statusCode)) this.scheduleReconnect();
+    },
+  };
 
-  private isCurrent(connection: SipConnection): boolean {
-    return this.wanted && this.connection === connection;
-  }
-
-  private connect(): void {
+  /** Opens the WebSocket, or sends REGISTER when it is already open. */
+  private attempt(): void {
     const connection = this.connection;
     if (!connection) return;
-    this.ctx.setState({ transport: 'connecting' });
-    connection.connect().catch((error: unknown) => {
-      if (!this.isCurrent(connection)) return;
-      this.ctx.logger.warn(`connection to ${this.ctx.config.server} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const registering = this.ctx.getState().transport === 'connected';
+    if (registering) this.setRegistration({ status: 'registering' });
+    else this.ctx.setState({ transport: 'connecting' });
+    (registering ? connection.register() : connection.connect()).catch((error: unknown) => {
+      if (this.connection !== connection) return; // stopped or replaced meanwhile
+      if (registering) return this.events.onRegistrationRejected(0, errorMessage(error));
+      this.ctx.logger.warn(`connection to ${this.ctx.config.server} failed: ${errorMessage(error)}`);
       this.ctx.setState({ transport: 'disconnected' });
       this.scheduleReconnect();
     });
   }
 
-  private handleConnected(): void {
-    this.clearReconnectTimer();
-    this.ctx.setState({ transport: 'connected', reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false } });
-    this.ctx.emit('connected');
-    this.register();
-  }
-
-  private register(): void {
-    const connection = this.connection;
-    if (!connection) return;
-    this.setRegistration({ status: 'registering' });
-    connection.register().catch((error: unknown) => {
-      if (!this.isCurrent(connection)) return;
-      this.handleRejected(0, error instanceof Error ? error.message : String(error));
-    });
-  }
-
-  private handleDisconnected(unexpected: boolean, reason: string | undefined): void {
-    this.ctx.setState({ transport: 'disconnected' });
-    const emitDisconnected = (): void => this.ctx.emit('disconnected');
-    if (this.ctx.getState().registration.status === 'failed') emitDisconnected();
-    else this.setRegistration({ status: 'unregistered' }, emitDisconnected);
-    this.ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
-    if (unexpected || this.wanted) this.scheduleReconnect();
-  }
-
-  private handleRegistered(aor: string, expiresAt: number): void {
-    this.setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.ctx.emit('registered'));
-  }
-
-  private handleUnregistered(): void {
-    if (this.ctx.getState().registration.status === 'registered') this.setRegistration({ status: 'unregistered' });
-  }
-
-  private handleRejected(statusCode: number, reason: string): void {
-    if (this.ctx.getState().transport !== 'connected') return; // the transport loss handler owns this case
-    const error = result('REGISTRY_FAILED', statusCode ? `${statusCode} ${reason}`.trim() : reason);
-    this.ctx.setState({ lastError: error });
-    this.setRegistration({ status: 'failed', error, statusCode: statusCode || undefined }, () => this.ctx.emit('registrationFailed', error));
-    if (!FINAL_REJECTIONS.has(statusCode)) this.scheduleReconnect(true);
-  }
-
-  /**
-   * Schedules the next attempt, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES.
-   * `registerOnly` retries the REGISTER on a socket that is still open.
-   */
-  private scheduleReconnect(registerOnly = false): void {
-    if (!this.wanted || this.reconnectTimer !== null) return;
-    const previous = this.ctx.getState().reconnect;
-    const attempt = previous.attempt + 1;
-    if (attempt > this.ctx.config.reRegistryPhoneTimes) {
-      const error = result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${previous.attempt} attempts`);
-      this.ctx.setState({ reconnect: { ...previous, nextAttemptAt: null, exhausted: true }, lastError: error });
-      this.setRegistration({ status: 'failed', error }, () => this.ctx.emit('registrationFailed', error));
-      this.onlineTarget?.removeEventListener('online', this.handleOnline);
+  /** Schedules the next attempt, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
+  private scheduleReconnect(): void {
+    if (!this.wanted || this.reconnectTimer !== undefined) return;
+    const made = this.ctx.getState().reconnect.attempt;
+    if (made >= this.ctx.config.reRegistryPhoneTimes) {
+      this.watchOnline(false);
+      this.failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
+        reconnect: { attempt: made, nextAttemptAt: null, exhausted: true },
+      });
       return;
     }
-    const delay = backoffDelay(attempt, this.ctx.config.reconnect);
-    this.ctx.setState({ reconnect: { attempt, nextAttemptAt: Date.now() + delay, exhausted: false } });
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.ctx.setState({ reconnect: { ...this.ctx.getState().reconnect, nextAttemptAt: null } });
-      if (registerOnly && this.ctx.getState().transport === 'connected') this.register();
-      else this.connect();
-    }, delay);
+    const delay = backoffDelay(made + 1, this.ctx.config.reconnect);
+    this.ctx.setState({ reconnect: { attempt: made + 1, nextAttemptAt: Date.now() + delay, exhausted: false } });
+    this.reconnectTimer = setTimeout(() => this.retry(), delay);
+  }
+
+  /** Makes the scheduled attempt now. */
+  private retry(): void {
+    this.clearReconnectTimer();
+    this.ctx.setState({ reconnect: { ...this.ctx.getState().reconnect, nextAttemptAt: null } });
+    this.attempt();
   }
 
   private clearReconnectTimer(): void {
-    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
   }
 
   /** The browser says the network is back: retry now instead of waiting out the backoff. */
   private readonly handleOnline = (): void => {
-    if (!this.wanted || this.reconnectTimer === null) return;
-    this.clearReconnectTimer();
-    this.ctx.setState({ reconnect: { ...this.ctx.getState().reconnect, nextAttemptAt: null } });
-    if (this.ctx.getState().transport === 'connected') this.register();
-    else this.connect();
+    if (this.reconnectTimer !== undefined) this.retry();
   };
 
+  /** Adds or removes the `online` listener; outside browsers there is no such event. */
+  private watchOnline(on: boolean): void {
+    globalThis[on ? 'addEventListener' : 'removeEventListener']?.('online', this.handleOnline);
+  }
+
+  private failRegistration(error: Result, state: Partial<PhoneState>, statusCode?: number): void {
+    this.setRegistration({ status: 'failed', error, statusCode }, () => this.ctx.emit('registrationFailed', error), { ...state, lastError: error });
+  }
+
   /**
-   * Writes the registration state, keeping `isRegistered` in step; then
-   * emits the event of the change (`emitPrimary`) and `isRegisteredChange`
-   * if the flag flipped.
+   * Writes the registration state (with `state`), keeping `isRegistered` in
+   * step; then emits the event of the change (`emitPrimary`) and
+   * `isRegisteredChange` if the flag flipped.
    */
-  private setRegistration(registration: RegistrationState, emitPrimary?: () => void): void {
+  private setRegistration(registration: RegistrationState, emitPrimary?: () => void, state?: Partial<PhoneState>): void {
     const wasRegistered = this.ctx.getState().isRegistered;
     const isRegistered = registration.status === 'registered';
-    this.ctx.setState({ registration, isRegistered });
+    this.ctx.setState({ ...state, registration, isRegistered });
     emitPrimary?.();
     if (wasRegistered !== isRegistered && !this.destroyed) this.ctx.emit('isRegisteredChange', isRegistered);
   }

@@ -49,10 +49,6 @@ export interface Result {
   readonly callId?: string;
 }
 
-const nameByCode = new Map<number, ResultName>(
-  Object.entries(ResultCode).map(([name, code]) => [code, name as ResultName]),
-);
-
 /**
  * Builds the {@link Result} for a code name, with optional detail appended to
  * the message.
@@ -71,5 +67,5 @@ export function isSuccess(value: Result): boolean {
 
 /** The name of a known code, or `undefined` for a code outside the contract. */
 export function resultName(code: number): ResultName | undefined {
-  return nameByCode.get(code);
+  return (Object.keys(ResultCode) as ResultName[]).find((name) => ResultCode[name] === code);
 }

@@ -1,11 +1,16 @@
+import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallRecord, CallReport, CallStatus, StaticCallStatus, TimerType } from './call-status.js';
 import { computeTimer } from './call-timer.js';
+import type { LiveCall } from './live-call.js';
 import type { CallOptions, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
+import type { PhoneContext } from './phone-context.js';
 import type { Result } from './result.js';
+import { describe } from './sip/sip-call.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
 /** The per-call operations of the phone, which a {@link Session} forwards to with its call id. */
 export interface SessionActions {
+  readonly incomingList: SessionApi[];
   answer(callId: string, options?: CallOptions): Promise<Result>;
   reject(callId: string): boolean;
   hangup(callId: string): boolean;
@@ -22,17 +27,14 @@ export interface SessionActions {
   setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean;
 }
 
-/** What a {@link Session} reads from its phone. Internal. */
+/** What a {@link Session} reads from its phone (the call lifecycle provides it). Internal. */
 export interface SessionHost {
-  readonly actions: SessionActions;
-  /** The call's record in the store, or `undefined` once the call ended. */
-  record(callId: string): CallRecord | undefined;
-  localStream(callId: string): MediaStream | null;
-  remoteStream(callId: string): MediaStream | null;
-  incomingList(): SessionApi[];
-  /** Writes status fields of a live call (the operator is the only store writer). */
-  setStatus(callId: string, patch: Partial<Omit<CallStatus, 'callId'>>): boolean;
-  logError(message: string): void;
+  readonly ctx: PhoneContext;
+  /** The phone, whose per-call methods the session forwards to. */
+  readonly phone: SessionActions;
+  readonly registry: Pick<CallRegistry, 'get' | 'record'>;
+  /** Writes fields of a live call (the operator is the only store writer). */
+  update(live: LiveCall, patch: CallPatch): boolean;
 }
 
 /**
@@ -54,7 +56,6 @@ export interface SessionHost {
  */
 export class Session implements SessionApi {
   private readonly emitter: TypedEmitter<SessionEventMap>;
-  private lastRecord: CallRecord;
   private frozenAt: number | null = null;
   private disposed = false;
 
@@ -63,18 +64,19 @@ export class Session implements SessionApi {
     /** The call id (the SIP Call-ID of the dialog). */
     readonly callId: string,
     private readonly host: SessionHost,
-    initial: CallRecord,
+    private lastRecord: CallRecord,
   ) {
-    this.lastRecord = initial;
     this.emitter = new TypedEmitter<SessionEventMap>((event, error) =>
-      host.logError(`a session "${String(event)}" listener threw: ${error instanceof Error ? error.message : String(error)}`),
+      host.ctx.logger.error(`a session "${String(event)}" listener threw: ${describe(error)}`),
     );
   }
 
+  private get live(): LiveCall | undefined {
+    return this.host.registry.get(this.callId);
+  }
+
   private get record(): CallRecord {
-    const live = this.host.record(this.callId);
-    if (live) this.lastRecord = live;
-    return this.lastRecord;
+    return (this.lastRecord = this.host.registry.record(this.callId) ?? this.lastRecord);
   }
 
   /** The call's status (a copy of the store's). */
@@ -95,65 +97,66 @@ export class Session implements SessionApi {
 
   /** The microphone (and camera) stream sent to the far end. */
   get localStream(): MediaStream | null {
-    return this.host.localStream(this.callId);
+    const live = this.live;
+    return live?.localStream ?? live?.sip.media?.localMediaStream ?? null;
   }
 
   /** The far end's stream; attach it to an `<audio>`/`<video>` element to hear it. */
   get remoteStream(): MediaStream | null {
-    return this.host.remoteStream(this.callId);
+    return this.live?.sip.media?.remoteMediaStream ?? null;
   }
 
   /** The phone's inbound calls that are still ringing. */
   get incomingList(): SessionApi[] {
-    return this.host.incomingList();
+    return this.host.phone.incomingList;
   }
 
   /** True once the call ended (or `destroy()` was called). */
   get isEnded(): boolean {
-    return this.disposed || this.host.record(this.callId) === undefined;
+    return this.disposed || !this.live;
   }
 
   answer(options?: CallOptions): Promise<Result> {
-    return this.host.actions.answer(this.callId, options);
+    return this.host.phone.answer(this.callId, options);
   }
   reject(): boolean {
-    return this.host.actions.reject(this.callId);
+    return this.host.phone.reject(this.callId);
   }
   hangup(): boolean {
-    return this.host.actions.hangup(this.callId);
+    return this.host.phone.hangup(this.callId);
   }
   terminate(type?: TerminateType): boolean {
-    return this.host.actions.terminate(this.callId, type);
+    return this.host.phone.terminate(this.callId, type);
   }
   blindTransfer(number: string): boolean {
-    return this.host.actions.blindTransfer(this.callId, number);
+    return this.host.phone.blindTransfer(this.callId, number);
   }
   attendedTransfer(number: string): boolean {
-    return this.host.actions.attendedTransfer(this.callId, number);
+    return this.host.phone.attendedTransfer(this.callId, number);
   }
   hold(): boolean {
-    return this.host.actions.hold(this.callId);
+    return this.host.phone.hold(this.callId);
   }
   unhold(): boolean {
-    return this.host.actions.unhold(this.callId);
+    return this.host.phone.unhold(this.callId);
   }
   dtmf(digits: string): boolean {
-    return this.host.actions.dtmf(this.callId, digits);
+    return this.host.phone.dtmf(this.callId, digits);
   }
   mute(): boolean {
-    return this.host.actions.mute(this.callId);
+    return this.host.phone.mute(this.callId);
   }
   unmute(): boolean {
-    return this.host.actions.unmute(this.callId);
+    return this.host.phone.unmute(this.callId);
   }
   startRecord(): boolean {
-    return this.host.actions.startRecord(this.callId);
+    return this.host.phone.startRecord(this.callId);
   }
   pauseRecord(): boolean {
-    return this.host.actions.pauseRecord(this.callId);
+    return this.host.phone.pauseRecord(this.callId);
   }
   setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean {
-    return this.host.actions.setSessionStaticStatus(this.callId, status, manual);
+    return this.host.phone.setSessionStaticStatus(this.callId, status, manual);
   }
 
   /**
@@ -161,7 +164,9 @@ export class Session implements SessionApi {
    * such as `isConference`); emits `statusChange`. `callId` cannot change.
    */
   setStatus(patch: Partial<Omit<CallStatus, 'callId'>>): boolean {
-    return this.host.setStatus(this.callId, patch);
+    const live = this.live;
+    const { callId: _ignored, ...status } = patch as typeof patch & { callId?: string };
+    return live ? this.host.update(live, { status }) : false;
   }
 
   /** Freezes `timer` at the current durations (done automatically when the call ends). */
@@ -172,7 +177,7 @@ export class Session implements SessionApi {
   /** Ends the call if it is still up and drops every listener of this session. */
   destroy(): void {
     if (this.disposed) return;
-    if (this.host.record(this.callId)) this.host.actions.terminate(this.callId, 'terminate');
+    if (this.live) this.terminate();
     this.dispose();
   }
 

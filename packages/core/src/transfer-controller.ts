@@ -1,4 +1,5 @@
 import { CallEndCause } from './call-causes.js';
+import { CallFeature } from './call-feature.js';
 import type { CallController } from './call-controller.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallRegistry } from './call-registry.js';
@@ -7,7 +8,7 @@ import type { LiveCall } from './live-call.js';
 import { parseDialTarget } from './number.js';
 import type { PhoneContext } from './phone-context.js';
 import { isSuccess } from './result.js';
-import type { IncomingTransfer, RequestOutcome } from './sip/sip-call.js';
+import type { IncomingTransfer } from './sip/sip-call.js';
 import type { SipTarget } from './sip/sip-target.js';
 
 /** How long a transfer accepted with 202 may go without a final NOTIFY before the call is handed over anyway, in ms. */
@@ -29,29 +30,31 @@ export const TRANSFER_NOTIFY_TIMEOUT_MS = 32_000;
  *   (with its Replaces); the old call ends when the new one is answered.
  *   Refer-To must pass the same checks as a dialled number.
  */
-export class TransferController {
+export class TransferController extends CallFeature {
   constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-    private readonly lifecycle: CallLifecycle,
+    ctx: PhoneContext,
+    registry: CallRegistry,
+    lifecycle: CallLifecycle,
     private readonly calls: CallController,
-  ) {}
+  ) {
+    super(ctx, registry, lifecycle);
+  }
 
   /** `blindTransfer(callId, number)`. */
   blind(callId: string, number: string): boolean {
-    const live = this.registry.get(callId);
+    const live = this.idle(callId);
     const parsed = parseDialTarget(number);
-    if (!live || !live.sip.isEstablished || !parsed.ok || this.busy(callId)) return false;
-    const target: SipTarget = { user: parsed.target.user, host: parsed.target.host ?? this.ctx.config.domain, port: parsed.target.port };
+    if (!live || !parsed.ok) return false;
+    const { target } = parsed;
     this.setTransfer(live, { status: 'blind-pending', target: target.user });
-    this.refer(live, target, undefined, [live]);
+    this.refer({ ...target, host: target.host ?? this.ctx.config.domain }, [live]);
     return true;
   }
 
   /** `attendedTransfer(callId, number)`: the consultation call, reported on the parent when it cannot start. */
   attended(callId: string, number: string): boolean {
-    const live = this.registry.get(callId);
-    if (!live || !live.sip.isEstablished || !parseDialTarget(number).ok || this.busy(callId)) return false;
+    const live = this.idle(callId);
+    if (!live || !parseDialTarget(number).ok) return false;
     void this.calls.call(number, {}, callId).then((outcome) => {
       if (!isSuccess(outcome)) this.fail(live, `consultation call failed: ${outcome.message}`);
     });
@@ -60,19 +63,19 @@ export class TransferController {
 
   /** `completeTransfer(consultCallId)`. */
   complete(consultCallId: string): boolean {
-    const consult = this.registry.get(consultCallId);
+    const consult = this.established(consultCallId);
     const parentId = this.registry.record(consultCallId)?.status.transferParent?.callId;
-    if (!consult || !consult.sip.isEstablished || parentId === undefined) return false;
-    const parent = this.registry.get(parentId);
-    if (!parent || !parent.sip.isEstablished) {
-      consult.session.emit('clientError', { callId: consultCallId, cause: 'ATTENDED_PARENT_NOT_FOUND: the call to transfer is gone' });
+    if (!consult || parentId === undefined) return false;
+    const parent = this.established(parentId);
+    if (!parent) {
+      this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the call to transfer is gone');
       return false;
     }
     const aor = consult.sip.remoteAor;
     if (!aor.user) return false;
     this.setTransfer(parent, { status: 'completing', target: aor.user });
     // Refer-To names the target's address of record (not its Contact) so the INVITE with Replaces is routed by the proxy.
-    this.refer(parent, aor, consult, [parent, consult]);
+    this.refer(aor, [parent, consult]);
     return true;
   }
 
@@ -93,7 +96,7 @@ export class TransferController {
         },
       })
       .then((outcome) => {
-        if (!isSuccess(outcome)) live.session.emit('clientError', { callId: live.callId, cause: `transfer call failed: ${outcome.message}` });
+        if (!isSuccess(outcome)) this.report(live, `transfer call failed: ${outcome.message}`);
       });
   }
 
@@ -113,59 +116,61 @@ export class TransferController {
     }
   }
 
-  private busy(callId: string): boolean {
-    const status = this.registry.record(callId)?.transfer.status;
-    return status === 'blind-pending' || status === 'completing';
+  private established(callId: string): LiveCall | undefined {
+    const live = this.registry.get(callId);
+    return live?.sip.isEstablished ? live : undefined;
   }
 
-  private refer(live: LiveCall, target: SipTarget, consult: LiveCall | undefined, legs: LiveCall[]): void {
+  /** The call when it is established and no REFER of it is under way. */
+  private idle(callId: string): LiveCall | undefined {
+    const status = this.registry.record(callId)?.transfer.status;
+    return status === 'blind-pending' || status === 'completing' ? undefined : this.established(callId);
+  }
+
+  /** REFERs `legs[0]` to `target` (with Replaces naming `legs[1]`, the consultation, if any); all legs end or fail together. */
+  private refer(target: SipTarget, legs: LiveCall[]): void {
+    const [live, consult] = legs;
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const clear = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    };
-    live.cleanups.add(clear);
+    const clear = (): void => clearTimeout(timer);
     const settle = (ok: boolean, reason: string): void => {
       if (settled) return;
       settled = true;
       clear();
       live.cleanups.delete(clear);
-      if (ok) for (const leg of legs) this.handOver(leg);
-      else for (const leg of legs) this.fail(leg, reason);
+      for (const leg of legs) {
+        if (ok) this.handOver(leg);
+        else this.fail(leg, reason);
+      }
     };
-    for (const leg of legs) leg.endCause = null;
+    live.cleanups.add(clear);
+    // While the transfer runs, however the legs end it is because of the transfer.
+    for (const leg of legs) leg.endCause = CallEndCause.TRANSFERRED;
     void live.sip
       .refer(target, consult?.sip, (statusCode) => {
         if (statusCode >= 200) settle(statusCode < 300, `transfer target answered ${statusCode}`);
       })
-      .then((outcome: RequestOutcome) => {
-        if (!outcome.ok) {
-          settle(false, `REFER refused: ${outcome.statusCode} ${outcome.reason}`.trim());
-          return;
-        }
-        if (!settled && this.registry.get(live.callId) === live) timer = setTimeout(() => settle(true, ''), TRANSFER_NOTIFY_TIMEOUT_MS);
+      .then((outcome) => {
+        if (!outcome.ok) settle(false, `REFER refused: ${outcome.statusCode} ${outcome.reason}`.trim());
+        else if (!settled && this.isLive(live)) timer = setTimeout(settle, TRANSFER_NOTIFY_TIMEOUT_MS, true, '');
       });
-    // While the transfer runs, however the legs end it is because of the transfer.
-    for (const leg of legs) leg.endCause = CallEndCause.TRANSFERRED;
   }
 
   /** Ends a leg as `transferred` (BYE unless the far end already sent one). */
   private handOver(leg: LiveCall): void {
-    if (this.registry.get(leg.callId) !== leg) return;
-    leg.endCause = CallEndCause.TRANSFERRED;
+    if (!this.isLive(leg)) return;
+    const cause = (leg.endCause = CallEndCause.TRANSFERRED);
     const established = leg.sip.isEstablished;
     leg.sip.terminate();
-    this.lifecycle.end(leg, established ? { kind: 'ended', cause: CallEndCause.TRANSFERRED } : { kind: 'failed', cause: CallEndCause.TRANSFERRED, code: 487 });
+    this.lifecycle.end(leg, established ? { kind: 'ended', cause } : { kind: 'failed', cause, code: 487 });
   }
 
   private fail(live: LiveCall, reason: string): void {
-    if (this.registry.get(live.callId) !== live) return;
+    if (!this.isLive(live)) return;
     live.endCause = null;
-    const target = this.registry.record(live.callId)?.transfer;
-    this.setTransfer(live, { status: 'failed', target: target && 'target' in target ? target.target : '', reason });
-    this.ctx.logger.warn(`call ${live.callId}: ${reason}`);
-    live.session.emit('clientError', { callId: live.callId, cause: reason });
+    const transfer = this.registry.record(live.callId)?.transfer;
+    this.setTransfer(live, { status: 'failed', target: transfer && 'target' in transfer ? transfer.target : '', reason });
+    this.report(live, reason);
   }
 
   private setTransfer(live: LiveCall, transfer: TransferState): void {

@@ -4,6 +4,9 @@ export type EventMap<M> = { [K in keyof M]: unknown[] };
 /** A listener for event `K` of map `M`. */
 export type Listener<M extends EventMap<M>, K extends keyof M> = (...args: M[K]) => void;
 
+/** A listener added through `once()`, stored wrapped. */
+type OnceWrapper = Listener<never, never> & { original?: unknown };
+
 /**
  * A minimal typed event emitter.
  *
@@ -12,52 +15,41 @@ export type Listener<M extends EventMap<M>, K extends keyof M> = (...args: M[K])
  * the other listeners or the emitter's owner.
  */
 export class TypedEmitter<M extends EventMap<M>> {
-  private readonly listeners = new Map<keyof M, Set<Listener<M, keyof M>>>();
+  // Keyed by event name, a fixed set: a set left empty is kept for the next listener.
+  private readonly listeners = new Map<keyof M, Set<OnceWrapper>>();
 
   constructor(private readonly onListenerError: (event: keyof M, error: unknown) => void = () => {}) {}
 
   /** Adds `listener` for `event`. */
   on<K extends keyof M>(event: K, listener: Listener<M, K>): this {
-    let set = this.listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(event, set);
-    }
-    set.add(listener as Listener<M, keyof M>);
+    this.listeners.set(event, (this.listeners.get(event) ?? new Set()).add(listener as OnceWrapper));
     return this;
   }
 
   /** Removes `listener` from `event`. */
   off<K extends keyof M>(event: K, listener: Listener<M, K>): this {
     const set = this.listeners.get(event);
-    if (!set) return this;
-    if (!set.delete(listener as Listener<M, keyof M>)) {
-      // A listener added through once() is stored wrapped.
-      for (const candidate of set) {
-        if ((candidate as OnceWrapper).original === (listener as unknown)) set.delete(candidate);
-      }
+    if (set && !set.delete(listener as OnceWrapper)) {
+      for (const candidate of set) if (candidate.original === listener) set.delete(candidate);
     }
-    if (set.size === 0) this.listeners.delete(event);
     return this;
   }
 
   /** Adds `listener` for the next `event` only. */
   once<K extends keyof M>(event: K, listener: Listener<M, K>): this {
-    const wrapper = ((...args: M[K]) => {
+    const wrapper: Listener<M, K> & OnceWrapper = (...args: M[K]) => {
       this.off(event, wrapper);
       listener(...args);
-    }) as Listener<M, K> & OnceWrapper;
-    wrapper.original = listener as unknown;
+    };
+    wrapper.original = listener;
     return this.on(event, wrapper);
   }
 
   /** Calls every listener of `event` with `args`. */
   emit<K extends keyof M>(event: K, ...args: M[K]): void {
-    const set = this.listeners.get(event);
-    if (!set) return;
-    for (const listener of [...set]) {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) {
       try {
-        listener(...args);
+        (listener as Listener<M, K>)(...args);
       } catch (error) {
         this.onListenerError(event, error);
       }
@@ -66,9 +58,8 @@ export class TypedEmitter<M extends EventMap<M>> {
 
   /** Number of listeners of `event`, or of every event when omitted. */
   listenerCount(event?: keyof M): number {
-    if (event !== undefined) return this.listeners.get(event)?.size ?? 0;
     let total = 0;
-    for (const set of this.listeners.values()) total += set.size;
+    for (const [key, set] of this.listeners) if (event === undefined || key === event) total += set.size;
     return total;
   }
 
@@ -76,8 +67,4 @@ export class TypedEmitter<M extends EventMap<M>> {
   removeAllListeners(): void {
     this.listeners.clear();
   }
-}
-
-interface OnceWrapper {
-  original?: unknown;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../backoff.js';
+import { backoffDelay } from '../registration-controller.js';
 
 const options = { initialDelayMs: 1000, maxDelayMs: 30_000 };
 

@@ -4,7 +4,7 @@ import { CallLifecycle } from '../call-lifecycle.js';
 import { CallRegistry } from '../call-registry.js';
 import type { PhoneContext } from '../phone-context.js';
 import type { PhoneState } from '../phone-state.js';
-import type { SessionHost } from '../session.js';
+import type { SessionActions } from '../session.js';
 import type { RequestOutcome, SipCall } from '../sip/sip-call.js';
 import { RedactingLogger } from '../logger.js';
 import { resolvePhoneConfig } from '../config.js';
@@ -39,8 +39,7 @@ function harness(outcomes: RequestOutcome[]) {
     emit: () => undefined,
   };
   const registry = new CallRegistry(ctx);
-  const host = { record: (id: string) => registry.record(id), logError: () => undefined } as unknown as SessionHost;
-  const lifecycle = new CallLifecycle(ctx, registry, host, { info: () => {}, refer: () => {}, accepted: () => {}, ended: () => {} });
+  const lifecycle = new CallLifecycle(ctx, registry, {} as SessionActions);
   const reinvite = vi.fn(async () => outcomes.shift() ?? { ok: true, statusCode: 200, reason: 'OK', retryAfterMs: null });
   const sip = { sipCallId: 'c1', direction: 'inbound', setEvents: () => undefined, reinvite, releaseMedia: () => undefined } as unknown as SipCall;
   const live = lifecycle.create({ sip, number: '1002', isVideo: false, ringing: false });

@@ -28,7 +28,7 @@ describe('getUserMedia error mapping', () => {
     ['OverconstrainedError', { constraint: 'width' }, true, ResultCode.GET_LOCAL_STREAM_ERROR],
   ])('%s %j (video %s) → %i', async (name, extra, video, code) => {
     const spy = stubDevices(() => Promise.reject(domError(name, extra)));
-    const outcome = await acquireLocalStream({ video }, {}, (globalThis.navigator as unknown as { mediaDevices: never }).mediaDevices);
+    const outcome = await acquireLocalStream(buildConstraints({ video }, {}), (globalThis.navigator as unknown as { mediaDevices: never }).mediaDevices);
     expect(outcome.ok ? 0 : outcome.error.code).toBe(code);
     expect(spy).toHaveBeenCalledTimes(1);
   });

@@ -1,17 +1,6 @@
 import type { ResolvedPhoneConfig, DeviceIds } from '../config.js';
 import type { CallOptions } from '../phone-api.js';
-import type { Result } from '../result.js';
-import { acquireLocalStream, browserMediaDevices, buildConstraints } from './user-media.js';
-
-/** Media for one call as the SIP layer needs it. */
-export interface OpenedMedia {
-  readonly constraints: MediaStreamConstraints;
-  /** The stream opened here, or `null` when the media seam brings its own. */
-  readonly stream: MediaStream | null;
-}
-
-/** Outcome of {@link CallMediaProvider.open}. */
-export type OpenMediaResult = { readonly ok: true; readonly media: OpenedMedia } | { readonly ok: false; readonly error: Result };
+import { acquireLocalStream, browserMediaDevices, buildConstraints, type OpenMediaResult } from './user-media.js';
 
 /**
  * Opens local media for calls.
@@ -24,17 +13,18 @@ export type OpenMediaResult = { readonly ok: true; readonly media: OpenedMedia }
  * the seam that is a -203 error.
  */
 export class CallMediaProvider {
-  constructor(
-    private readonly config: ResolvedPhoneConfig,
-    private readonly deviceIds: () => DeviceIds,
-  ) {}
+  readonly #config: ResolvedPhoneConfig;
+  readonly #deviceIds: () => DeviceIds;
+
+  constructor(config: ResolvedPhoneConfig, deviceIds: () => DeviceIds) {
+    this.#config = config;
+    this.#deviceIds = deviceIds;
+  }
 
   /** Opens the media a call with `options` needs; never throws. */
   async open(options: CallOptions | undefined): Promise<OpenMediaResult> {
-    const constraints = buildConstraints(options, this.deviceIds());
+    const constraints = buildConstraints(options, this.#deviceIds());
     const devices = browserMediaDevices();
-    if (!devices && this.config.media) return { ok: true, media: { constraints, stream: null } };
-    const opened = await acquireLocalStream(options, this.deviceIds(), devices);
-    return opened.ok ? { ok: true, media: { constraints, stream: opened.stream } } : opened;
+    return !devices && this.#config.media ? { ok: true, media: { constraints, stream: null } } : acquireLocalStream(constraints, devices);
   }
 }

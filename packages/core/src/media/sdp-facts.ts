@@ -11,8 +11,6 @@ export interface SdpFacts {
   readonly audioDirection: SdpDirection;
 }
 
-const DIRECTIONS: readonly SdpDirection[] = ['sendrecv', 'sendonly', 'recvonly', 'inactive'];
-
 /**
  * Reads {@link SdpFacts} from an SDP body.
  *
@@ -22,29 +20,22 @@ const DIRECTIONS: readonly SdpDirection[] = ['sendrecv', 'sendonly', 'recvonly',
  * body comes from the network.
  */
 export function readSdpFacts(sdp: string | undefined): SdpFacts {
-  const facts = { telephoneEvent: false, video: false, audioDirection: 'sendrecv' as SdpDirection };
-  if (typeof sdp !== 'string') return facts;
-  let section: 'session' | 'audio' | 'video' | 'other' = 'session';
-  let sessionDirection: SdpDirection | undefined;
-  let audioDirection: SdpDirection | undefined;
-  for (const raw of sdp.split(/\r?\n/)) {
+  let telephoneEvent = false;
+  let video = false;
+  // '' is the session level, `m=<media>` a media section; the last direction attribute of a section wins.
+  let section = '';
+  const directions: Record<string, SdpDirection> = {};
+  for (const raw of typeof sdp === 'string' ? sdp.split(/\r?\n/) : []) {
     const line = raw.trim();
     if (line.startsWith('m=')) {
       const [media, port] = line.slice(2).split(/\s+/);
-      section = media === 'audio' ? 'audio' : media === 'video' ? 'video' : 'other';
-      if (section === 'video' && port !== undefined && port !== '0') facts.video = true;
-      continue;
+      section = `m=${media}`;
+      video ||= media === 'video' && port !== undefined && port !== '0';
+    } else if (/^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) {
+      directions[section] = line.slice(2) as SdpDirection;
+    } else if (section === 'm=audio' && /^a=rtpmap:\d+\s+telephone-event\//i.test(line)) {
+      telephoneEvent = true;
     }
-    if (!line.startsWith('a=')) continue;
-    const attribute = line.slice(2);
-    const direction = DIRECTIONS.find((d) => attribute === d);
-    if (direction) {
-      if (section === 'session') sessionDirection = direction;
-      else if (section === 'audio') audioDirection = direction;
-      continue;
-    }
-    if (section === 'audio' && /^rtpmap:\d+\s+telephone-event\//i.test(attribute)) facts.telephoneEvent = true;
   }
-  facts.audioDirection = audioDirection ?? sessionDirection ?? 'sendrecv';
-  return facts;
+  return { telephoneEvent, video, audioDirection: directions['m=audio'] ?? directions[''] ?? 'sendrecv' };
 }

@@ -8,8 +8,15 @@ export interface MediaDevicesLike {
   enumerateDevices?(): Promise<MediaDeviceInfo[]>;
 }
 
-/** Outcome of {@link acquireLocalStream}. */
-export type LocalStreamResult = { readonly ok: true; readonly stream: MediaStream } | { readonly ok: false; readonly error: Result };
+/** Media for one call as the SIP layer needs it. */
+export interface OpenedMedia {
+  readonly constraints: MediaStreamConstraints;
+  /** The stream opened here, or `null` when the media seam brings its own. */
+  readonly stream: MediaStream | null;
+}
+
+/** Outcome of {@link acquireLocalStream} and `CallMediaProvider.open`. */
+export type OpenMediaResult = { readonly ok: true; readonly media: OpenedMedia } | { readonly ok: false; readonly error: Result };
 
 /** `navigator.mediaDevices` when this runtime has one (browsers in a secure context; Node has none). */
 export function browserMediaDevices(): MediaDevicesLike | undefined {
@@ -37,14 +44,6 @@ export function buildConstraints(options: CallOptions | undefined, deviceIds: De
   };
 }
 
-function errorName(error: unknown): string {
-  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : '';
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 /**
  * Maps a getUserMedia failure to the contract's result codes.
  *
@@ -56,46 +55,43 @@ function errorText(error: unknown): string {
  * present, otherwise -290. Everything else is -203.
  */
 export async function mapMediaError(error: unknown, constraints: MediaStreamConstraints, devices?: MediaDevicesLike): Promise<Result> {
-  const name = errorName(error);
-  const detail = errorText(error);
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (name === 'NotAllowedError' || name === 'PermissionDeniedError' || name === 'SecurityError') {
     return result('GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR', detail);
   }
-  const missingDevice =
-    name === 'NotFoundError' || name === 'DevicesNotFoundError' || (name === 'OverconstrainedError' && (error as { constraint?: string }).constraint === 'deviceId');
-  if (!missingDevice) return result('GET_LOCAL_STREAM_ERROR', detail);
-  if (!constraints.video) return result('NOT_FOUND_AUDIO_INPUT_DEVICE', detail);
-  if (!constraints.audio) return result('NOT_FOUND_VIDEO_INPUT_DEVICE', detail);
-  // getUserMedia does not say which device is missing; ask the device list when we can.
-  try {
-    const list = (await devices?.enumerateDevices?.()) ?? [];
-    const hasMicrophone = list.some((device) => device.kind === 'audioinput');
-    return result(hasMicrophone ? 'NOT_FOUND_VIDEO_INPUT_DEVICE' : 'NOT_FOUND_AUDIO_INPUT_DEVICE', detail);
-  } catch {
-    return result('NOT_FOUND_VIDEO_INPUT_DEVICE', detail);
+  if (name !== 'NotFoundError' && name !== 'DevicesNotFoundError' && (name !== 'OverconstrainedError' || (error as { constraint?: string }).constraint !== 'deviceId')) {
+    return result('GET_LOCAL_STREAM_ERROR', detail);
   }
+  let cameraMissing = !!constraints.video;
+  if (cameraMissing && constraints.audio) {
+    // getUserMedia does not say which device is missing; ask the device list (if it cannot be read, blame the camera).
+    try {
+      cameraMissing = ((await devices?.enumerateDevices?.()) ?? []).some((device) => device.kind === 'audioinput');
+    } catch {
+      // keep blaming the camera
+    }
+  }
+  return result(cameraMissing ? 'NOT_FOUND_VIDEO_INPUT_DEVICE' : 'NOT_FOUND_AUDIO_INPUT_DEVICE', detail);
 }
 
 /**
- * Opens the microphone (and camera) for a call.
+ * Opens the microphone (and camera) for a call with `constraints`.
  *
  * @returns the stream, or the mapped error {@link Result}; never throws.
  */
-export async function acquireLocalStream(options: CallOptions | undefined, deviceIds: DeviceIds, devices: MediaDevicesLike | undefined): Promise<LocalStreamResult> {
-  const constraints = buildConstraints(options, deviceIds);
+export async function acquireLocalStream(constraints: MediaStreamConstraints, devices: MediaDevicesLike | undefined): Promise<OpenMediaResult> {
   if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'navigator.mediaDevices is not available (insecure context?)') };
   try {
-    const stream = await devices.getUserMedia(constraints);
-    return { ok: true, stream };
+    return { ok: true, media: { constraints, stream: await devices.getUserMedia(constraints) } };
   } catch (error) {
     return { ok: false, error: await mapMediaError(error, constraints, devices) };
   }
 }
 
-/** Stops every track of `stream` (releases the microphone/camera). Safe on `null`. */
+/** Stops every track of `stream` (releases the microphone/camera). Safe on `null` and on streams without tracks. */
 export function stopStream(stream: MediaStream | null | undefined): void {
-  if (!stream || typeof stream.getTracks !== 'function') return;
-  for (const track of stream.getTracks()) {
+  for (const track of stream?.getTracks?.() ?? []) {
     try {
       track.stop();
     } catch {
@@ -104,10 +100,9 @@ export function stopStream(stream: MediaStream | null | undefined): void {
   }
 }
 
-/** Enables or disables the audio tracks of `stream` (mute without signalling). */
+/** Enables or disables the audio tracks of `stream` (mute without signalling); returns how many there were. */
 export function setAudioEnabled(stream: MediaStream | null | undefined, enabled: boolean): number {
-  if (!stream || typeof stream.getAudioTracks !== 'function') return 0;
-  const tracks = stream.getAudioTracks();
+  const tracks = stream?.getAudioTracks?.() ?? [];
   for (const track of tracks) track.enabled = enabled;
   return tracks.length;
 }

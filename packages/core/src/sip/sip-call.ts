@@ -2,8 +2,8 @@ import {
   Invitation,
   Inviter,
   SessionState,
+  type Core,
   type Info,
-  type InviterInviteOptions,
   type Notification,
   type Referral,
   type Session as SipSession,
@@ -85,12 +85,20 @@ export interface CallMediaOptions {
   readonly webphoneLocalStream?: MediaStream | null;
 }
 
-function failure(statusCode: number, reason: string, retryAfter?: string): RequestOutcome {
-  const seconds = retryAfter === undefined ? NaN : Number.parseInt(retryAfter, 10);
-  return { ok: false, statusCode, reason, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
+/** A {@link RequestOutcome}; `retryAfter` is the Retry-After header of a failure response, in seconds. */
+function outcome(ok: boolean, statusCode = 0, reason = '', retryAfter?: string): RequestOutcome {
+  const seconds = Number.parseInt(retryAfter ?? '', 10);
+  return { ok, statusCode, reason, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
 }
 
-const SUCCESS: RequestOutcome = { ok: true, statusCode: 200, reason: 'OK', retryAfterMs: null };
+/** The answer side of an incoming INFO or REFER. */
+interface Answerable {
+  accept(): Promise<void>;
+  reject(options: { statusCode: number }): Promise<void>;
+}
+
+/** sip.js session → our wrapper, so an INVITE with Replaces can name the call it replaces. */
+const wrappers = new WeakMap<SipSession, SipCall>();
 
 /**
  * One sip.js session (Inviter or Invitation) translated into plain events
@@ -105,49 +113,60 @@ const SUCCESS: RequestOutcome = { ok: true, statusCode: 200, reason: 'OK', retry
 export class SipCall {
   /** The SIP Call-ID of the dialog. */
   readonly sipCallId: string;
-  private events: Partial<SipCallEvents> = {};
-  private wasEstablished = false;
-  private wasConfirmed = false;
-  private done = false;
-  private endedLocally = false;
-  private failureCode = 0;
-  private failureReason = '';
-  private remoteDescription: string | undefined;
+  readonly #logger: RedactingLogger;
+  #events: Partial<SipCallEvents> = {};
+  #wasEstablished = false;
+  #wasConfirmed = false;
+  #done = false;
+  #endedLocally = false;
+  /** Status and reason reported by `failed` when the call ends before it is established. */
+  #failure: [number, string] = [0, ''];
+  #remoteDescription: string | undefined;
 
+  /** Wraps `session`; an incoming INVITE with Replaces can then find this call. */
   constructor(
+    // A plain (not #private) field: a transport test reaches the sip.js session through it to send a forged REFER.
     private readonly session: Inviter | Invitation,
     readonly direction: SipCallDirection,
-    private readonly logger: RedactingLogger,
+    logger: RedactingLogger,
   ) {
+    this.#logger = logger;
     this.sipCallId = session.request.callId;
-    if (session instanceof Invitation) this.remoteDescription = session.body;
+    wrappers.set(session, this);
+    if (session instanceof Invitation) this.#remoteDescription = session.body;
     const delegate: SessionDelegate = {
-      onAck: () => this.markConfirmed(),
-      onCancel: () => {
-        this.failureCode = 487;
-        this.failureReason = 'Request Terminated';
-      },
+      onAck: () => this.#markConfirmed(),
+      onCancel: () => (this.#failure = [487, 'Request Terminated']),
       onBye: (bye) => bye.accept(),
-      onInfo: (info) => this.handleInfo(info),
+      onInfo: (info) => this.#handleInfo(info),
       onInvite: (request, _response, statusCode) => {
         if (statusCode >= 300) return;
-        this.remoteDescription = request.body || this.remoteDescription;
-        this.safely('reinvite', () => this.events.reinvite?.(request.body || undefined));
+        this.#remoteDescription = request.body || this.#remoteDescription;
+        this.#emit('reinvite', request.body || undefined);
       },
-      onRefer: (referral) => this.handleRefer(referral),
+      onRefer: (referral) => this.#handleRefer(referral),
     };
     session.delegate = delegate;
-    session.stateChange.addListener((state) => this.handleState(state));
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        if (direction === 'inbound') return this.#markAccepted();
+        this.#remoteDescription ??= session.dialog?.answer?.content;
+        this.#markConfirmed();
+      } else if (state === SessionState.Terminated) {
+        // sip.js reports the final response to the delegate after this transition; wait a tick for its status code.
+        queueMicrotask(() => this.#finish());
+      }
+    });
   }
 
   /** Sets the handlers; replaces earlier ones. */
   setEvents(events: Partial<SipCallEvents>): void {
-    this.events = events;
+    this.#events = events;
   }
 
   /** The user part of the far end's address (From for inbound, To for outbound). */
   get remoteUser(): string {
-    return this.session.remoteIdentity.uri.user ?? '';
+    return this.remoteAor.user;
   }
 
   /** The far end's display name, if it sent one. */
@@ -163,7 +182,7 @@ export class SipCall {
 
   /** The far end's latest session description (offer or answer). */
   get remoteSdp(): string | undefined {
-    return this.remoteDescription;
+    return this.#remoteDescription;
   }
 
   /** True once the dialog is confirmed and not yet ended. */
@@ -178,15 +197,14 @@ export class SipCall {
 
   /** True for an incoming INVITE that carried Replaces matching one of this phone's dialogs. */
   get replaces(): SipCall | undefined {
-    return this.session instanceof Invitation ? replacedCalls.get(this.session._replacee as SipSession) : undefined;
+    return this.session instanceof Invitation ? wrappers.get(this.session._replacee as SipSession) : undefined;
   }
 
   /** Dialog identifiers for a Replaces header naming this call (RFC 3891 §3). */
   get replacesValue(): string | undefined {
     const dialog = this.session.dialog;
-    if (!dialog) return undefined;
     // to-tag / from-tag are from the point of view of the UA receiving the INVITE with Replaces (the far end of this dialog).
-    return `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`;
+    return dialog && `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`;
   }
 
   /**
@@ -198,31 +216,25 @@ export class SipCall {
     try {
       this.session.sessionDescriptionHandler?.close();
     } catch (error) {
-      this.logger.warn(`closing media failed: ${describe(error)}`);
+      this.#logger.warn(`call ${this.sipCallId}: closing media failed: ${describe(error)}`);
     }
   }
 
   /** Sends the INVITE (outbound only). */
   async invite(media: CallMediaOptions): Promise<void> {
     if (!(this.session instanceof Inviter)) throw new Error('invite() is for outgoing calls');
-    const inviter = this.session;
-    const options: InviterInviteOptions = {
+    await this.session.invite({
       sessionDescriptionHandlerOptions: media as never,
       requestDelegate: {
-        onProgress: (response) => this.safely('progress', () => this.events.progress?.(response.message.statusCode ?? 180)),
-        onReject: (response) => {
-          this.failureCode = response.message.statusCode ?? 0;
-          this.failureReason = response.message.reasonPhrase ?? '';
-        },
+        onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
+        onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
       },
-    };
-    await inviter.invite(options);
+    });
   }
 
   /** Sends 180 Ringing for an incoming call. */
   ring(): void {
-    if (!(this.session instanceof Invitation)) return;
-    this.session.progress().catch((error: unknown) => this.logger.warn(`180 Ringing not sent: ${describe(error)}`));
+    if (this.session instanceof Invitation) this.#settle('180 Ringing', this.session.progress());
   }
 
   /** Answers an incoming call with 200 OK. */
@@ -233,33 +245,31 @@ export class SipCall {
 
   /** Refuses an incoming call that has not been answered. */
   reject(statusCode: number): boolean {
-    if (!(this.session instanceof Invitation) || this.done) return false;
-    if (this.session.state !== SessionState.Initial && this.session.state !== SessionState.Establishing) return false;
-    this.failureCode = statusCode;
-    this.failureReason = 'rejected';
-    this.endedLocally = true;
-    this.session.reject({ statusCode }).catch((error: unknown) => this.logger.warn(`reject failed: ${describe(error)}`));
+    const session = this.session;
+    if (!(session instanceof Invitation) || this.#done || (session.state !== SessionState.Initial && session.state !== SessionState.Establishing)) return false;
+    this.#failure = [statusCode, 'rejected'];
+    this.#endedLocally = true;
+    this.#settle('reject', session.reject({ statusCode }));
     return true;
   }
 
   /** Ends the call whatever its state: CANCEL, reject (480) or BYE. */
   terminate(rejectCode = 480): boolean {
-    if (this.done) return false;
-    const state = this.session.state;
-    if (state === SessionState.Terminating || state === SessionState.Terminated) return false;
-    this.endedLocally = true;
+    const session = this.session;
+    const state = session.state;
+    if (this.#done || state === SessionState.Terminating || state === SessionState.Terminated) return false;
+    this.#endedLocally = true;
     try {
       if (state === SessionState.Established) {
-        this.session.bye().catch((error: unknown) => this.logger.warn(`BYE failed: ${describe(error)}`));
-      } else if (this.session instanceof Inviter) {
-        this.failureCode = 487;
-        this.failureReason = 'canceled';
-        this.session.cancel().catch((error: unknown) => this.logger.warn(`CANCEL failed: ${describe(error)}`));
+        this.#settle('BYE', session.bye());
+      } else if (session instanceof Inviter) {
+        this.#failure = [487, 'canceled'];
+        this.#settle('CANCEL', session.cancel());
       } else {
         return this.reject(rejectCode);
       }
     } catch (error) {
-      this.logger.warn(`ending the call failed: ${describe(error)}`);
+      this.#logger.warn(`call ${this.sipCallId}: ending the call failed: ${describe(error)}`);
       return false;
     }
     return true;
@@ -270,41 +280,14 @@ export class SipCall {
    * or takes it off hold (`sendrecv`).
    */
   reinvite(hold: boolean): Promise<RequestOutcome> {
-    return new Promise((resolve) => {
-      const options = {
-        sessionDescriptionHandlerOptions: { hold } as never,
-        requestDelegate: {
-          onAccept: () => resolve(SUCCESS),
-          onReject: (response: { message: { statusCode?: number; reasonPhrase?: string; getHeader(name: string): string | undefined } }) =>
-            resolve(failure(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '', response.message.getHeader('retry-after'))),
-        },
-      };
-      try {
-        this.session.invite(options).catch((error: unknown) => resolve(failure(0, describe(error))));
-      } catch (error) {
-        resolve(failure(0, describe(error)));
-      }
-    });
+    return this.#request((requestDelegate) => this.session.invite({ sessionDescriptionHandlerOptions: { hold } as never, requestDelegate }));
   }
 
   /** Sends INFO with `extraHeaders` and an optional body. */
   info(extraHeaders: string[], body?: { contentType: string; content: string }): Promise<RequestOutcome> {
-    return new Promise((resolve) => {
-      try {
-        this.session
-          .info({
-            requestDelegate: {
-              onAccept: () => resolve(SUCCESS),
-              onReject: (response) =>
-                resolve(failure(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '', response.message.getHeader('retry-after'))),
-            },
-            requestOptions: { extraHeaders, body: body ? { contentDisposition: 'render', ...body } : undefined },
-          })
-          .catch((error: unknown) => resolve(failure(0, describe(error))));
-      } catch (error) {
-        resolve(failure(0, describe(error)));
-      }
-    });
+    return this.#request((requestDelegate) =>
+      this.session.info({ requestDelegate, requestOptions: { extraHeaders, body: body && { contentDisposition: 'render', ...body } } }),
+    );
   }
 
   /**
@@ -315,130 +298,111 @@ export class SipCall {
    * @returns the REFER's own outcome (202 when accepted).
    */
   refer(target: SipTarget, replacing: SipCall | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
+    return this.#request((requestDelegate) => {
+      const replaces = replacing?.replacesValue;
+      if (replacing && !replaces) throw new Error('the consultation call has no confirmed dialog');
+      return this.session.refer(bracketedTargetUri(target, replaces), {
+        requestDelegate,
+        onNotify: (notification: Notification) => {
+          this.#settle('NOTIFY answer', notification.accept());
+          const match = /^SIP\/2\.0\s+(\d{3})/.exec(notification.request.body ?? '');
+          if (match) this.#safely('notify', () => onNotify(Number(match[1])));
+        },
+      });
+    });
+  }
+
+  /**
+   * Sends one in-dialog request through `send` and resolves with its final
+   * response; a throw or a rejected send (closed dialog, transport failure)
+   * gives status 0 with the error text. Never rejects.
+   */
+  #request(send: (requestDelegate: Core.OutgoingRequestDelegate) => Promise<unknown>): Promise<RequestOutcome> {
     return new Promise((resolve) => {
+      const failed = (error: unknown): void => resolve(outcome(false, 0, describe(error)));
       try {
-        const replaces = replacing?.replacesValue;
-        if (replacing && !replaces) {
-          resolve(failure(0, 'the consultation call has no confirmed dialog'));
-          return;
-        }
-        const uri = bracketedTargetUri(target, replaces);
-        this.session
-          .refer(uri, {
-            requestDelegate: {
-              onAccept: (response) => resolve({ ...SUCCESS, statusCode: response.message.statusCode ?? 202 }),
-              onReject: (response) => resolve(failure(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '', response.message.getHeader('retry-after'))),
-            },
-            onNotify: (notification: Notification) => {
-              notification.accept().catch(() => undefined);
-              const match = /^SIP\/2\.0\s+(\d{3})/.exec(notification.request.body ?? '');
-              if (match) this.safely('notify', () => onNotify(Number(match[1])));
-            },
-          })
-          .catch((error: unknown) => resolve(failure(0, describe(error))));
+        send({
+          onAccept: ({ message }) => resolve(outcome(true, message.statusCode, message.reasonPhrase)),
+          onReject: ({ message }) => resolve(outcome(false, message.statusCode, message.reasonPhrase, message.getHeader('retry-after'))),
+        }).catch(failed);
       } catch (error) {
-        resolve(failure(0, describe(error)));
+        failed(error);
       }
     });
   }
 
-  private markConfirmed(): void {
-    if (this.wasConfirmed || this.done) return;
-    this.markAccepted();
-    this.wasConfirmed = true;
-    this.safely('confirmed', () => this.events.confirmed?.());
+  #markConfirmed(): void {
+    if (this.#wasConfirmed || this.#done) return;
+    this.#markAccepted();
+    this.#wasConfirmed = true;
+    this.#emit('confirmed');
   }
 
-  private markAccepted(): void {
-    if (this.wasEstablished) return;
-    this.wasEstablished = true;
-    this.safely('accepted', () => this.events.accepted?.());
+  #markAccepted(): void {
+    if (this.#wasEstablished) return;
+    this.#wasEstablished = true;
+    this.#emit('accepted');
   }
 
-  private handleState(state: SessionState): void {
-    switch (state) {
-      case SessionState.Initial:
-      case SessionState.Establishing:
-      case SessionState.Terminating:
-        return;
-      case SessionState.Established:
-        if (this.direction === 'outbound') {
-          if (this.remoteDescription === undefined) this.remoteDescription = this.session.dialog?.answer?.content;
-          this.markConfirmed();
-        } else {
-          this.markAccepted();
-        }
-        return;
-      case SessionState.Terminated:
-        // sip.js reports the final response to the delegate after this transition; wait a tick for its status code.
-        queueMicrotask(() => this.finish());
-        return;
-      default:
-        state satisfies never;
-    }
+  #finish(): void {
+    if (this.#done) return;
+    this.#done = true;
+    if (this.#wasEstablished) return this.#emit('ended', !this.#endedLocally);
+    const [code, reason] = this.#failure;
+    this.#emit('failed', code || (this.#endedLocally ? 487 : 500), reason);
   }
 
-  private finish(): void {
-    if (this.done) return;
-    this.done = true;
-    if (this.wasEstablished) {
-      this.safely('ended', () => this.events.ended?.(!this.endedLocally));
-    } else {
-      const code = this.failureCode || (this.endedLocally ? 487 : 500);
-      this.safely('failed', () => this.events.failed?.(code, this.failureReason));
-    }
+  /** Answers an incoming INFO or REFER; a failure to send the answer is logged. */
+  #answers(request: Answerable, what: string): Pick<IncomingInfo, 'accept' | 'reject'> {
+    return {
+      accept: () => this.#settle(`${what} answer`, request.accept()),
+      reject: (statusCode) => this.#settle(`${what} answer`, request.reject({ statusCode })),
+    };
   }
 
-  private handleInfo(info: Info): void {
+  #handleInfo(info: Info): void {
     const message = info.request;
     const incoming: IncomingInfo = {
       contentType: (message.getHeader('content-type') ?? '').toLowerCase(),
       body: message.body ?? '',
       header: (name) => message.getHeader(name),
-      accept: () => void info.accept().catch(() => undefined),
-      reject: (statusCode) => void info.reject({ statusCode }).catch(() => undefined),
+      ...this.#answers(info, 'INFO'),
     };
-    if (!this.events.info) {
-      incoming.accept();
-      return;
-    }
-    this.safely('info', () => this.events.info?.(incoming), () => incoming.reject(500));
+    if (!this.#events.info) return incoming.accept();
+    this.#safely('info', () => this.#events.info?.(incoming), () => incoming.reject(500));
   }
 
-  private handleRefer(referral: Referral): void {
-    const checked = readReferral(referral, this.logger);
-    if (!checked || !this.events.refer) {
-      referral.reject({ statusCode: checked ? 603 : 400 }).catch(() => undefined);
-      return;
-    }
+  #handleRefer(referral: Referral): void {
+    const checked = readReferral(referral, this.#logger);
+    const answers = this.#answers(referral, 'REFER');
+    if (!checked || !this.#events.refer) return answers.reject(checked ? 603 : 400);
     const transfer: IncomingTransfer = {
       ...checked,
-      accept: () => void referral.accept().catch(() => undefined),
-      reject: (statusCode) => void referral.reject({ statusCode }).catch(() => undefined),
-      follow: () => wrapSession(referral.makeInviter(), 'outbound', this.logger),
+      ...answers,
+      follow: () => new SipCall(referral.makeInviter(), 'outbound', this.#logger),
     };
-    this.safely('refer', () => this.events.refer?.(transfer), () => void referral.reject({ statusCode: 500 }).catch(() => undefined));
+    this.#safely('refer', () => this.#events.refer?.(transfer), () => answers.reject(500));
+  }
+
+  /** Logs a failed promise of sip.js (an answer or request that could not be sent) instead of leaving it unhandled. */
+  #settle(what: string, pending: Promise<unknown>): void {
+    pending.catch((error: unknown) => this.#logger.warn(`call ${this.sipCallId}: ${what} failed: ${describe(error)}`));
+  }
+
+  /** Calls the `name` handler, if set, through {@link SipCall.#safely}. */
+  #emit<K extends keyof SipCallEvents>(name: K, ...args: Parameters<SipCallEvents[K]>): void {
+    this.#safely(name, () => (this.#events[name] as ((...values: typeof args) => void) | undefined)?.(...args));
   }
 
   /** Runs a handler; a throw is logged (and `onError` run) instead of reaching sip.js. */
-  private safely(what: string, run: () => void, onError?: () => void): void {
+  #safely(what: string, run: () => void, onError?: () => void): void {
     try {
       run();
     } catch (error) {
-      this.logger.error(`call ${this.sipCallId}: "${what}" handler threw: ${describe(error)}`);
+      this.#logger.error(`call ${this.sipCallId}: "${what}" handler threw: ${describe(error)}`);
       onError?.();
     }
   }
-}
-
-/** sip.js session → our wrapper, so an INVITE with Replaces can name the call it replaces. */
-export const replacedCalls = new WeakMap<SipSession, SipCall>();
-
-/** Wraps a sip.js session and remembers the pairing for Replaces lookups. */
-export function wrapSession(session: Inviter | Invitation, direction: SipCallDirection, logger: RedactingLogger): SipCall {
-  const call = new SipCall(session, direction, logger);
-  replacedCalls.set(session, call);
-  return call;
 }
 
 /** A readable text for anything thrown. */

@@ -1,24 +1,26 @@
 import {
+  Registerer,
   RegistererState,
   SIPExtension,
   UserAgent,
   UserAgentState,
+  type RegistererOptions,
+  type RegistererRegisterOptions,
   type UserAgentDelegate,
-  type UserAgentOptions,
 } from 'sip.js';
+import type { OutgoingRegisterRequest } from 'sip.js/lib/core/messages/methods/register.js';
 import type { Credential, ResolvedPhoneConfig } from '../config.js';
+import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
 import type { PhoneIdentity } from '../phone-state.js';
-import { ObservedRegisterer } from './observed-registerer.js';
-import { createSipLogConnector } from './sip-log-connector.js';
 import { webSessionDescriptionHandlerFactory } from './web-media.js';
 
-/** What the connection reports to its owner, in this project's own terms. */
+/** What the connection reports to its owner, in this project's own terms; nothing once stopped. */
 export interface SipConnectionEvents {
   /** The WebSocket is open. */
   onConnected(): void;
-  /** The WebSocket closed; `unexpected` when the network or server dropped it. */
-  onDisconnected(unexpected: boolean, reason: string | undefined): void;
+  /** The WebSocket closed; `reason` says why when the network or server dropped it. */
+  onDisconnected(reason: string | undefined): void;
   /** The registrar accepted the binding. */
   onRegistered(binding: { aor: string; expiresAt: number }): void;
   /** The binding is gone (unregistered, or a refresh failed). */
@@ -44,20 +46,46 @@ interface RegistererWaiting {
   readonly waitingChange: { addListener(listener: (waiting: boolean) => void, options: { once: boolean }): void };
 }
 
-const UNREGISTER_TIMEOUT_MS = 2000;
+type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOptions['requestDelegate']>['onAccept']>>[0];
 
-/** Resolves when `promise` settles or after `ms`, whichever comes first. */
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/**
+ * A sip.js Registerer that reports the final response of every REGISTER,
+ * including the refreshes sip.js sends on its own timer (which take no request
+ * delegate), so the store's `expiresAt` follows each refresh and a refused
+ * refresh is reported like a refused registration.
+ */
+class ObservedRegisterer extends Registerer {
+  constructor(
+    userAgent: UserAgent,
+    options: RegistererOptions,
+    private readonly observe: (response: IncomingResponse, accepted: boolean) => void,
+  ) {
+    super(userAgent, options);
+  }
+
+  override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
+    const delegate = options.requestDelegate;
+    return super.register({
+      ...options,
+      requestDelegate: {
+        ...delegate,
+        onAccept: (response) => {
+          delegate?.onAccept?.(response);
+          this.observe(response, true);
+        },
+        onReject: (response) => {
+          delegate?.onReject?.(response);
+          this.observe(response, false);
+        },
+      },
+    });
+  }
 }
 
-/** Escapes a display name for a quoted-string (RFC 3261 §25.1). */
-function quoteDisplayName(name: string): string {
-  return name.replace(/["\\]/g, (c) => `\\${c}`);
+/** Resolves when `promise` settles or after 2 s, whichever comes first: a gone server must not hold up `stop()`. */
+function withTimeout(promise: Promise<unknown>): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -71,23 +99,25 @@ function quoteDisplayName(name: string): string {
 export class SipConnection {
   readonly userAgent: UserAgent;
   private readonly registerer: ObservedRegisterer;
-  private readonly aor: string;
   private stopped = false;
 
-  constructor(private readonly options: SipConnectionOptions) {
+  constructor(options: SipConnectionOptions) {
     const { config, identity, credential, logger, events } = options;
-    this.aor = `sip:${identity.extension}@${identity.domain}`;
-    const uri = UserAgent.makeURI(this.aor);
-    if (!uri) throw new Error(`cannot build a SIP URI from ${this.aor}`);
+    const aor = `sip:${identity.extension}@${identity.domain}`;
+    const uri = UserAgent.makeURI(aor);
+    if (!uri) throw new Error(`cannot build a SIP URI from ${aor}`);
 
-    const userAgentOptions: UserAgentOptions = {
+    const userAgent = (this.userAgent = new UserAgent({
       uri,
       transportOptions: { server: config.server, connectionTimeout: 5 },
       authorizationUsername: identity.authorizationUser,
       ...(credential.type === 'password' ? { authorizationPassword: credential.password } : { authorizationHa1: credential.ha1 }),
-      displayName: identity.displayName === undefined ? undefined : quoteDisplayName(identity.displayName),
+      // Escaped for a quoted-string (RFC 3261 §25.1).
+      displayName: identity.displayName?.replace(/["\\]/g, '\\$&'),
       logBuiltinEnabled: false,
-      logConnector: createSipLogConnector(logger),
+      // sip.js logs whole SIP messages at debug level; the redacting logger strips their credential
+      // headers. Its levels are ours, except that it calls info 'log'.
+      logConnector: (level, category, label, content) => logger[level === 'log' ? 'info' : level](`[sip.js ${label ?? category}] ${content}`),
       logLevel: config.logLevel === 'silent' ? 'error' : config.logLevel === 'info' ? 'log' : config.logLevel,
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'webphone/0.1',
@@ -104,27 +134,41 @@ export class SipConnection {
           if (!this.stopped) events.onConnected();
         },
         onDisconnect: (error) => {
-          if (!this.stopped) events.onDisconnected(error !== undefined, error?.message);
+          if (!this.stopped) events.onDisconnected(error?.message);
         },
       },
-    };
-    this.userAgent = new UserAgent(userAgentOptions);
-    this.guardAgainstMalformedMessages();
-    this.registerer = new ObservedRegisterer(
-      this.userAgent,
-      { expires: config.registerExpires, refreshFrequency: 90 },
-      {
-        onAccept: (response) => {
-          if (this.stopped) return;
-          const expires = this.grantedExpires(response.message.getHeaders('contact'));
-          // The answer to an un-REGISTER grants nothing; the state listener reports it.
-          if (expires > 0) events.onRegistered({ aor: this.aor, expiresAt: Date.now() + expires * 1000 });
-        },
-        onReject: (response) => {
-          if (!this.stopped) events.onRegistrationRejected(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '');
-        },
-      },
-    );
+    }));
+
+    // sip.js's parser throws on some malformed input (e.g. a start line with no headers), and the
+    // throw would escape from the WebSocket's message handler: a server's bad message is dropped and logged instead.
+    const transport = userAgent.transport;
+    const deliver = transport.onMessage;
+    if (deliver) {
+      transport.onMessage = (message: string) => {
+        try {
+          deliver.call(transport, message);
+        } catch (error) {
+          logger.warn(`dropped a SIP message that could not be handled: ${errorMessage(error)}`);
+        }
+      };
+    }
+
+    this.registerer = new ObservedRegisterer(userAgent, { expires: config.registerExpires, refreshFrequency: 90 }, ({ message }, accepted) => {
+      if (this.stopped) return;
+      if (!accepted) return events.onRegistrationRejected(message.statusCode ?? 0, message.reasonPhrase ?? '');
+      // The lifetime the registrar granted to this UA's own contact, in seconds.
+      const ownUser = userAgent.contact.uri.user;
+      let expires = config.registerExpires;
+      for (const contact of message.getHeaders('contact').flatMap((header) => header.split(/,(?=\s*<)/))) {
+        const match = /;\s*expires=(\d+)/i.exec(contact);
+        if (match && (!ownUser || contact.includes(ownUser))) {
+          expires = Number(match[1]);
+          break;
+        }
+      }
+      // The answer to an un-REGISTER grants nothing; the state listener reports it.
+      if (expires > 0) events.onRegistered({ aor, expiresAt: Date.now() + expires * 1000 });
+    });
     this.registerer.stateChange.addListener((state) => {
       if (state === RegistererState.Unregistered && !this.stopped) events.onUnregistered();
     });
@@ -141,65 +185,28 @@ export class SipConnection {
     // sip.js refuses a REGISTER while one is outstanding (e.g. a refresh sent
     // on the socket that just died); its `waiting` flag is private in 0.21.2.
     const pending = this.registerer as unknown as RegistererWaiting;
-    if (pending.waiting) {
-      await new Promise<void>((resolve) => pending.waitingChange.addListener(() => resolve(), { once: true }));
-    }
-    if (this.stopped) return;
-    await this.registerer.register();
+    if (pending.waiting) await new Promise((resolve) => pending.waitingChange.addListener(resolve, { once: true }));
+    if (!this.stopped) await this.registerer.register();
   }
 
   /**
-   * sip.js's parser throws on some malformed input (e.g. a start line with no
-   * headers), and the throw would escape from the WebSocket's message
-   * handler. A server's bad message is dropped and logged instead.
-   */
-  private guardAgainstMalformedMessages(): void {
-    const transport = this.userAgent.transport;
-    const deliver = transport.onMessage;
-    if (!deliver) return;
-    transport.onMessage = (message: string) => {
-      try {
-        deliver.call(transport, message);
-      } catch (error) {
-        this.options.logger.warn(`dropped a SIP message that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-  }
-
-  /** The lifetime the registrar granted to this UA's contact, in seconds. */
-  private grantedExpires(contacts: string[]): number {
-    const ownUser = this.userAgent.contact.uri.user;
-    for (const contact of contacts.flatMap((header) => header.split(/,(?=\s*<)/))) {
-      if (ownUser && !contact.includes(ownUser)) continue;
-      const match = /;\s*expires=(\d+)/i.exec(contact);
-      if (match) return Number(match[1]);
-    }
-    return this.options.config.registerExpires;
-  }
-
-  /** Removes the binding, when there is one and the socket is up. */
-  async unregister(): Promise<void> {
-    if (this.registerer.state !== RegistererState.Registered || !this.userAgent.isConnected()) return;
-    await withTimeout(
-      new Promise<void>((resolve) => {
-        this.registerer
-          .unregister({ requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
-          .catch(() => resolve());
-      }),
-      UNREGISTER_TIMEOUT_MS,
-    );
-  }
-
-  /**
-   * Stops everything: registration timers, transactions and the WebSocket.
-   * Idempotent; resolves within a few seconds even when the server is gone.
+   * Removes the binding if there is one, then stops registration timers,
+   * transactions and the WebSocket. Idempotent; resolves within a few seconds
+   * even when the server is gone.
    */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.unregister();
+    const { registerer, userAgent } = this;
+    if (registerer.state === RegistererState.Registered && userAgent.isConnected()) {
+      await withTimeout(
+        new Promise((resolve) => {
+          registerer.unregister({ requestDelegate: { onAccept: resolve, onReject: resolve } }).catch(resolve);
+        }),
+      );
+    }
     // Disposing clears the refresh timers; it would unregister again only if the first try got no answer.
-    await withTimeout(this.registerer.dispose().catch(() => undefined), UNREGISTER_TIMEOUT_MS);
-    await this.userAgent.stop().catch(() => undefined);
+    await withTimeout(registerer.dispose().catch(() => undefined));
+    await userAgent.stop().catch(() => undefined);
   }
 }

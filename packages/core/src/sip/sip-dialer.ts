@@ -1,6 +1,6 @@
 import { Inviter, type UserAgent, type UserAgentDelegate } from 'sip.js';
 import type { RedactingLogger } from '../logger.js';
-import { describe, wrapSession, type SipCall } from './sip-call.js';
+import { describe, SipCall } from './sip-call.js';
 import { targetUri, type SipTarget } from './sip-target.js';
 
 /** The user agent of a live connection, opaque outside `sip/`. */
@@ -16,7 +16,7 @@ export type SipUserAgent = UserAgent;
  */
 export function createOutgoingCall(userAgent: SipUserAgent, target: SipTarget, logger: RedactingLogger): SipCall {
   const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: false });
-  return wrapSession(inviter, 'outbound', logger);
+  return new SipCall(inviter, 'outbound', logger);
 }
 
 /**
@@ -31,7 +31,7 @@ export function createIncomingCallDelegate(onCall: (call: SipCall) => void, logg
   return {
     onInvite: (invitation) => {
       try {
-        onCall(wrapSession(invitation, 'inbound', logger));
+        onCall(new SipCall(invitation, 'inbound', logger));
       } catch (error) {
         logger.error(`incoming call handler failed: ${describe(error)}`);
         invitation.reject({ statusCode: 500 }).catch(() => undefined);

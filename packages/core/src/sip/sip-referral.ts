@@ -11,8 +11,8 @@ export interface ReferralTarget {
   readonly withReplaces: boolean;
 }
 
-/** Call-ID and tags as RFC 3891 §6.1 allows them; no spaces, quotes, brackets or line breaks. */
-const REPLACES = /^[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}@]+(;\s*(to-tag|from-tag)=[A-Za-z0-9\-.!%*_+`'~]+){2}(;\s*early-only)?$/i;
+/** The parameters after the Call-ID of a Replaces value: two tags (RFC 3891 §6.1 tokens) and an optional early-only. */
+const REPLACES_PARAMS = /^(;\s*(to|from)-tag=[\w\-.!%*+`'~]+){2}(;\s*early-only)?$/i;
 
 /**
  * Reads and validates an incoming REFER.
@@ -33,8 +33,9 @@ export function readReferral(referral: Referral, logger: RedactingLogger): Refer
     const replaces = referral.replaces;
     if (replaces !== undefined) {
       const decoded = decodeURIComponent(String(replaces));
+      // The Call-ID may hold almost anything but no control characters, quotes, angle brackets or commas.
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES.test(decoded.replace(/^[^;]*/, 'x'))) throw new Error('bad Replaces in Refer-To');
+      if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES_PARAMS.test(decoded.replace(/^[^;]*/, ''))) throw new Error('bad Replaces in Refer-To');
     }
     const { user, host, port } = parsed.target;
     return { target: { user, host, port }, withReplaces: replaces !== undefined };
