@@ -41,18 +41,19 @@ export const CallEndCause = {
 /** One of the {@link CallEndCause} values. */
 export type CallEndCauseValue = (typeof CallEndCause)[keyof typeof CallEndCause];
 
+// Literal values (not `CallEndCause.X`) so that code using only this function does not carry the whole object.
 const BY_STATUS: Readonly<Record<number, CallEndCauseValue>> = {
-  486: CallEndCause.BUSY,
-  600: CallEndCause.BUSY,
-  603: CallEndCause.DECLINED,
-  404: CallEndCause.NOT_FOUND,
-  604: CallEndCause.NOT_FOUND,
-  408: CallEndCause.UNAVAILABLE,
-  480: CallEndCause.UNAVAILABLE,
-  487: CallEndCause.CANCELED,
+  486: 'busy',
+  600: 'busy',
+  603: 'declined',
+  404: 'not-found',
+  604: 'not-found',
+  408: 'unavailable',
+  480: 'unavailable',
+  487: 'canceled',
 };
 
 /** The cause matching a final SIP status of a failed INVITE. */
 export function causeForStatus(code: number): CallEndCauseValue {
-  return BY_STATUS[code] ?? CallEndCause.FAILED;
+  return BY_STATUS[code] ?? 'failed';
 }

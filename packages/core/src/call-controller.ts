@@ -1,4 +1,3 @@
-import { CallEndCause } from './call-causes.js';
 import { checkIncoming, checkOutgoing } from './call-guards.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallRegistry } from './call-registry.js';
@@ -6,14 +5,14 @@ import type { CallStatus } from './call-status.js';
 import type { ContactResolver } from './contact-resolver.js';
 import type { HoldController } from './hold-controller.js';
 import type { LiveCall } from './live-call.js';
-import type { CallMediaProvider } from './media/call-media.js';
 import { readSdpFacts } from './media/sdp-facts.js';
-import { setAudioEnabled, stopStream } from './media/user-media.js';
+import { setAudioEnabled, stopStream, type OpenMediaResult } from './media/user-media.js';
 import { parseDialTarget } from './number.js';
-import type { CallOptions, TerminateType } from './phone-api.js';
+import type { CallOptions } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import { PHONE_OK, result, type Result } from './result.js';
-import { describe, type SipCall } from './sip/sip-call.js';
+import { errorMessage } from './errors.js';
+import type { SipCall } from './sip/sip-call.js';
 import { createOutgoingCall, type SipUserAgent } from './sip/sip-dialer.js';
 
 /** Collaborators of the call controller. */
@@ -21,7 +20,8 @@ export interface CallControllerDeps {
   readonly ctx: PhoneContext;
   readonly registry: CallRegistry;
   readonly lifecycle: CallLifecycle;
-  readonly media: CallMediaProvider;
+  /** Opens the local media of a call (see `openCallMedia`). */
+  openMedia(options: CallOptions | undefined): Promise<OpenMediaResult>;
   readonly contacts: ContactResolver;
   /** Holds the parent of an attended transfer. */
   readonly holds: HoldController;
@@ -47,16 +47,20 @@ interface OutgoingSpec {
  * already gone are ignored by the lifecycle.
  */
 export class CallController {
-  private lastOutgoingAt = 0;
-  private openingOutgoing = 0;
-  private destroyed = false;
+  #lastOutgoingAt = 0;
+  #openingOutgoing = 0;
+  #destroyed = false;
 
-  constructor(private readonly deps: CallControllerDeps) {}
+  readonly #deps: CallControllerDeps;
+
+  constructor(deps: CallControllerDeps) {
+    this.#deps = deps;
+  }
 
   /** `call(number, options, transferId)` of the contract. */
   async call(number: string, options?: CallOptions, transferId?: string): Promise<Result> {
-    const { ctx, registry } = this.deps;
-    if (this.destroyed) return result('UNKNOWN_ERROR', 'phone destroyed');
+    const { ctx, registry } = this.#deps;
+    if (this.#destroyed) return result('UNKNOWN_ERROR', 'phone destroyed');
     const parsed = parseDialTarget(number);
     if (!parsed.ok) return result('INVALID_NUMBER', parsed.reason);
     const parent = transferId === undefined ? undefined : registry.get(transferId);
@@ -65,17 +69,17 @@ export class CallController {
     }
     const now = Date.now();
     const refused = checkOutgoing({
-      callCount: registry.size + this.openingOutgoing,
+      callCount: registry.size + this.#openingOutgoing,
       maxConcurrentCalls: ctx.config.maxConcurrentCalls,
-      hasUnansweredOutgoing: this.openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
+      hasUnansweredOutgoing: this.#openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
       // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
-      lastOutgoingAt: parent ? 0 : this.lastOutgoingAt,
+      lastOutgoingAt: parent ? 0 : this.#lastOutgoingAt,
       now,
     });
     if (refused) return refused;
-    const userAgent = this.deps.userAgent();
+    const userAgent = this.#deps.userAgent();
     if (!userAgent || ctx.getState().transport !== 'connected') return result('UNKNOWN_ERROR', 'not connected to the SIP server');
-    this.lastOutgoingAt = now;
+    this.#lastOutgoingAt = now;
 
     const { user, host, port } = parsed.target;
     let status: Partial<CallStatus> | undefined;
@@ -85,7 +89,7 @@ export class CallController {
       const { callDuration, holdDuration } = session.timer;
       status = { isTransfer: true, transferParent: { callId, name, avatar, number: parentNumber, callDuration, holdDuration } };
       // The parent is held first (RFC 5589 §7.1); the consultation does not wait for the re-INVITE's answer.
-      this.deps.holds.request(callId, true);
+      this.#deps.holds.request(callId, true);
     }
     return this.placeOutgoing({
       number: user,
@@ -93,7 +97,7 @@ export class CallController {
       status,
       make: () => createOutgoingCall(userAgent, { user, host: host ?? ctx.config.domain, port }, ctx.logger),
       onCreated: (live) => {
-        if (parent) this.deps.lifecycle.update(parent, { rest: { transfer: { status: 'attended-consulting', consultCallId: live.callId, target: user } } });
+        if (parent) this.#deps.lifecycle.update(parent, { rest: { transfer: { status: 'attended-consulting', consultCallId: live.callId, target: user } } });
       },
     });
   }
@@ -103,53 +107,54 @@ export class CallController {
    * and for the call a received REFER asks for (which skips the guards).
    */
   async placeOutgoing(spec: OutgoingSpec): Promise<Result> {
-    this.openingOutgoing += 1;
+    this.#openingOutgoing += 1;
     let opened;
     try {
-      opened = await this.deps.media.open(spec.options);
+      opened = await this.#deps.openMedia(spec.options);
     } finally {
-      this.openingOutgoing -= 1;
+      this.#openingOutgoing -= 1;
     }
     if (!opened.ok) return opened.error;
     const { stream, constraints } = opened.media;
     let sip: SipCall;
     try {
-      if (this.destroyed) throw new Error('phone destroyed');
+      if (this.#destroyed) throw new Error('phone destroyed');
       sip = spec.make();
     } catch (error) {
       stopStream(stream);
-      return result('UNKNOWN_ERROR', describe(error));
+      return result('UNKNOWN_ERROR', errorMessage(error));
     }
-    const live = this.deps.lifecycle.create({ sip, number: spec.number, isVideo: Boolean(spec.options?.video), ringing: false, localStream: stream, status: spec.status });
+    const live = this.#deps.lifecycle.create({ sip, number: spec.number, isVideo: Boolean(spec.options?.video), ringing: false, localStream: stream, status: spec.status });
     spec.onCreated?.(live);
-    this.deps.contacts.resolve(live);
+    this.#deps.contacts.resolve(live);
     try {
-      await sip.invite({ constraints, webphoneLocalStream: stream });
+      await sip.open({ constraints, webphoneLocalStream: stream });
     } catch (error) {
-      this.deps.lifecycle.end(live, { kind: 'failed', cause: CallEndCause.FAILED, code: 0 });
-      return result('UNKNOWN_ERROR', `INVITE not sent: ${describe(error)}`);
+      this.#deps.lifecycle.end(live, 'failed', 0);
+      return result('UNKNOWN_ERROR', `INVITE not sent: ${errorMessage(error)}`);
     }
     return { ...PHONE_OK, callId: live.callId };
   }
 
   /** An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891). */
   incoming(sip: SipCall): void {
-    const { ctx, registry, lifecycle } = this.deps;
+    const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
     const old = replaced && registry.list().find((live) => live.sip === replaced);
-    const refusal = this.destroyed ? 480 : replaced ? (old ? null : 481) : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
+    const refusal = this.#destroyed ? 480 : replaced ? (old ? null : 481) : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
+    const number = sip.remoteAor.user;
     if (refusal !== null) {
-      if (refusal === 486) ctx.logger.info(`486 to a call from ${sip.remoteUser} (call limit or call waiting off)`);
+      if (refusal === 486) ctx.logger.info(`486 to a call from ${number} (call limit or call waiting off)`);
       sip.reject(refusal);
       return;
     }
     const isVideo = old ? old.session.status.isVideo : readSdpFacts(sip.remoteSdp).video;
-    const live = lifecycle.create({ sip, number: sip.remoteUser, name: sip.remoteDisplayName, isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
+    const live = lifecycle.create({ sip, number, name: sip.remoteDisplayName, isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
     if (!old) sip.ring();
-    this.deps.contacts.resolve(live);
+    this.#deps.contacts.resolve(live);
     if (!old) return;
     // The old call ends as `replaced` once this one is answered (sip.js sends its BYE then).
-    old.endCause = CallEndCause.REPLACED;
+    old.endCause = 'replaced';
     void this.answer(live.callId, { video: isVideo }).then((outcome) => {
       if (outcome.code !== PHONE_OK.code) {
         old.endCause = null;
@@ -161,7 +166,7 @@ export class CallController {
 
   /** `answer(callId, options)`: opens media and sends 200 OK. A media error keeps the call ringing. */
   async answer(callId: string, options?: CallOptions): Promise<Result> {
-    const { registry, media } = this.deps;
+    const registry = this.#deps.registry;
     const live = registry.get(callId);
     if (!live) return result('NOT_FOUND_CALL_ID', String(callId));
     const status = registry.record(callId)?.status;
@@ -170,7 +175,7 @@ export class CallController {
     }
     live.answering = true;
     try {
-      const opened = await media.open(options ?? { video: status.isVideo });
+      const opened = await this.#deps.openMedia(options ?? { video: status.isVideo });
       if (!opened.ok) return opened.error;
       const { stream, constraints } = opened.media;
       if (registry.get(callId) !== live) {
@@ -178,10 +183,10 @@ export class CallController {
         return result('UNKNOWN_ERROR', 'the call ended during answer');
       }
       live.localStream = stream;
-      await live.sip.accept({ constraints, webphoneLocalStream: stream });
+      await live.sip.open({ constraints, webphoneLocalStream: stream });
       return { ...PHONE_OK, callId };
     } catch (error) {
-      return result('UNKNOWN_ERROR', `answer failed: ${describe(error)}`);
+      return result('UNKNOWN_ERROR', `answer failed: ${errorMessage(error)}`);
     } finally {
       live.answering = false;
     }
@@ -189,57 +194,34 @@ export class CallController {
 
   /** `reject(callId)`: 486 Busy Here to a ringing inbound call. */
   reject(callId: string): boolean {
-    const live = this.deps.registry.get(callId);
+    const live = this.#deps.registry.get(callId);
     if (!live || live.sip.direction !== 'inbound' || live.sip.isEstablished || !live.sip.reject(486)) return false;
-    this.deps.lifecycle.end(live, { kind: 'failed', cause: CallEndCause.REJECTED, code: 486 });
+    this.#deps.lifecycle.end(live, 'rejected', 486);
     return true;
   }
 
   /** `hangup(callId)`: CANCEL before an answer, BYE after; a ringing inbound call is rejected. */
   hangup(callId: string): boolean {
-    const live = this.deps.registry.get(callId);
+    const live = this.#deps.registry.get(callId);
     if (!live) return false;
-    const established = live.sip.isEstablished;
-    if (live.sip.direction === 'inbound' && !established) return this.reject(callId);
-    if (!live.sip.terminate()) return false;
-    this.deps.lifecycle.end(live, established ? { kind: 'ended', cause: CallEndCause.HANGUP } : { kind: 'failed', cause: CallEndCause.CANCELED, code: 487 });
-    return true;
-  }
-
-  /** `terminate(callId, type)`: `'reject'` rejects, anything else hangs up in whatever way the call's state needs. */
-  terminate(callId: string, kind: TerminateType = 'terminate'): boolean {
-    switch (kind) {
-      case 'reject':
-        return this.reject(callId);
-      case 'hangup':
-      case 'terminate':
-        return this.hangup(callId);
-      default:
-        kind satisfies never;
-        return false;
-    }
+    if (live.sip.direction === 'inbound' && !live.sip.isEstablished) return this.reject(callId);
+    return this.#deps.lifecycle.hangUp(live, false, 'hangup', 'canceled');
   }
 
   /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled; no signalling. */
   mute(callId: string, muted: boolean): boolean {
-    const live = this.deps.registry.get(callId);
+    const live = this.#deps.registry.get(callId);
     if (!live) return false;
     setAudioEnabled(live.localStream, !muted);
     const sdhStream = live.sip.media?.localMediaStream;
     if (sdhStream !== live.localStream) setAudioEnabled(sdhStream, !muted);
-    this.deps.lifecycle.update(live, { status: { isMute: muted } });
+    this.#deps.lifecycle.update(live, { status: { isMute: muted } });
     return true;
   }
 
   /** Ends every call (destroy): CANCEL, 480 or BYE as each call needs. */
   endAll(): void {
-    this.destroyed = true;
-    for (const live of this.deps.registry.list()) {
-      const established = live.sip.isEstablished;
-      live.sip.terminate(480);
-      const cause = CallEndCause.TERMINATED;
-      live.endCause ??= cause;
-      this.deps.lifecycle.end(live, established ? { kind: 'ended', cause } : { kind: 'failed', cause, code: 487 });
-    }
+    this.#destroyed = true;
+    for (const live of this.#deps.registry.list()) this.#deps.lifecycle.hangUp(live, true, 'terminated');
   }
 }

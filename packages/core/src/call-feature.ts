@@ -4,7 +4,7 @@ import type { LiveCall } from './live-call.js';
 import type { PhoneContext } from './phone-context.js';
 
 /**
- * What the mid-call features (hold, recording, transfer, contacts) share:
+ * What the mid-call features (hold, recording, DTMF, transfer, contacts) share:
  * the phone, its calls, and the checks and reports they all make.
  */
 export abstract class CallFeature {
@@ -17,6 +17,11 @@ export abstract class CallFeature {
   /** True while `live` is still the call registered under its id (it has not ended). */
   protected isLive(live: LiveCall): boolean {
     return this.registry.get(live.callId) === live;
+  }
+
+  /** The call when it is talking (answered and confirmed). */
+  protected talking(callId: string): LiveCall | undefined {
+    return this.registry.record(callId)?.status.callStatus === 'talking' ? this.registry.get(callId) : undefined;
   }
 
   /** Logs `cause` as a warning and reports it to the app as the call's `clientError`. */

@@ -1,14 +1,16 @@
-import { CallEndCause, causeForStatus } from './call-causes.js';
+import { causeForStatus, type CallEndCauseValue } from './call-causes.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallRecord, CallStatus, StaticCallStatus } from './call-status.js';
+import { pickStaticStatus, STATIC_KEYS } from './contact-resolver.js';
 import { parseDtmfInfo } from './dtmf.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';
 import type { PhoneContext } from './phone-context.js';
 import { parseRecordHeader } from './recording.js';
 import { Session, type SessionActions, type SessionHost } from './session.js';
-import { describe, type IncomingTransfer, type SipCall } from './sip/sip-call.js';
+import { errorMessage } from './errors.js';
+import type { IncomingTransfer, SipCall } from './sip/sip-call.js';
 
 /** Work the transfer controller hangs on call milestones. */
 export interface LifecycleHooks {
@@ -29,8 +31,7 @@ export interface NewCall {
   readonly status?: Partial<CallStatus>;
 }
 
-const STATIC_KEYS = ['name', 'avatar', 'company'] as const;
-const staticOf = ({ name, avatar, company }: CallStatus): StaticCallStatus => ({ name, avatar, company });
+const staticOf = (status: CallStatus): StaticCallStatus => pickStaticStatus(status) as StaticCallStatus;
 
 /**
  * Creates calls, moves them through their phases and ends them.
@@ -89,7 +90,6 @@ export class CallLifecycle implements SessionHost {
       sip,
       session,
       localStream: init.localStream ?? null,
-      quality: null,
       endCause: null,
       onConfirmed: [],
       cleanups: new Set(),
@@ -97,7 +97,7 @@ export class CallLifecycle implements SessionHost {
       replacesCallId: null,
     };
     this.registry.add(live, record, init.ringing);
-    this.bind(live);
+    this.#bind(live);
     const event = { callId, session };
     this.ctx.emit('newRTCSession', event);
     this.ctx.emit('startSession', event);
@@ -119,17 +119,17 @@ export class CallLifecycle implements SessionHost {
 
   /**
    * Ends a call: stops its timers and media, removes it from the store,
-   * then emits `ended` or `failed` and `deleteSession`. Idempotent.
+   * then emits `ended` (no `code`) or `failed` (with the SIP `code`) and
+   * `deleteSession`. `live.endCause`, when set, wins over `cause`. Idempotent.
    */
-  end(live: LiveCall, outcome: { kind: 'ended'; cause: string } | { kind: 'failed'; cause: string; code: number }): void {
+  end(live: LiveCall, cause: CallEndCauseValue, code?: number): void {
     const { callId, session } = live;
     if (this.registry.get(callId) !== live) return;
-    live.quality?.stop();
     for (const cleanup of live.cleanups) {
       try {
         cleanup();
       } catch (error) {
-        this.ctx.logger.warn(`cleanup of call ${callId} failed: ${describe(error)}`);
+        this.ctx.logger.warn(`call ${callId}: cleanup failed: ${errorMessage(error)}`);
       }
     }
     live.cleanups.clear();
@@ -139,15 +139,30 @@ export class CallLifecycle implements SessionHost {
     // Keep the last record readable through the session after it leaves the store.
     session.status;
     this.registry.remove(callId);
-    const cause = live.endCause ?? outcome.cause;
-    if (outcome.kind === 'ended') session.emit('ended', { callId, cause });
-    else session.emit('failed', { callId, cause, code: outcome.code });
+    cause = live.endCause ?? cause;
+    if (code === undefined) session.emit('ended', { callId, cause });
+    else session.emit('failed', { callId, cause, code });
     this.ctx.emit('deleteSession', { callId, cause });
     session.dispose();
     this.hooks?.onEnded(live);
   }
 
-  private bind(live: LiveCall): void {
+  /**
+   * Hangs up from this side (BYE, or CANCEL / 480 before an answer) and ends
+   * the call: `ended` with `cause` when it was established, else `failed`
+   * with 487 and `unansweredCause`. When no request could be sent the call
+   * ends only if `always`.
+   *
+   * @returns whether a request was sent.
+   */
+  hangUp(live: LiveCall, always: boolean, cause: CallEndCauseValue, unansweredCause = cause): boolean {
+    const established = live.sip.isEstablished;
+    const sent = live.sip.terminate();
+    if (sent || always) this.end(live, established ? cause : unansweredCause, established ? undefined : 487);
+    return sent;
+  }
+
+  #bind(live: LiveCall): void {
     const { sip, callId, session } = live;
     sip.setEvents({
       progress: (statusCode) => {
@@ -166,22 +181,23 @@ export class CallLifecycle implements SessionHost {
       confirmed: () => {
         this.update(live, { status: { callStatus: 'talking' } });
         session.emit('confirmed', { callId });
-        live.quality = new CallQualityMonitor(
+        const quality = new CallQualityMonitor(
           callId,
           () => (sip.media?.peerConnection?.getStats() as Promise<StatsReportLike> | undefined) ?? null,
           (callReport) => {
             if (this.registry.patch(callId, { rest: { lastReport: callReport } })) session.emit('callReport', { callId, callReport });
           },
-          (error) => this.ctx.logger.warn(`getStats failed for call ${callId}: ${describe(error)}`),
+          (error) => this.ctx.logger.warn(`call ${callId}: getStats failed: ${errorMessage(error)}`),
         );
-        live.quality.start();
+        quality.start();
+        live.cleanups.add(() => quality.stop());
         for (const job of live.onConfirmed.splice(0)) job();
       },
       failed: (code, reason) => {
         this.ctx.logger.info(`call ${callId} failed: ${code} ${reason}`);
-        this.end(live, { kind: 'failed', cause: code === 487 && sip.direction === 'inbound' ? CallEndCause.REMOTE_CANCELED : causeForStatus(code), code });
+        this.end(live, code === 487 && sip.direction === 'inbound' ? 'remote-canceled' : causeForStatus(code), code);
       },
-      ended: (byRemote) => this.end(live, { kind: 'ended', cause: byRemote ? CallEndCause.REMOTE_HANGUP : CallEndCause.HANGUP }),
+      ended: (byRemote) => this.end(live, byRemote ? 'remote-hangup' : 'hangup'),
       reinvite: () => session.emit('reinvite', { callId }),
       // Received INFO: recording requests and DTMF become session events; anything else is acknowledged.
       info: (info) => {

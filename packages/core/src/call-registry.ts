@@ -20,41 +20,45 @@ export interface CallPatch {
  * Every write happens before the caller emits the matching event.
  */
 export class CallRegistry {
-  private readonly calls = new Map<string, LiveCall>();
+  readonly #calls = new Map<string, LiveCall>();
 
-  constructor(private readonly ctx: PhoneContext) {}
+  readonly #ctx: PhoneContext;
+
+  constructor(ctx: PhoneContext) {
+    this.#ctx = ctx;
+  }
 
   /** Number of live calls. */
   get size(): number {
-    return this.calls.size;
+    return this.#calls.size;
   }
 
   get(callId: string): LiveCall | undefined {
-    return typeof callId === 'string' ? this.calls.get(callId) : undefined;
+    return typeof callId === 'string' ? this.#calls.get(callId) : undefined;
   }
 
   /** Live calls, oldest first. */
   list(): LiveCall[] {
-    return [...this.calls.values()];
+    return [...this.#calls.values()];
   }
 
   record(callId: string): CallRecord | undefined {
-    return this.ctx.getState().calls[callId];
+    return this.#ctx.getState().calls[callId];
   }
 
   /** A call id not used by a live call, derived from the SIP Call-ID (a call to oneself has both legs on this phone). */
   uniqueId(sipCallId: string): string {
     let id = sipCallId;
-    for (let n = 2; this.calls.has(id); n += 1) id = `${sipCallId}#${n}`;
+    for (let n = 2; this.#calls.has(id); n += 1) id = `${sipCallId}#${n}`;
     return id;
   }
 
   /** Adds a call (it becomes current); `ringing` puts it in `incomingIds`. */
   add(live: LiveCall, record: CallRecord, ringing: boolean): void {
     const { callId } = live;
-    this.calls.set(callId, live);
-    const state = this.ctx.getState();
-    this.write({
+    this.#calls.set(callId, live);
+    const state = this.#ctx.getState();
+    this.#write({
       calls: { ...state.calls, [callId]: record },
       callIds: [...state.callIds, callId],
       incomingIds: ringing ? [...state.incomingIds, callId] : state.incomingIds,
@@ -68,7 +72,7 @@ export class CallRegistry {
    * @returns the previous and next status, or `undefined` for an unknown call.
    */
   patch(callId: string, patch: CallPatch): { previous: CallStatus; next: CallStatus } | undefined {
-    const state = this.ctx.getState();
+    const state = this.#ctx.getState();
     const current = state.calls[callId];
     if (!current) return undefined;
     const next: CallRecord = {
@@ -77,30 +81,30 @@ export class CallRegistry {
       status: patch.status ? { ...current.status, ...patch.status } : current.status,
       timestamps: patch.timestamps ? { ...current.timestamps, ...patch.timestamps } : current.timestamps,
     };
-    this.ctx.setState({ calls: { ...state.calls, [callId]: next } });
+    this.#ctx.setState({ calls: { ...state.calls, [callId]: next } });
     return { previous: current.status, next: next.status };
   }
 
   /** Removes a call from the ringing list (answered, or about to end). */
   stopRinging(callId: string): void {
-    const state = this.ctx.getState();
-    if (state.incomingIds.includes(callId)) this.ctx.setState({ incomingIds: state.incomingIds.filter((id) => id !== callId) });
+    const state = this.#ctx.getState();
+    if (state.incomingIds.includes(callId)) this.#ctx.setState({ incomingIds: state.incomingIds.filter((id) => id !== callId) });
   }
 
   /** Makes `callId` the current call. */
   setCurrent(callId: string): boolean {
-    if (!this.calls.has(callId)) return false;
-    if (this.ctx.getState().currentSessionID !== callId) this.ctx.setState({ currentSessionID: callId });
+    if (!this.#calls.has(callId)) return false;
+    if (this.#ctx.getState().currentSessionID !== callId) this.#ctx.setState({ currentSessionID: callId });
     return true;
   }
 
   /** Removes a call; the store no longer holds it when this returns. */
   remove(callId: string): void {
-    if (!this.calls.delete(callId)) return;
-    const state = this.ctx.getState();
+    if (!this.#calls.delete(callId)) return;
+    const state = this.#ctx.getState();
     const { [callId]: _gone, ...calls } = state.calls;
     const callIds = state.callIds.filter((id) => id !== callId);
-    this.write({
+    this.#write({
       calls,
       callIds,
       incomingIds: state.incomingIds.filter((id) => id !== callId),
@@ -109,7 +113,7 @@ export class CallRegistry {
   }
 
   /** Writes the call lists; `isMaxCall` follows `callIds`. */
-  private write(lists: Pick<PhoneState, 'calls' | 'callIds' | 'incomingIds' | 'currentSessionID'>): void {
-    this.ctx.setState({ ...lists, isMaxCall: lists.callIds.length >= this.ctx.config.maxConcurrentCalls });
+  #write(lists: Pick<PhoneState, 'calls' | 'callIds' | 'incomingIds' | 'currentSessionID'>): void {
+    this.#ctx.setState({ ...lists, isMaxCall: lists.callIds.length >= this.#ctx.config.maxConcurrentCalls });
   }
 }

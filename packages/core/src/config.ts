@@ -1,6 +1,7 @@
 import { PhoneConfigError } from './errors.js';
 import { LOG_LEVELS, LOG_METHODS, type PhoneLogger, type LogLevel } from './logger.js';
 import type { StaticCallStatus } from './call-status.js';
+import type { PhoneIdentity } from './phone-state.js';
 import type { MediaSeam } from './sip/media-seam.js';
 
 /** Device ids used for calls; absent ids mean the browser default. */
@@ -81,11 +82,11 @@ export interface PhoneConfig {
 /** A {@link PhoneConfig} after validation, with every default filled in. */
 export interface ResolvedPhoneConfig {
   readonly server: string;
-  readonly extension: string;
+  /** Who the phone registers as (the store's initial `identity`). */
+  readonly identity: PhoneIdentity;
+  /** `identity.domain`: the host of dialled numbers that name none. */
   readonly domain: string;
-  readonly authorizationUser: string;
   readonly credential: Credential;
-  readonly displayName: string | undefined;
   readonly reRegistryPhoneTimes: number;
   readonly deviceIds: DeviceIds;
   readonly maxConcurrentCalls: number;
@@ -108,10 +109,11 @@ export type Credential = { readonly type: 'password'; readonly password: string 
 type Fields = Record<string, unknown>;
 
 /** Printable token characters safe in a SIP user part without escaping. */
-const SIP_USER = /^[\w.~+!$&'()*=-]{1,64}$/;
+export const SIP_USER = /^[\w.~+!$&'()*=-]{1,64}$/;
 /** A DNS host name, or an IPv4/IPv6 address. */
 const HOST = /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d])?)*$|^[\da-f:.]+$/i;
-const HA1 = /^[\da-f]{32}$/i;
+/** An HA1 digest: 32 hexadecimal digits. */
+export const HA1 = /^[\da-f]{32}$/i;
 /** Non-empty, without quotes, backslashes or control characters: safe inside a quoted digest parameter. */
 // eslint-disable-next-line no-control-regex
 const AUTH_USER = /^[^"\\\u0000-\u001f\u007f]+$/;
@@ -228,11 +230,9 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
 
   return {
     server: url.href,
-    extension,
+    identity: { extension, domain, authorizationUser, displayName },
     domain,
-    authorizationUser,
     credential,
-    displayName,
     reRegistryPhoneTimes: integer(config, 'reRegistryPhoneTimes', 0, Number.MAX_SAFE_INTEGER, Infinity),
     deviceIds,
     maxConcurrentCalls: integer(config, 'maxConcurrentCalls', 1, 16, 2),

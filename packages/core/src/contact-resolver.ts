@@ -1,12 +1,16 @@
+import { errorMessage } from './errors.js';
 import { CallFeature } from './call-feature.js';
 import type { StaticCallStatus } from './call-status.js';
 import type { LiveCall } from './live-call.js';
+
+/** The fields of a {@link StaticCallStatus}. */
+export const STATIC_KEYS = ['name', 'avatar', 'company'] as const;
 
 /** Keeps only string name/avatar/company fields (the values may come from an app callback or the network). */
 export function pickStaticStatus(input: unknown): Partial<StaticCallStatus> {
   const picked: Partial<StaticCallStatus> = {};
   if (typeof input === 'object' && input !== null) {
-    for (const key of ['name', 'avatar', 'company'] as const) {
+    for (const key of STATIC_KEYS) {
       const value = (input as Record<string, unknown>)[key];
       if (typeof value === 'string') picked[key] = value;
     }
@@ -34,7 +38,7 @@ export class ContactResolver extends CallFeature {
         const status = pickStaticStatus(found);
         if (this.isLive(live) && !this.registry.record(live.callId)?.manualStaticStatus && Object.keys(status).length > 0) this.lifecycle.update(live, { status });
       },
-      (error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${errorMessage(error)}`),
     );
   }
 

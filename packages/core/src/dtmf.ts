@@ -1,7 +1,7 @@
-import type { CallRegistry } from './call-registry.js';
+import { errorMessage } from './errors.js';
+import { CallFeature } from './call-feature.js';
 import type { LiveCall } from './live-call.js';
 import { readSdpFacts } from './media/sdp-facts.js';
-import type { PhoneContext } from './phone-context.js';
 
 /** Digits a DTMF string may hold (RFC 4733 §3.2 events 0–15). */
 export const DTMF_DIGITS = /^[0-9*#A-D]+$/i;
@@ -35,35 +35,30 @@ export function parseDtmfInfo(contentType: string, body: string): string | null 
  * end offered `telephone-event`, otherwise SIP INFO `application/dtmf-relay`,
  * one INFO per digit, in order.
  */
-export class DtmfSender {
+export class DtmfSender extends CallFeature {
   /** Each call's INFO queue, so digits sent in several calls to `send` go out in order. */
-  private readonly queues = new WeakMap<LiveCall, Promise<void>>();
-
-  constructor(
-    private readonly ctx: PhoneContext,
-    private readonly registry: CallRegistry,
-  ) {}
+  readonly #queues = new WeakMap<LiveCall, Promise<void>>();
 
   /** `dtmf(callId, digits)`: false for an unknown or not talking call, or digits outside `0-9*#A-D`. */
   send(callId: string, digits: string): boolean {
-    const live = this.registry.get(callId);
-    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking' || typeof digits !== 'string' || !DTMF_DIGITS.test(digits)) return false;
+    const live = this.talking(callId);
+    if (!live || typeof digits !== 'string' || !DTMF_DIGITS.test(digits)) return false;
     const tones = digits.toUpperCase();
     if (this.ctx.config.dtmfMethod === 'rfc4733' && readSdpFacts(live.sip.remoteSdp).telephoneEvent) {
       try {
         if (live.sip.media?.sendDtmf(tones)) return true;
       } catch (error) {
-        this.ctx.logger.warn(`RFC 4733 DTMF failed, falling back to INFO: ${error instanceof Error ? error.message : String(error)}`);
+        this.ctx.logger.warn(`RFC 4733 DTMF failed, falling back to INFO: ${errorMessage(error)}`);
       }
     }
-    const queue = (this.queues.get(live) ?? Promise.resolve()).then(async () => {
+    const queue = (this.#queues.get(live) ?? Promise.resolve()).then(async () => {
       for (const digit of tones) {
-        if (this.registry.get(callId) !== live) return;
+        if (!this.isLive(live)) return;
         const outcome = await live.sip.info([], { contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) });
-        if (!outcome.ok) return live.session.emit('clientError', { callId, cause: `DTMF "${digit}" refused: ${outcome.statusCode} ${outcome.reason}`.trim() });
+        if (!outcome.ok) return this.report(live, `DTMF "${digit}" refused: ${outcome.statusCode} ${outcome.reason}`.trim());
       }
     });
-    this.queues.set(live, queue);
+    this.#queues.set(live, queue);
     return true;
   }
 }

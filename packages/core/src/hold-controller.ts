@@ -1,6 +1,5 @@
 import { CallFeature } from './call-feature.js';
 import type { LiveCall } from './live-call.js';
-import type { PhoneContext } from './phone-context.js';
 import type { RequestOutcome } from './sip/sip-call.js';
 
 /** Re-INVITE attempts for one hold/unhold before giving up. */
@@ -50,7 +49,7 @@ export function reinviteRetryDelay(outcome: RequestOutcome, attempt: number, own
  */
 export class HoldController extends CallFeature {
   /** The wanted hold state of each call whose re-INVITE loop is running. */
-  private readonly desired = new Map<LiveCall, boolean>();
+  readonly #desired = new Map<LiveCall, boolean>();
 
   /** Asks for hold (`true`) or unhold (`false`); false for an unknown or not yet answered call. */
   request(callId: string, hold: boolean): boolean {
@@ -61,13 +60,13 @@ export class HoldController extends CallFeature {
       return true;
     }
     if (!live || callStatus !== 'talking') return false;
-    const running = this.desired.has(live);
-    this.desired.set(live, hold);
-    if (!running) void this.run(live);
+    const running = this.#desired.has(live);
+    this.#desired.set(live, hold);
+    if (!running) void this.#run(live);
     return true;
   }
 
-  private async run(live: LiveCall): Promise<void> {
+  async #run(live: LiveCall): Promise<void> {
     const { callId, sip } = live;
     const outbound = sip.direction === 'outbound';
     let attempt = 0;
@@ -75,9 +74,9 @@ export class HoldController extends CallFeature {
     let delay: number | null = outbound ? (this.registry.record(callId)?.timestamps.answeredAt ?? 0) + ACK_SETTLE_MS - Date.now() : 0;
     try {
       while (delay !== null) {
-        if (delay > 0) await this.wait(live, delay);
+        if (delay > 0) await this.#wait(live, delay);
         const record = this.registry.record(callId);
-        const wanted = this.desired.get(live) === true;
+        const wanted = this.#desired.get(live) === true;
         if (!record || !this.isLive(live) || wanted === record.status.isHold) break;
         const outcome = await sip.reinvite(wanted);
         if (!this.isLive(live)) break;
@@ -96,12 +95,12 @@ export class HoldController extends CallFeature {
         else this.ctx.logger.info(`call ${callId}: re-INVITE refused (${outcome.statusCode}), retrying in ${delay} ms`);
       }
     } finally {
-      this.desired.delete(live);
+      this.#desired.delete(live);
     }
   }
 
   /** Resolves after `ms`, or at once when the call ends (its cleanup clears the timer). */
-  private wait(live: LiveCall, ms: number): Promise<void> {
+  #wait(live: LiveCall, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

@@ -1,4 +1,4 @@
-import type { CallQualityMonitor } from './call-quality.js';
+import type { CallEndCauseValue } from './call-causes.js';
 import type { Session } from './session.js';
 import type { SipCall } from './sip/sip-call.js';
 
@@ -12,12 +12,11 @@ export interface LiveCall {
   readonly session: Session;
   /** The stream the phone opened with getUserMedia, if any; stopped when the call ends. */
   localStream: MediaStream | null;
-  quality: CallQualityMonitor | null;
   /** Replaces the natural end cause (e.g. `transferred`, `replaced`). */
-  endCause: string | null;
+  endCause: CallEndCauseValue | null;
   /** Work waiting for the dialog to be confirmed (a hold asked for before the ACK, RFC 5407). */
   readonly onConfirmed: Array<() => void>;
-  /** Undo actions run when the call ends (timers to clear...). */
+  /** Undo actions run when the call ends (timers to clear, the quality monitor to stop...). */
   readonly cleanups: Set<() => void>;
   /** True while `answer()` is opening media or sending 200. */
   answering: boolean;

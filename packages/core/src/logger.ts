@@ -30,30 +30,33 @@ const DIGEST_RESPONSE = /\b(response|cnonce)\s*=\s*"?[^",\s]*"?/gi;
  * whole. Known secrets (password, HA1) are also replaced wherever they appear.
  */
 export class RedactingLogger {
-  private readonly secrets = new Set<string>();
+  readonly #secrets = new Set<string>();
 
-  constructor(
-    private readonly sink: PhoneLogger,
-    private readonly level: LogLevel,
-  ) {}
+  readonly #sink: PhoneLogger;
+  readonly #level: LogLevel;
+
+  constructor(sink: PhoneLogger, level: LogLevel) {
+    this.#sink = sink;
+    this.#level = level;
+  }
 
   /** Adds a value that must never be logged (a password or an HA1). */
   addSecret(secret: string): void {
-    if (secret.length >= 3) this.secrets.add(secret);
+    if (secret.length >= 3) this.#secrets.add(secret);
   }
 
   /** Removes secrets and credential headers from a text. */
   redact(text: string): string {
     let clean = text.replace(AUTH_HEADER, '$1: [redacted]').replace(DIGEST_RESPONSE, '$1=[redacted]');
-    for (const secret of this.secrets) clean = clean.replaceAll(secret, '[redacted]');
+    for (const secret of this.#secrets) clean = clean.replaceAll(secret, '[redacted]');
     return clean;
   }
 
   /** Logs `message` at `level` if the configured level allows it. */
   log(level: Exclude<LogLevel, 'silent'>, message: string): void {
-    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(this.level)) return;
+    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(this.#level)) return;
     try {
-      this.sink[level](this.redact(message));
+      this.#sink[level](this.redact(message));
     } catch {
       // A throwing application logger must not break signalling.
     }

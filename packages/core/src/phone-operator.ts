@@ -2,28 +2,25 @@ import { CallController } from './call-controller.js';
 import { CallLifecycle } from './call-lifecycle.js';
 import { CallRegistry } from './call-registry.js';
 import type { StaticCallStatus } from './call-status.js';
-import { resolvePhoneConfig, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
+import { HA1, resolvePhoneConfig, SIP_USER, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
 import { ContactResolver } from './contact-resolver.js';
 import { DtmfSender } from './dtmf.js';
-import { PhoneDestroyedError } from './errors.js';
+import { errorMessage, PhoneDestroyedError } from './errors.js';
 import { HoldController } from './hold-controller.js';
 import { RedactingLogger } from './logger.js';
-import { CallMediaProvider } from './media/call-media.js';
+import { openCallMedia } from './media/call-media.js';
 import type { CallOptions, PhoneApi, TerminateType } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import type { PhoneEventMap } from './phone-events.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
 import { RecordingController } from './recording.js';
-import { RegistrationController } from './registration-controller.js';
+import { NOT_RECONNECTING, RegistrationController } from './registration-controller.js';
 import { result, type Result } from './result.js';
 import type { Session } from './session.js';
-import { describe } from './sip/sip-call.js';
 import { createIncomingCallDelegate } from './sip/sip-dialer.js';
 import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
-
-const HA1 = /^[\da-f]{32}$/i;
 
 /**
  * A softphone: one SIP registration and its calls.
@@ -43,19 +40,20 @@ export class PhoneOperator implements PhoneApi {
   /** The phone's state, read-only; use `useStore(phone.store, selector)` or `phone.store.subscribe`. */
   readonly store: ReadonlyStore<PhoneState>;
   /** Config, logger and store access, shared with the collaborators. */
-  private readonly ctx: PhoneContext;
-  private readonly emitter: TypedEmitter<PhoneEventMap>;
-  private readonly registration: RegistrationController;
+  readonly #ctx: PhoneContext;
+  /** Closed by `destroy()`: from then on the phone emits nothing and takes no listener. */
+  readonly #emitter: TypedEmitter<PhoneEventMap>;
+  readonly #registration: RegistrationController;
   // The call collaborators, one concept each; `calls` holds the registry.
+  // (`calls` stays a plain field: a transport test reaches a call's sip.js session through it.)
   private readonly calls: CallLifecycle;
-  private readonly controller: CallController;
-  private readonly holds: HoldController;
-  private readonly dtmfSender: DtmfSender;
-  private readonly recording: RecordingController;
-  private readonly transfers: TransferController;
-  private readonly contacts: ContactResolver;
-  private destroyed = false;
-  private teardown: Promise<void> | null = null;
+  readonly #controller: CallController;
+  readonly #holds: HoldController;
+  readonly #dtmfSender: DtmfSender;
+  readonly #recording: RecordingController;
+  readonly #transfers: TransferController;
+  readonly #contacts: ContactResolver;
+  #teardown: Promise<void> | null = null;
 
   /** @throws {@link PhoneConfigError} when a config field is invalid. */
   constructor(config: PhoneConfig) {
@@ -65,14 +63,9 @@ export class PhoneOperator implements PhoneApi {
       transport: 'idle',
       registration: { status: 'unregistered' },
       isRegistered: false,
-      identity: {
-        extension: resolved.extension,
-        domain: resolved.domain,
-        authorizationUser: resolved.authorizationUser,
-        displayName: resolved.displayName,
-      },
+      identity: resolved.identity,
       lastError: null,
-      reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false },
+      reconnect: NOT_RECONNECTING,
       recordPermissions: resolved.recordPermissions,
       deviceIds: { ...resolved.deviceIds },
       calls: {},
@@ -83,40 +76,38 @@ export class PhoneOperator implements PhoneApi {
       destroyed: false,
     });
     this.store = owned.store;
-    this.emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
-      logger.error(`a "${String(event)}" listener threw: ${describe(error)}`);
+    this.#emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
+      logger.error(`a "${String(event)}" listener threw: ${errorMessage(error)}`);
     });
-    const ctx: PhoneContext = (this.ctx = {
+    const ctx: PhoneContext = (this.#ctx = {
       config: resolved,
       logger,
       getState: owned.store.getState,
       setState: owned.setState,
-      emit: (event, ...args) => {
-        if (!this.destroyed) this.emitter.emit(event, ...args);
-      },
+      emit: (event, ...args) => this.#emitter.emit(event, ...args),
     });
-    this.addCredentialSecrets(resolved.credential);
+    this.#addCredentialSecrets(resolved.credential);
     const registry = new CallRegistry(ctx);
     const lifecycle = (this.calls = new CallLifecycle(ctx, registry, this));
-    this.contacts = new ContactResolver(ctx, registry, lifecycle);
-    this.holds = new HoldController(ctx, registry, lifecycle);
-    this.controller = new CallController({
+    this.#contacts = new ContactResolver(ctx, registry, lifecycle);
+    this.#holds = new HoldController(ctx, registry, lifecycle);
+    this.#controller = new CallController({
       ctx,
       registry,
       lifecycle,
-      media: new CallMediaProvider(resolved, () => this.deviceIds),
-      contacts: this.contacts,
-      holds: this.holds,
-      userAgent: () => this.registration.current?.userAgent ?? null,
+      openMedia: (options) => openCallMedia(options, this.deviceIds, !!resolved.media),
+      contacts: this.#contacts,
+      holds: this.#holds,
+      userAgent: () => this.#registration.current?.userAgent ?? null,
     });
-    this.dtmfSender = new DtmfSender(ctx, registry);
-    this.recording = new RecordingController(ctx, registry, lifecycle);
-    lifecycle.hooks = this.transfers = new TransferController(ctx, registry, lifecycle, this.controller);
+    this.#dtmfSender = new DtmfSender(ctx, registry, lifecycle);
+    this.#recording = new RecordingController(ctx, registry, lifecycle);
+    lifecycle.hooks = this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
     // The delegate object is created once, so every connection (a new one after reRegister) reaches the same call handler.
-    this.registration = new RegistrationController(
+    this.#registration = new RegistrationController(
       ctx,
       resolved.credential,
-      createIncomingCallDelegate((sip) => this.controller.incoming(sip), logger),
+      createIncomingCallDelegate((sip) => this.#controller.incoming(sip), logger),
     );
   }
 
@@ -129,7 +120,7 @@ export class PhoneOperator implements PhoneApi {
 
   /** Reconnect attempts allowed after a loss (`Infinity` when unlimited). */
   get reRegistryPhoneTimes(): number {
-    return this.ctx.config.reRegistryPhoneTimes;
+    return this.#ctx.config.reRegistryPhoneTimes;
   }
 
   /** The devices used for calls. */
@@ -145,12 +136,12 @@ export class PhoneOperator implements PhoneApi {
   /** Changes the recording permission and emits `recordPermissionsChange`. Values other than 0, 1, 2 are ignored. */
   set recordPermissions(value: RecordPermissions) {
     if (value !== 0 && value !== 1 && value !== 2) {
-      this.ctx.logger.warn(`recordPermissions must be 0, 1 or 2; ignored ${String(value)}`);
+      this.#ctx.logger.warn(`recordPermissions must be 0, 1 or 2; ignored ${String(value)}`);
       return;
     }
-    if (this.destroyed || value === this.store.getState().recordPermissions) return;
-    this.ctx.setState({ recordPermissions: value });
-    this.emitter.emit('recordPermissionsChange', value);
+    if (this.#destroyed || value === this.store.getState().recordPermissions) return;
+    this.#ctx.setState({ recordPermissions: value });
+    this.#emitter.emit('recordPermissionsChange', value);
   }
 
   /** The call the user is on, or `null`. */
@@ -186,25 +177,25 @@ export class PhoneOperator implements PhoneApi {
 
   /** Adds a listener. */
   on<K extends keyof PhoneEventMap>(event: K, listener: Listener<PhoneEventMap, K>): this {
-    if (!this.destroyed) this.emitter.on(event, listener);
+    this.#emitter.on(event, listener);
     return this;
   }
 
   /** Removes a listener added with `on` or `once`. */
   off<K extends keyof PhoneEventMap>(event: K, listener: Listener<PhoneEventMap, K>): this {
-    this.emitter.off(event, listener);
+    this.#emitter.off(event, listener);
     return this;
   }
 
   /** Adds a listener for the next occurrence only. */
   once<K extends keyof PhoneEventMap>(event: K, listener: Listener<PhoneEventMap, K>): this {
-    if (!this.destroyed) this.emitter.once(event, listener);
+    this.#emitter.once(event, listener);
     return this;
   }
 
   /** Number of listeners, for one event or all (diagnostics and leak tests). */
   listenerCount(event?: keyof PhoneEventMap): number {
-    return this.emitter.listenerCount(event);
+    return this.#emitter.listenerCount(event);
   }
 
   // ── registration ─────────────────────────────────────────────────────
@@ -216,8 +207,8 @@ export class PhoneOperator implements PhoneApi {
    * @throws {@link PhoneDestroyedError} after `destroy()`.
    */
   start(): this {
-    if (this.destroyed) throw new PhoneDestroyedError('start');
-    this.registration.start();
+    if (this.#destroyed) throw new PhoneDestroyedError('start');
+    this.#registration.start();
     return this;
   }
 
@@ -226,8 +217,8 @@ export class PhoneOperator implements PhoneApi {
    * Returns `false` when there was nothing to disconnect.
    */
   disconnect(): boolean {
-    if (this.destroyed || this.store.getState().transport === 'idle') return false;
-    void this.registration.stop();
+    if (this.#destroyed || this.store.getState().transport === 'idle') return false;
+    void this.#registration.stop();
     return true;
   }
 
@@ -238,15 +229,15 @@ export class PhoneOperator implements PhoneApi {
    * @returns `this`, or a `REGISTRY_FAILED` result when an argument is invalid.
    */
   reRegister(authorizationUser: string, ha1: string): this | Result {
-    if (this.destroyed) return result('REGISTRY_FAILED', 'phone destroyed');
-    if (typeof authorizationUser !== 'string' || !/^[\w.~+!$&'()*=-]{1,64}$/.test(authorizationUser)) {
+    if (this.#destroyed) return result('REGISTRY_FAILED', 'phone destroyed');
+    if (typeof authorizationUser !== 'string' || !SIP_USER.test(authorizationUser)) {
       return result('REGISTRY_FAILED', 'authorizationUser is not a valid SIP user');
     }
     if (typeof ha1 !== 'string' || !HA1.test(ha1)) return result('REGISTRY_FAILED', 'ha1 must be 32 hexadecimal digits');
     const credential = { type: 'ha1', ha1: ha1.toLowerCase() } as const;
-    this.addCredentialSecrets(credential);
+    this.#addCredentialSecrets(credential);
     const identity = { ...this.store.getState().identity, extension: authorizationUser, authorizationUser };
-    void this.registration.replaceCredential(identity, credential);
+    void this.#registration.replaceCredential(identity, credential);
     return this;
   }
 
@@ -263,77 +254,86 @@ export class PhoneOperator implements PhoneApi {
    * reported by the session's events.
    */
   call(number: string, options?: CallOptions, transferId?: string): Promise<Result> {
-    return this.controller.call(number, options, transferId);
+    return this.#controller.call(number, options, transferId);
   }
 
   /** Answers a ringing inbound call; a media error keeps it ringing. */
   answer(callId: string, options?: CallOptions): Promise<Result> {
-    return this.controller.answer(callId, options);
+    return this.#controller.answer(callId, options);
   }
 
   /** Rejects a ringing inbound call with 486 Busy Here. */
   reject(callId: string): boolean {
-    return this.controller.reject(callId);
+    return this.#controller.reject(callId);
   }
 
   /** Hangs up: CANCEL before an answer, BYE after; a ringing inbound call is rejected. */
   hangup(callId: string): boolean {
-    return this.controller.hangup(callId);
+    return this.#controller.hangup(callId);
   }
 
   /** Ends a call: `'reject'` rejects, `'hangup'` and `'terminate'` hang up whatever the state. */
   terminate(callId: string, type: TerminateType = 'terminate'): boolean {
-    return this.controller.terminate(callId, type);
+    switch (type) {
+      case 'reject':
+        return this.reject(callId);
+      case 'hangup':
+      case 'terminate':
+        return this.hangup(callId);
+      default:
+        void (type satisfies never);
+        return false;
+    }
   }
 
   /** Transfers a talking call to `number` (REFER); the call ends when the transfer succeeds. */
   blindTransfer(callId: string, number: string): boolean {
-    return this.transfers.blind(callId, number);
+    return this.#transfers.blind(callId, number);
   }
 
   /** Holds `callId` and calls `number` for consultation; same as `call(number, {}, callId)`. */
   attendedTransfer(callId: string, number: string): boolean {
-    return this.transfers.attended(callId, number);
+    return this.#transfers.attended(callId, number);
   }
 
   /** Joins the parent's far end to the consultation target (REFER with Replaces); both local legs end. */
   completeTransfer(consultCallId: string): boolean {
-    return this.transfers.complete(consultCallId);
+    return this.#transfers.complete(consultCallId);
   }
 
   /** Puts the far end on hold (re-INVITE `sendonly`); `isHold` follows the answer. */
   hold(callId: string): boolean {
-    return this.holds.request(callId, true);
+    return this.#holds.request(callId, true);
   }
 
   /** Takes the far end off hold (re-INVITE `sendrecv`). */
   unhold(callId: string): boolean {
-    return this.holds.request(callId, false);
+    return this.#holds.request(callId, false);
   }
 
   /** Sends DTMF digits (`0-9 * # A-D`). */
   dtmf(callId: string, digits: string): boolean {
-    return this.dtmfSender.send(callId, digits);
+    return this.#dtmfSender.send(callId, digits);
   }
 
   /** Disables the local audio track (no signalling). */
   mute(callId: string): boolean {
-    return this.controller.mute(callId, true);
+    return this.#controller.mute(callId, true);
   }
 
   /** Enables the local audio track again. */
   unmute(callId: string): boolean {
-    return this.controller.mute(callId, false);
+    return this.#controller.mute(callId, false);
   }
 
   /** Starts (permission 2) or resumes (permission 1) recording: INFO `Record: on`. */
   startRecord(callId: string): boolean {
-    return this.recording.start(callId);
+    return this.#recording.start(callId);
   }
 
   /** Pauses recording (permission 1 or 2): INFO `Record: off`. */
   pauseRecord(callId: string): boolean {
-    return this.recording.pause(callId);
+    return this.#recording.pause(callId);
   }
 
   /** The session of `callId`, or `null`. */
@@ -358,7 +358,7 @@ export class PhoneOperator implements PhoneApi {
 
   /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */
   setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean {
-    return this.contacts.set(callId, status, manual);
+    return this.#contacts.set(callId, status, manual);
   }
 
   /**
@@ -368,13 +368,12 @@ export class PhoneOperator implements PhoneApi {
    * Idempotent.
    */
   destroy(): void {
-    if (this.destroyed) return;
-    this.controller.endAll();
-    this.destroyed = true;
-    this.emitter.removeAllListeners();
-    this.ctx.setState({ destroyed: true });
-    this.teardown = this.registration.destroy().catch((error: unknown) => {
-      this.ctx.logger.error(`destroy: ${describe(error)}`);
+    if (this.#destroyed) return;
+    this.#controller.endAll();
+    this.#emitter.close();
+    this.#ctx.setState({ destroyed: true });
+    this.#teardown = this.#registration.destroy().catch((error: unknown) => {
+      this.#ctx.logger.error(`destroy: ${errorMessage(error)}`);
     });
   }
 
@@ -384,11 +383,15 @@ export class PhoneOperator implements PhoneApi {
    * `destroy()` call on; this only tells when the socket is gone.
    */
   whenDestroyed(): Promise<void> {
-    return this.teardown ?? Promise.resolve();
+    return this.#teardown ?? Promise.resolve();
   }
 
-  private addCredentialSecrets(credential: ResolvedPhoneConfig['credential']): void {
-    this.ctx.logger.addSecret(credential.type === 'password' ? credential.password : credential.ha1);
+  get #destroyed(): boolean {
+    return this.#emitter.closed;
+  }
+
+  #addCredentialSecrets(credential: ResolvedPhoneConfig['credential']): void {
+    this.#ctx.logger.addSecret(credential.type === 'password' ? credential.password : credential.ha1);
   }
 }
 

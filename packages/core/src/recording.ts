@@ -18,27 +18,27 @@ export function parseRecordHeader(value: string | undefined): 'on' | 'off' | nul
  * first start. One request per call at a time.
  */
 export class RecordingController extends CallFeature {
-  private readonly pending = new Set<LiveCall>();
+  readonly #pending = new Set<LiveCall>();
 
   /** `startRecord`: start (permission 2) or resume (permission 1+). */
   start(callId: string): boolean {
     const current = this.registry.record(callId)?.status.recordStatus;
-    return current === 'recording' || (current !== undefined && this.ctx.getState().recordPermissions >= (current === 'stop' ? 2 : 1) && this.send(callId, 'recording'));
+    return current === 'recording' || (current !== undefined && this.ctx.getState().recordPermissions >= (current === 'stop' ? 2 : 1) && this.#send(callId, 'recording'));
   }
 
   /** `pauseRecord`: pause (permission 1+). */
   pause(callId: string): boolean {
     const current = this.registry.record(callId)?.status.recordStatus;
-    return this.ctx.getState().recordPermissions >= 1 && (current === 'pause' || (current === 'recording' && this.send(callId, 'pause')));
+    return this.ctx.getState().recordPermissions >= 1 && (current === 'pause' || (current === 'recording' && this.#send(callId, 'pause')));
   }
 
-  private send(callId: string, next: RecordStatus): boolean {
-    const live = this.registry.get(callId);
-    if (!live || this.registry.record(callId)?.status.callStatus !== 'talking' || this.pending.has(live)) return false;
+  #send(callId: string, next: RecordStatus): boolean {
+    const live = this.talking(callId);
+    if (!live || this.#pending.has(live)) return false;
     const header = `Record: ${next === 'recording' ? 'on' : 'off'}`;
-    this.pending.add(live);
+    this.#pending.add(live);
     void live.sip.info([header]).then((outcome) => {
-      this.pending.delete(live);
+      this.#pending.delete(live);
       if (!this.isLive(live)) return;
       if (outcome.ok) this.lifecycle.update(live, { status: { recordStatus: next } });
       else this.report(live, `${header} refused: ${outcome.statusCode} ${outcome.reason}`.trim());

@@ -9,7 +9,7 @@ import { SipConnection, type SipConnectionEvents, type SipConnectionOptions } fr
 const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
 
 /** No reconnect attempt made or scheduled. */
-const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
+export const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
 /**
  * Delay before reconnect attempt `attempt` (1-based): exponential from
@@ -36,68 +36,72 @@ export function backoffDelay(
  */
 export class RegistrationController {
   /** Set exactly while started: `start()` creates it, `stop()` drops it. */
-  private connection: SipConnection | null = null;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private wanted = false;
-  private destroyed = false;
+  #connection: SipConnection | null = null;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #wanted = false;
+  #destroyed = false;
 
-  constructor(
-    private readonly ctx: PhoneContext,
-    private credential: Credential,
-    private readonly delegate: SipConnectionOptions['delegate'],
-  ) {}
+  readonly #ctx: PhoneContext;
+  #credential: Credential;
+  readonly #delegate: SipConnectionOptions['delegate'];
+
+  constructor(ctx: PhoneContext, credential: Credential, delegate: SipConnectionOptions['delegate']) {
+    this.#ctx = ctx;
+    this.#credential = credential;
+    this.#delegate = delegate;
+  }
 
   /** The current sip.js connection, if started. */
   get current(): SipConnection | null {
-    return this.connection;
+    return this.#connection;
   }
 
   /** Connects and registers; a no-op while already doing so. */
   start(): void {
-    if (this.destroyed || this.wanted) return;
-    this.wanted = true;
-    this.watchOnline(true);
-    this.connection ??= new SipConnection({
-      config: this.ctx.config,
-      identity: this.ctx.getState().identity,
-      credential: this.credential,
-      logger: this.ctx.logger,
-      delegate: this.delegate,
-      events: this.events,
+    if (this.#destroyed || this.#wanted) return;
+    this.#wanted = true;
+    this.#watchOnline(true);
+    this.#connection ??= new SipConnection({
+      config: this.#ctx.config,
+      identity: this.#ctx.getState().identity,
+      credential: this.#credential,
+      logger: this.#ctx.logger,
+      delegate: this.#delegate,
+      events: this.#events,
     });
-    this.ctx.setState({ reconnect: NOT_RECONNECTING });
-    this.attempt();
+    this.#ctx.setState({ reconnect: NOT_RECONNECTING });
+    this.#attempt();
   }
 
   /** Unregisters and closes the WebSocket; `start()` connects again. */
   async stop(): Promise<void> {
-    this.wanted = false;
-    this.clearReconnectTimer();
-    this.watchOnline(false);
-    const connection = this.connection;
-    this.connection = null;
+    this.#wanted = false;
+    this.#clearReconnectTimer();
+    this.#watchOnline(false);
+    const connection = this.#connection;
+    this.#connection = null;
     if (!connection) return;
-    const wasConnected = this.ctx.getState().transport === 'connected';
+    const wasConnected = this.#ctx.getState().transport === 'connected';
     // Started first so the connection reports nothing more, even to the listeners called below.
     const stopped = connection.stop();
-    this.setRegistration({ status: 'unregistered' }, undefined, { transport: 'idle', reconnect: NOT_RECONNECTING });
+    this.#setRegistration({ status: 'unregistered' }, undefined, { transport: 'idle', reconnect: NOT_RECONNECTING });
     await stopped;
-    if (wasConnected && !this.destroyed) this.ctx.emit('disconnected');
+    if (wasConnected && !this.#destroyed) this.#ctx.emit('disconnected');
   }
 
   /** Replaces identity and credential, then registers again if started. */
   async replaceCredential(identity: PhoneIdentity, credential: Credential): Promise<void> {
-    const restart = this.wanted;
+    const restart = this.#wanted;
     await this.stop();
-    this.credential = credential;
-    this.ctx.setState({ identity });
+    this.#credential = credential;
+    this.#ctx.setState({ identity });
     if (restart) this.start();
   }
 
   /** Stops for good; later calls do nothing. */
   async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
+    if (this.#destroyed) return;
+    this.#destroyed = true;
     await this.stop();
   }
 
@@ -106,90 +110,90 @@ export class RegistrationController {
    * stopped, and `stop()` stops it as it drops it, so these only ever hear
    * from the current connection while the phone is started.
    */
-  private readonly events: SipConnectionEvents = {
+  readonly #events: SipConnectionEvents = {
     onConnected: () => {
-      this.clearReconnectTimer();
-      this.ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
-      this.ctx.emit('connected');
-      this.attempt();
+      this.#clearReconnectTimer();
+      this.#ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
+      this.#ctx.emit('connected');
+      this.#attempt();
     },
     onDisconnected: (reason) => {
-      const { registration } = this.ctx.getState();
-      this.setRegistration(registration.status === 'failed' ? registration : { status: 'unregistered' }, () => this.ctx.emit('disconnected'), {
+      const { registration } = this.#ctx.getState();
+      this.#setRegistration(registration.status === 'failed' ? registration : { status: 'unregistered' }, () => this.#ctx.emit('disconnected'), {
         transport: 'disconnected',
       });
-      this.ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
-      this.scheduleReconnect();
+      this.#ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
+      this.#scheduleReconnect();
     },
     onRegistered: ({ aor, expiresAt }) => {
-      this.setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.ctx.emit('registered'));
+      this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'));
     },
     onUnregistered: () => {
-      if (this.ctx.getState().registration.status === 'registered') this.setRegistration({ status: 'unregistered' });
+      if (this.#ctx.getState().registration.status === 'registered') this.#setRegistration({ status: 'unregistered' });
     },
     onRegistrationRejected: (statusCode, reason) => {
-      if (this.ctx.getState().transport !== 'connected') return; // the transport loss handler owns this case
-      this.failRegistration(result('REGISTRY_FAILED', statusCode ? `${statusCode} ${reason}`.trim() : reason), {}, statusCode || undefined);
-      if (!FINAL_REJECTIONS.has(statusCode)) this.scheduleReconnect();
+      if (this.#ctx.getState().transport !== 'connected') return; // the transport loss handler owns this case
+      this.#failRegistration(result('REGISTRY_FAILED', statusCode ? `${statusCode} ${reason}`.trim() : reason), {}, statusCode || undefined);
+      if (!FINAL_REJECTIONS.has(statusCode)) this.#scheduleReconnect();
     },
   };
 
   /** Opens the WebSocket, or sends REGISTER when it is already open. */
-  private attempt(): void {
-    const connection = this.connection;
+  #attempt(): void {
+    const connection = this.#connection;
     if (!connection) return;
-    const registering = this.ctx.getState().transport === 'connected';
-    if (registering) this.setRegistration({ status: 'registering' });
-    else this.ctx.setState({ transport: 'connecting' });
+    const registering = this.#ctx.getState().transport === 'connected';
+    if (registering) this.#setRegistration({ status: 'registering' });
+    else this.#ctx.setState({ transport: 'connecting' });
     (registering ? connection.register() : connection.connect()).catch((error: unknown) => {
-      if (this.connection !== connection) return; // stopped or replaced meanwhile
-      if (registering) return this.events.onRegistrationRejected(0, errorMessage(error));
-      this.ctx.logger.warn(`connection to ${this.ctx.config.server} failed: ${errorMessage(error)}`);
-      this.ctx.setState({ transport: 'disconnected' });
-      this.scheduleReconnect();
+      if (this.#connection !== connection) return; // stopped or replaced meanwhile
+      if (registering) return this.#events.onRegistrationRejected(0, errorMessage(error));
+      this.#ctx.logger.warn(`connection to ${this.#ctx.config.server} failed: ${errorMessage(error)}`);
+      this.#ctx.setState({ transport: 'disconnected' });
+      this.#scheduleReconnect();
     });
   }
 
   /** Schedules the next attempt, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
-  private scheduleReconnect(): void {
-    if (!this.wanted || this.reconnectTimer !== undefined) return;
-    const made = this.ctx.getState().reconnect.attempt;
-    if (made >= this.ctx.config.reRegistryPhoneTimes) {
-      this.watchOnline(false);
-      this.failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
+  #scheduleReconnect(): void {
+    if (!this.#wanted || this.#reconnectTimer !== undefined) return;
+    const made = this.#ctx.getState().reconnect.attempt;
+    if (made >= this.#ctx.config.reRegistryPhoneTimes) {
+      this.#watchOnline(false);
+      this.#failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
         reconnect: { attempt: made, nextAttemptAt: null, exhausted: true },
       });
       return;
     }
-    const delay = backoffDelay(made + 1, this.ctx.config.reconnect);
-    this.ctx.setState({ reconnect: { attempt: made + 1, nextAttemptAt: Date.now() + delay, exhausted: false } });
-    this.reconnectTimer = setTimeout(() => this.retry(), delay);
+    const delay = backoffDelay(made + 1, this.#ctx.config.reconnect);
+    this.#ctx.setState({ reconnect: { attempt: made + 1, nextAttemptAt: Date.now() + delay, exhausted: false } });
+    this.#reconnectTimer = setTimeout(() => this.#retry(), delay);
   }
 
   /** Makes the scheduled attempt now. */
-  private retry(): void {
-    this.clearReconnectTimer();
-    this.ctx.setState({ reconnect: { ...this.ctx.getState().reconnect, nextAttemptAt: null } });
-    this.attempt();
+  #retry(): void {
+    this.#clearReconnectTimer();
+    this.#ctx.setState({ reconnect: { ...this.#ctx.getState().reconnect, nextAttemptAt: null } });
+    this.#attempt();
   }
 
-  private clearReconnectTimer(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+  #clearReconnectTimer(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
   }
 
   /** The browser says the network is back: retry now instead of waiting out the backoff. */
-  private readonly handleOnline = (): void => {
-    if (this.reconnectTimer !== undefined) this.retry();
+  readonly #handleOnline = (): void => {
+    if (this.#reconnectTimer !== undefined) this.#retry();
   };
 
   /** Adds or removes the `online` listener; outside browsers there is no such event. */
-  private watchOnline(on: boolean): void {
-    globalThis[on ? 'addEventListener' : 'removeEventListener']?.('online', this.handleOnline);
+  #watchOnline(on: boolean): void {
+    globalThis[on ? 'addEventListener' : 'removeEventListener']?.('online', this.#handleOnline);
   }
 
-  private failRegistration(error: Result, state: Partial<PhoneState>, statusCode?: number): void {
-    this.setRegistration({ status: 'failed', error, statusCode }, () => this.ctx.emit('registrationFailed', error), { ...state, lastError: error });
+  #failRegistration(error: Result, state: Partial<PhoneState>, statusCode?: number): void {
+    this.#setRegistration({ status: 'failed', error, statusCode }, () => this.#ctx.emit('registrationFailed', error), { ...state, lastError: error });
   }
 
   /**
@@ -197,11 +201,11 @@ export class RegistrationController {
    * step; then emits the event of the change (`emitPrimary`) and
    * `isRegisteredChange` if the flag flipped.
    */
-  private setRegistration(registration: RegistrationState, emitPrimary?: () => void, state?: Partial<PhoneState>): void {
-    const wasRegistered = this.ctx.getState().isRegistered;
+  #setRegistration(registration: RegistrationState, emitPrimary?: () => void, state?: Partial<PhoneState>): void {
+    const wasRegistered = this.#ctx.getState().isRegistered;
     const isRegistered = registration.status === 'registered';
-    this.ctx.setState({ ...state, registration, isRegistered });
+    this.#ctx.setState({ ...state, registration, isRegistered });
     emitPrimary?.();
-    if (wasRegistered !== isRegistered && !this.destroyed) this.ctx.emit('isRegisteredChange', isRegistered);
+    if (wasRegistered !== isRegistered && !this.#destroyed) this.#ctx.emit('isRegisteredChange', isRegistered);
   }
 }

@@ -1,11 +1,11 @@
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallRecord, CallReport, CallStatus, StaticCallStatus, TimerType } from './call-status.js';
 import { computeTimer } from './call-timer.js';
+import { errorMessage } from './errors.js';
 import type { LiveCall } from './live-call.js';
 import type { CallOptions, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import type { Result } from './result.js';
-import { describe } from './sip/sip-call.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
 /** The per-call operations of the phone, which a {@link Session} forwards to with its call id. */
@@ -55,108 +55,111 @@ export interface SessionHost {
  * ```
  */
 export class Session implements SessionApi {
-  private readonly emitter: TypedEmitter<SessionEventMap>;
-  private frozenAt: number | null = null;
-  private disposed = false;
+  readonly #host: SessionHost;
+  readonly #emitter: TypedEmitter<SessionEventMap>;
+  #lastRecord: CallRecord;
+  #frozenAt: number | null = null;
 
   /** @internal Created by the phone only. */
   constructor(
     /** The call id (the SIP Call-ID of the dialog). */
     readonly callId: string,
-    private readonly host: SessionHost,
-    private lastRecord: CallRecord,
+    host: SessionHost,
+    record: CallRecord,
   ) {
-    this.emitter = new TypedEmitter<SessionEventMap>((event, error) =>
-      host.ctx.logger.error(`a session "${String(event)}" listener threw: ${describe(error)}`),
+    this.#host = host;
+    this.#lastRecord = record;
+    this.#emitter = new TypedEmitter<SessionEventMap>((event, error) =>
+      host.ctx.logger.error(`a session "${String(event)}" listener threw: ${errorMessage(error)}`),
     );
   }
 
-  private get live(): LiveCall | undefined {
-    return this.host.registry.get(this.callId);
+  get #live(): LiveCall | undefined {
+    return this.#host.registry.get(this.callId);
   }
 
-  private get record(): CallRecord {
-    return (this.lastRecord = this.host.registry.record(this.callId) ?? this.lastRecord);
+  get #record(): CallRecord {
+    return (this.#lastRecord = this.#host.registry.record(this.callId) ?? this.#lastRecord);
   }
 
   /** The call's status (a copy of the store's). */
   get status(): CallStatus {
-    return { ...this.record.status };
+    return { ...this.#record.status };
   }
 
   /** Durations in seconds, computed now from the call's timestamps. */
   get timer(): TimerType {
-    const record = this.record;
-    return computeTimer(record.status.communicationType, record.timestamps, this.frozenAt ?? Date.now());
+    const record = this.#record;
+    return computeTimer(record.status.communicationType, record.timestamps, this.#frozenAt ?? Date.now());
   }
 
   /** The latest quality report, or `null` before the first one. */
   get callReport(): CallReport | null {
-    return this.record.lastReport;
+    return this.#record.lastReport;
   }
 
   /** The microphone (and camera) stream sent to the far end. */
   get localStream(): MediaStream | null {
-    const live = this.live;
+    const live = this.#live;
     return live?.localStream ?? live?.sip.media?.localMediaStream ?? null;
   }
 
   /** The far end's stream; attach it to an `<audio>`/`<video>` element to hear it. */
   get remoteStream(): MediaStream | null {
-    return this.live?.sip.media?.remoteMediaStream ?? null;
+    return this.#live?.sip.media?.remoteMediaStream ?? null;
   }
 
   /** The phone's inbound calls that are still ringing. */
   get incomingList(): SessionApi[] {
-    return this.host.phone.incomingList;
+    return this.#host.phone.incomingList;
   }
 
   /** True once the call ended (or `destroy()` was called). */
   get isEnded(): boolean {
-    return this.disposed || !this.live;
+    return this.#emitter.closed || !this.#live;
   }
 
   answer(options?: CallOptions): Promise<Result> {
-    return this.host.phone.answer(this.callId, options);
+    return this.#host.phone.answer(this.callId, options);
   }
   reject(): boolean {
-    return this.host.phone.reject(this.callId);
+    return this.#host.phone.reject(this.callId);
   }
   hangup(): boolean {
-    return this.host.phone.hangup(this.callId);
+    return this.#host.phone.hangup(this.callId);
   }
   terminate(type?: TerminateType): boolean {
-    return this.host.phone.terminate(this.callId, type);
+    return this.#host.phone.terminate(this.callId, type);
   }
   blindTransfer(number: string): boolean {
-    return this.host.phone.blindTransfer(this.callId, number);
+    return this.#host.phone.blindTransfer(this.callId, number);
   }
   attendedTransfer(number: string): boolean {
-    return this.host.phone.attendedTransfer(this.callId, number);
+    return this.#host.phone.attendedTransfer(this.callId, number);
   }
   hold(): boolean {
-    return this.host.phone.hold(this.callId);
+    return this.#host.phone.hold(this.callId);
   }
   unhold(): boolean {
-    return this.host.phone.unhold(this.callId);
+    return this.#host.phone.unhold(this.callId);
   }
   dtmf(digits: string): boolean {
-    return this.host.phone.dtmf(this.callId, digits);
+    return this.#host.phone.dtmf(this.callId, digits);
   }
   mute(): boolean {
-    return this.host.phone.mute(this.callId);
+    return this.#host.phone.mute(this.callId);
   }
   unmute(): boolean {
-    return this.host.phone.unmute(this.callId);
+    return this.#host.phone.unmute(this.callId);
   }
   startRecord(): boolean {
-    return this.host.phone.startRecord(this.callId);
+    return this.#host.phone.startRecord(this.callId);
   }
   pauseRecord(): boolean {
-    return this.host.phone.pauseRecord(this.callId);
+    return this.#host.phone.pauseRecord(this.callId);
   }
   setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean {
-    return this.host.phone.setSessionStaticStatus(this.callId, status, manual);
+    return this.#host.phone.setSessionStaticStatus(this.callId, status, manual);
   }
 
   /**
@@ -164,55 +167,54 @@ export class Session implements SessionApi {
    * such as `isConference`); emits `statusChange`. `callId` cannot change.
    */
   setStatus(patch: Partial<Omit<CallStatus, 'callId'>>): boolean {
-    const live = this.live;
+    const live = this.#live;
     const { callId: _ignored, ...status } = patch as typeof patch & { callId?: string };
-    return live ? this.host.update(live, { status }) : false;
+    return live ? this.#host.update(live, { status }) : false;
   }
 
   /** Freezes `timer` at the current durations (done automatically when the call ends). */
   stopTimer(): void {
-    this.frozenAt ??= Date.now();
+    this.#frozenAt ??= Date.now();
   }
 
   /** Ends the call if it is still up and drops every listener of this session. */
   destroy(): void {
-    if (this.disposed) return;
-    if (this.live) this.terminate();
+    if (this.#emitter.closed) return;
+    if (this.#live) this.terminate();
     this.dispose();
   }
 
   /** @internal Drops listeners after the final event. */
   dispose(): void {
     this.stopTimer();
-    this.disposed = true;
-    this.emitter.removeAllListeners();
+    this.#emitter.close();
   }
 
   /** @internal Emits a session event (the phone writes the store first). */
   emit<K extends keyof SessionEventMap>(event: K, ...args: SessionEventMap[K]): void {
-    if (!this.disposed) this.emitter.emit(event, ...args);
+    this.#emitter.emit(event, ...args);
   }
 
   /** Adds a listener. */
   on<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
-    if (!this.disposed) this.emitter.on(event, listener);
+    this.#emitter.on(event, listener);
     return this;
   }
 
   /** Removes a listener. */
   off<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
-    this.emitter.off(event, listener);
+    this.#emitter.off(event, listener);
     return this;
   }
 
   /** Adds a listener for the next occurrence only. */
   once<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this {
-    if (!this.disposed) this.emitter.once(event, listener);
+    this.#emitter.once(event, listener);
     return this;
   }
 
   /** Number of listeners (diagnostics and leak tests). */
   listenerCount(event?: keyof SessionEventMap): number {
-    return this.emitter.listenerCount(event);
+    return this.#emitter.listenerCount(event);
   }
 }

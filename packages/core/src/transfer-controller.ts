@@ -1,4 +1,3 @@
-import { CallEndCause } from './call-causes.js';
 import { CallFeature } from './call-feature.js';
 import type { CallController } from './call-controller.js';
 import type { CallLifecycle } from './call-lifecycle.js';
@@ -31,51 +30,49 @@ export const TRANSFER_NOTIFY_TIMEOUT_MS = 32_000;
  *   Refer-To must pass the same checks as a dialled number.
  */
 export class TransferController extends CallFeature {
-  constructor(
-    ctx: PhoneContext,
-    registry: CallRegistry,
-    lifecycle: CallLifecycle,
-    private readonly calls: CallController,
-  ) {
+  readonly #calls: CallController;
+
+  constructor(ctx: PhoneContext, registry: CallRegistry, lifecycle: CallLifecycle, calls: CallController) {
     super(ctx, registry, lifecycle);
+    this.#calls = calls;
   }
 
   /** `blindTransfer(callId, number)`. */
   blind(callId: string, number: string): boolean {
-    const live = this.idle(callId);
+    const live = this.#idle(callId);
     const parsed = parseDialTarget(number);
     if (!live || !parsed.ok) return false;
     const { target } = parsed;
-    this.setTransfer(live, { status: 'blind-pending', target: target.user });
-    this.refer({ ...target, host: target.host ?? this.ctx.config.domain }, [live]);
+    this.#setTransfer(live, { status: 'blind-pending', target: target.user });
+    this.#refer({ ...target, host: target.host ?? this.ctx.config.domain }, [live]);
     return true;
   }
 
   /** `attendedTransfer(callId, number)`: the consultation call, reported on the parent when it cannot start. */
   attended(callId: string, number: string): boolean {
-    const live = this.idle(callId);
+    const live = this.#idle(callId);
     if (!live || !parseDialTarget(number).ok) return false;
-    void this.calls.call(number, {}, callId).then((outcome) => {
-      if (!isSuccess(outcome)) this.fail(live, `consultation call failed: ${outcome.message}`);
+    void this.#calls.call(number, {}, callId).then((outcome) => {
+      if (!isSuccess(outcome)) this.#fail(live, `consultation call failed: ${outcome.message}`);
     });
     return true;
   }
 
   /** `completeTransfer(consultCallId)`. */
   complete(consultCallId: string): boolean {
-    const consult = this.established(consultCallId);
+    const consult = this.#established(consultCallId);
     const parentId = this.registry.record(consultCallId)?.status.transferParent?.callId;
     if (!consult || parentId === undefined) return false;
-    const parent = this.established(parentId);
+    const parent = this.#established(parentId);
     if (!parent) {
       this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the call to transfer is gone');
       return false;
     }
     const aor = consult.sip.remoteAor;
     if (!aor.user) return false;
-    this.setTransfer(parent, { status: 'completing', target: aor.user });
+    this.#setTransfer(parent, { status: 'completing', target: aor.user });
     // Refer-To names the target's address of record (not its Contact) so the INVITE with Replaces is routed by the proxy.
-    this.refer(aor, [parent, consult]);
+    this.#refer(aor, [parent, consult]);
     return true;
   }
 
@@ -86,7 +83,7 @@ export class TransferController extends CallFeature {
       return;
     }
     transfer.accept();
-    void this.calls
+    void this.#calls
       .placeOutgoing({
         number: transfer.target.user,
         options: { video: this.registry.record(live.callId)?.status.isVideo ?? false },
@@ -105,30 +102,30 @@ export class TransferController extends CallFeature {
     if (live.replacesCallId === null) return;
     const old = this.registry.get(live.replacesCallId);
     live.replacesCallId = null;
-    if (old) this.handOver(old);
+    if (old) this.#handOver(old);
   }
 
   /** A call ended: a consultation that ends leaves its parent free for another transfer. */
   onEnded(live: LiveCall): void {
     for (const other of this.registry.list()) {
       const transfer = this.registry.record(other.callId)?.transfer;
-      if (transfer?.status === 'attended-consulting' && transfer.consultCallId === live.callId) this.setTransfer(other, { status: 'idle' });
+      if (transfer?.status === 'attended-consulting' && transfer.consultCallId === live.callId) this.#setTransfer(other, { status: 'idle' });
     }
   }
 
-  private established(callId: string): LiveCall | undefined {
+  #established(callId: string): LiveCall | undefined {
     const live = this.registry.get(callId);
     return live?.sip.isEstablished ? live : undefined;
   }
 
   /** The call when it is established and no REFER of it is under way. */
-  private idle(callId: string): LiveCall | undefined {
+  #idle(callId: string): LiveCall | undefined {
     const status = this.registry.record(callId)?.transfer.status;
-    return status === 'blind-pending' || status === 'completing' ? undefined : this.established(callId);
+    return status === 'blind-pending' || status === 'completing' ? undefined : this.#established(callId);
   }
 
   /** REFERs `legs[0]` to `target` (with Replaces naming `legs[1]`, the consultation, if any); all legs end or fail together. */
-  private refer(target: SipTarget, legs: LiveCall[]): void {
+  #refer(target: SipTarget, legs: LiveCall[]): void {
     const [live, consult] = legs;
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,13 +136,13 @@ export class TransferController extends CallFeature {
       clear();
       live.cleanups.delete(clear);
       for (const leg of legs) {
-        if (ok) this.handOver(leg);
-        else this.fail(leg, reason);
+        if (ok) this.#handOver(leg);
+        else this.#fail(leg, reason);
       }
     };
     live.cleanups.add(clear);
     // While the transfer runs, however the legs end it is because of the transfer.
-    for (const leg of legs) leg.endCause = CallEndCause.TRANSFERRED;
+    for (const leg of legs) leg.endCause = 'transferred';
     void live.sip
       .refer(target, consult?.sip, (statusCode) => {
         if (statusCode >= 200) settle(statusCode < 300, `transfer target answered ${statusCode}`);
@@ -157,23 +154,19 @@ export class TransferController extends CallFeature {
   }
 
   /** Ends a leg as `transferred` (BYE unless the far end already sent one). */
-  private handOver(leg: LiveCall): void {
-    if (!this.isLive(leg)) return;
-    const cause = (leg.endCause = CallEndCause.TRANSFERRED);
-    const established = leg.sip.isEstablished;
-    leg.sip.terminate();
-    this.lifecycle.end(leg, established ? { kind: 'ended', cause } : { kind: 'failed', cause, code: 487 });
+  #handOver(leg: LiveCall): void {
+    if (this.isLive(leg)) this.lifecycle.hangUp(leg, true, (leg.endCause = 'transferred'));
   }
 
-  private fail(live: LiveCall, reason: string): void {
+  #fail(live: LiveCall, reason: string): void {
     if (!this.isLive(live)) return;
     live.endCause = null;
     const transfer = this.registry.record(live.callId)?.transfer;
-    this.setTransfer(live, { status: 'failed', target: transfer && 'target' in transfer ? transfer.target : '', reason });
+    this.#setTransfer(live, { status: 'failed', target: transfer && 'target' in transfer ? transfer.target : '', reason });
     this.report(live, reason);
   }
 
-  private setTransfer(live: LiveCall, transfer: TransferState): void {
+  #setTransfer(live: LiveCall, transfer: TransferState): void {
     this.lifecycle.update(live, { rest: { transfer } });
   }
 }

@@ -12,23 +12,32 @@ type OnceWrapper = Listener<never, never> & { original?: unknown };
  *
  * @remarks
  * A listener that throws is reported to `onListenerError` and does not stop
- * the other listeners or the emitter's owner.
+ * the other listeners or the emitter's owner. After `close()` it holds no
+ * listener and ignores `on`, `once` and `emit`.
  */
 export class TypedEmitter<M extends EventMap<M>> {
-  // Keyed by event name, a fixed set: a set left empty is kept for the next listener.
-  private readonly listeners = new Map<keyof M, Set<OnceWrapper>>();
+  // Keyed by event name, a fixed set: a set left empty is kept for the next listener. `null` once closed.
+  #listeners: Map<keyof M, Set<OnceWrapper>> | null = new Map();
+  readonly #onListenerError: (event: keyof M, error: unknown) => void;
 
-  constructor(private readonly onListenerError: (event: keyof M, error: unknown) => void = () => {}) {}
+  constructor(onListenerError: (event: keyof M, error: unknown) => void = () => {}) {
+    this.#onListenerError = onListenerError;
+  }
+
+  /** True once `close()` was called. */
+  get closed(): boolean {
+    return !this.#listeners;
+  }
 
   /** Adds `listener` for `event`. */
   on<K extends keyof M>(event: K, listener: Listener<M, K>): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? new Set()).add(listener as OnceWrapper));
+    this.#listeners?.set(event, (this.#listeners.get(event) ?? new Set()).add(listener as OnceWrapper));
     return this;
   }
 
   /** Removes `listener` from `event`. */
   off<K extends keyof M>(event: K, listener: Listener<M, K>): this {
-    const set = this.listeners.get(event);
+    const set = this.#listeners?.get(event);
     if (set && !set.delete(listener as OnceWrapper)) {
       for (const candidate of set) if (candidate.original === listener) set.delete(candidate);
     }
@@ -47,11 +56,11 @@ export class TypedEmitter<M extends EventMap<M>> {
 
   /** Calls every listener of `event` with `args`. */
   emit<K extends keyof M>(event: K, ...args: M[K]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) {
+    for (const listener of [...(this.#listeners?.get(event) ?? [])]) {
       try {
         (listener as Listener<M, K>)(...args);
       } catch (error) {
-        this.onListenerError(event, error);
+        this.#onListenerError(event, error);
       }
     }
   }
@@ -59,12 +68,17 @@ export class TypedEmitter<M extends EventMap<M>> {
   /** Number of listeners of `event`, or of every event when omitted. */
   listenerCount(event?: keyof M): number {
     let total = 0;
-    for (const [key, set] of this.listeners) if (event === undefined || key === event) total += set.size;
+    for (const [key, set] of this.#listeners ?? []) if (event === undefined || key === event) total += set.size;
     return total;
   }
 
-  /** Removes every listener. */
+  /** Removes every listener; the emitter stays usable. */
   removeAllListeners(): void {
-    this.listeners.clear();
+    this.#listeners?.clear();
+  }
+
+  /** Removes every listener for good: later `on`, `once` and `emit` do nothing. */
+  close(): void {
+    this.#listeners = null;
   }
 }

@@ -43,4 +43,19 @@ describe('TypedEmitter', () => {
     expect(after).toHaveBeenCalledWith(1);
     expect(errors).toHaveLength(1);
   });
+
+  it('close drops every listener and ignores later on, once and emit', () => {
+    const emitter = new TypedEmitter<Events>();
+    const before = vi.fn();
+    const after = vi.fn();
+    emitter.on('ping', before);
+    emitter.close();
+    emitter.on('ping', after).once('done', after);
+    emitter.emit('ping', 1);
+    emitter.emit('done');
+    expect(before).not.toHaveBeenCalled();
+    expect(after).not.toHaveBeenCalled();
+    expect(emitter.closed).toBe(true);
+    expect(emitter.listenerCount()).toBe(0);
+  });
 });

@@ -15,7 +15,7 @@ export interface OpenedMedia {
   readonly stream: MediaStream | null;
 }
 
-/** Outcome of {@link acquireLocalStream} and `CallMediaProvider.open`. */
+/** Outcome of {@link acquireLocalStream} and `openCallMedia`. */
 export type OpenMediaResult = { readonly ok: true; readonly media: OpenedMedia } | { readonly ok: false; readonly error: Result };
 
 /** `navigator.mediaDevices` when this runtime has one (browsers in a secure context; Node has none). */
@@ -100,9 +100,7 @@ export function stopStream(stream: MediaStream | null | undefined): void {
   }
 }
 
-/** Enables or disables the audio tracks of `stream` (mute without signalling); returns how many there were. */
-export function setAudioEnabled(stream: MediaStream | null | undefined, enabled: boolean): number {
-  const tracks = stream?.getAudioTracks?.() ?? [];
-  for (const track of tracks) track.enabled = enabled;
-  return tracks.length;
+/** Enables or disables the audio tracks of `stream` (mute without signalling). */
+export function setAudioEnabled(stream: MediaStream | null | undefined, enabled: boolean): void {
+  for (const track of stream?.getAudioTracks?.() ?? []) track.enabled = enabled;
 }

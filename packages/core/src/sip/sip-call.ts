@@ -9,6 +9,7 @@ import {
   type Session as SipSession,
   type SessionDelegate,
 } from 'sip.js';
+import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
 import { readReferral, type ReferralTarget } from './sip-referral.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
@@ -164,17 +165,12 @@ export class SipCall {
     this.#events = events;
   }
 
-  /** The user part of the far end's address (From for inbound, To for outbound). */
-  get remoteUser(): string {
-    return this.remoteAor.user;
-  }
-
   /** The far end's display name, if it sent one. */
   get remoteDisplayName(): string {
     return this.session.remoteIdentity.displayName ?? '';
   }
 
-  /** The far end's address of record, for a Refer-To that goes through the proxy. */
+  /** The far end's address of record (From for inbound, To for outbound), for a Refer-To that goes through the proxy. */
   get remoteAor(): SipTarget {
     const uri = this.session.remoteIdentity.uri;
     return { user: uri.user ?? '', host: uri.host, port: uri.port };
@@ -216,31 +212,28 @@ export class SipCall {
     try {
       this.session.sessionDescriptionHandler?.close();
     } catch (error) {
-      this.#logger.warn(`call ${this.sipCallId}: closing media failed: ${describe(error)}`);
+      this.#warn('closing media', error);
     }
   }
 
-  /** Sends the INVITE (outbound only). */
-  async invite(media: CallMediaOptions): Promise<void> {
-    if (!(this.session instanceof Inviter)) throw new Error('invite() is for outgoing calls');
-    await this.session.invite({
-      sessionDescriptionHandlerOptions: media as never,
-      requestDelegate: {
-        onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
-        onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
-      },
-    });
+  /** Sends the INVITE of an outgoing call, or answers an incoming one with 200 OK. */
+  async open(media: CallMediaOptions): Promise<void> {
+    const session = this.session;
+    const sessionDescriptionHandlerOptions = media as never;
+    await (session instanceof Inviter
+      ? session.invite({
+          sessionDescriptionHandlerOptions,
+          requestDelegate: {
+            onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
+            onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
+          },
+        })
+      : session.accept({ sessionDescriptionHandlerOptions }));
   }
 
   /** Sends 180 Ringing for an incoming call. */
   ring(): void {
     if (this.session instanceof Invitation) this.#settle('180 Ringing', this.session.progress());
-  }
-
-  /** Answers an incoming call with 200 OK. */
-  async accept(media: CallMediaOptions): Promise<void> {
-    if (!(this.session instanceof Invitation)) throw new Error('accept() is for incoming calls');
-    await this.session.accept({ sessionDescriptionHandlerOptions: media as never });
   }
 
   /** Refuses an incoming call that has not been answered. */
@@ -269,7 +262,7 @@ export class SipCall {
         return this.reject(rejectCode);
       }
     } catch (error) {
-      this.#logger.warn(`call ${this.sipCallId}: ending the call failed: ${describe(error)}`);
+      this.#warn('hangup', error);
       return false;
     }
     return true;
@@ -319,7 +312,7 @@ export class SipCall {
    */
   #request(send: (requestDelegate: Core.OutgoingRequestDelegate) => Promise<unknown>): Promise<RequestOutcome> {
     return new Promise((resolve) => {
-      const failed = (error: unknown): void => resolve(outcome(false, 0, describe(error)));
+      const failed = (error: unknown): void => resolve(outcome(false, 0, errorMessage(error)));
       try {
         send({
           onAccept: ({ message }) => resolve(outcome(true, message.statusCode, message.reasonPhrase)),
@@ -386,7 +379,11 @@ export class SipCall {
 
   /** Logs a failed promise of sip.js (an answer or request that could not be sent) instead of leaving it unhandled. */
   #settle(what: string, pending: Promise<unknown>): void {
-    pending.catch((error: unknown) => this.#logger.warn(`call ${this.sipCallId}: ${what} failed: ${describe(error)}`));
+    pending.catch((error: unknown) => this.#warn(what, error));
+  }
+
+  #warn(what: string, error: unknown): void {
+    this.#logger.warn(`call ${this.sipCallId}: ${what} failed: ${errorMessage(error)}`);
   }
 
   /** Calls the `name` handler, if set, through {@link SipCall.#safely}. */
@@ -399,13 +396,8 @@ export class SipCall {
     try {
       run();
     } catch (error) {
-      this.#logger.error(`call ${this.sipCallId}: "${what}" handler threw: ${describe(error)}`);
+      this.#logger.error(`call ${this.sipCallId}: "${what}" handler threw: ${errorMessage(error)}`);
       onError?.();
     }
   }
-}
-
-/** A readable text for anything thrown. */
-export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -55,12 +55,11 @@ type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOpt
  * refresh is reported like a refused registration.
  */
 class ObservedRegisterer extends Registerer {
-  constructor(
-    userAgent: UserAgent,
-    options: RegistererOptions,
-    private readonly observe: (response: IncomingResponse, accepted: boolean) => void,
-  ) {
+  readonly #observe: (response: IncomingResponse, accepted: boolean) => void;
+
+  constructor(userAgent: UserAgent, options: RegistererOptions, observe: (response: IncomingResponse, accepted: boolean) => void) {
     super(userAgent, options);
+    this.#observe = observe;
   }
 
   override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
@@ -71,11 +70,11 @@ class ObservedRegisterer extends Registerer {
         ...delegate,
         onAccept: (response) => {
           delegate?.onAccept?.(response);
-          this.observe(response, true);
+          this.#observe(response, true);
         },
         onReject: (response) => {
           delegate?.onReject?.(response);
-          this.observe(response, false);
+          this.#observe(response, false);
         },
       },
     });
@@ -98,8 +97,8 @@ function withTimeout(promise: Promise<unknown>): Promise<unknown> {
  */
 export class SipConnection {
   readonly userAgent: UserAgent;
-  private readonly registerer: ObservedRegisterer;
-  private stopped = false;
+  readonly #registerer: ObservedRegisterer;
+  #stopped = false;
 
   constructor(options: SipConnectionOptions) {
     const { config, identity, credential, logger, events } = options;
@@ -131,10 +130,10 @@ export class SipConnection {
       delegate: {
         ...options.delegate,
         onConnect: () => {
-          if (!this.stopped) events.onConnected();
+          if (!this.#stopped) events.onConnected();
         },
         onDisconnect: (error) => {
-          if (!this.stopped) events.onDisconnected(error?.message);
+          if (!this.#stopped) events.onDisconnected(error?.message);
         },
       },
     }));
@@ -148,13 +147,13 @@ export class SipConnection {
         try {
           deliver.call(transport, message);
         } catch (error) {
-          logger.warn(`dropped a SIP message that could not be handled: ${errorMessage(error)}`);
+          logger.warn(`dropped a bad SIP message: ${errorMessage(error)}`);
         }
       };
     }
 
-    this.registerer = new ObservedRegisterer(userAgent, { expires: config.registerExpires, refreshFrequency: 90 }, ({ message }, accepted) => {
-      if (this.stopped) return;
+    this.#registerer = new ObservedRegisterer(userAgent, { expires: config.registerExpires, refreshFrequency: 90 }, ({ message }, accepted) => {
+      if (this.#stopped) return;
       if (!accepted) return events.onRegistrationRejected(message.statusCode ?? 0, message.reasonPhrase ?? '');
       // The lifetime the registrar granted to this UA's own contact, in seconds.
       const ownUser = userAgent.contact.uri.user;
@@ -169,8 +168,8 @@ export class SipConnection {
       // The answer to an un-REGISTER grants nothing; the state listener reports it.
       if (expires > 0) events.onRegistered({ aor, expiresAt: Date.now() + expires * 1000 });
     });
-    this.registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Unregistered && !this.stopped) events.onUnregistered();
+    this.#registerer.stateChange.addListener((state) => {
+      if (state === RegistererState.Unregistered && !this.#stopped) events.onUnregistered();
     });
   }
 
@@ -184,9 +183,9 @@ export class SipConnection {
   async register(): Promise<void> {
     // sip.js refuses a REGISTER while one is outstanding (e.g. a refresh sent
     // on the socket that just died); its `waiting` flag is private in 0.21.2.
-    const pending = this.registerer as unknown as RegistererWaiting;
+    const pending = this.#registerer as unknown as RegistererWaiting;
     if (pending.waiting) await new Promise((resolve) => pending.waitingChange.addListener(resolve, { once: true }));
-    if (!this.stopped) await this.registerer.register();
+    if (!this.#stopped) await this.#registerer.register();
   }
 
   /**
@@ -195,9 +194,10 @@ export class SipConnection {
    * even when the server is gone.
    */
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    const { registerer, userAgent } = this;
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const registerer = this.#registerer;
+    const userAgent = this.userAgent;
     if (registerer.state === RegistererState.Registered && userAgent.isConnected()) {
       await withTimeout(
         new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import { Inviter, type UserAgent, type UserAgentDelegate } from 'sip.js';
+import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
-import { describe, SipCall } from './sip-call.js';
+import { SipCall } from './sip-call.js';
 import { targetUri, type SipTarget } from './sip-target.js';
 
 /** The user agent of a live connection, opaque outside `sip/`. */
@@ -33,7 +34,7 @@ export function createIncomingCallDelegate(onCall: (call: SipCall) => void, logg
       try {
         onCall(new SipCall(invitation, 'inbound', logger));
       } catch (error) {
-        logger.error(`incoming call handler failed: ${describe(error)}`);
+        logger.error(`incoming call handler failed: ${errorMessage(error)}`);
         invitation.reject({ statusCode: 500 }).catch(() => undefined);
       }
     },

@@ -1,4 +1,5 @@
 import type { Referral } from 'sip.js';
+import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
 import { parseDialTarget } from '../number.js';
 import type { SipTarget } from './sip-target.js';
@@ -40,7 +41,7 @@ export function readReferral(referral: Referral, logger: RedactingLogger): Refer
     const { user, host, port } = parsed.target;
     return { target: { user, host, port }, withReplaces: replaces !== undefined };
   } catch (error) {
-    logger.warn(`refused a REFER: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(`refused a REFER: ${errorMessage(error)}`);
     return undefined;
   }
 }

@@ -63,8 +63,25 @@ type Panel = 'none' | 'keypad' | 'transfer';
  * reason) are announced through a polite `aria-live` region; the timer is not.
  * Hold, record, keypad and transfer are available once the call is talking.
  */
-export function ActiveCall(props: ActiveCallProps) {
-  const { call, transfer = IDLE, ended = null, recordPermissions = 2, tones = false, now, className } = props;
+export function ActiveCall({
+  call,
+  transfer = IDLE,
+  ended = null,
+  recordPermissions = 2,
+  tones,
+  now,
+  className,
+  onHangup,
+  onMuteChange,
+  onHoldChange,
+  onRecordChange,
+  onDtmf,
+  onTransfer,
+  onCompleteTransfer,
+  onCancelTransfer,
+  onDismiss,
+  onCallAgain,
+}: ActiveCallProps) {
   const id = useId();
   const [panel, setPanel] = useState<Panel>('none');
   const [digits, setDigits] = useState('');
@@ -72,21 +89,21 @@ export function ActiveCall(props: ActiveCallProps) {
   const announcement = useAnnouncement(snapshotOf(call, transfer, ended));
 
   const talking = call.callStatus === 'talking' && !ended;
+  const recording = call.recordStatus === 'recording';
   const transferBusy = transfer.status !== 'idle' && transfer.status !== 'failed';
-  const canTransfer = talking && !call.isTransfer && !transferBusy && props.onTransfer !== undefined;
+  const canTransfer = talking && !call.isTransfer && !transferBusy && onTransfer !== undefined;
   const visiblePanel: Panel = !talking || (panel === 'transfer' && !canTransfer) || (panel === 'keypad' && call.isHold) ? 'none' : panel;
   const toggle = (next: Panel) => setPanel(visiblePanel === next ? 'none' : next);
-  const displayName = call.name.trim() || call.number || 'Unknown';
   const meta = [call.name.trim() ? call.number : '', call.company.trim()].filter(Boolean).join(' · ');
 
   return (
     <section className={cx('wp-card', 'wp-call', className)} data-state={callTone(call, ended)} aria-labelledby={`${id}-name`}>
       <p className="wp-call__status">
-        <span className="wp-status-dot" aria-hidden="true" />
+        <span className="wp-status-dot" aria-hidden />
         <span>{callStatusText(call, ended)}</span>
         {call.callStartTime > 0 && !ended && (
           <>
-            <span aria-hidden="true">·</span>
+            <span aria-hidden>·</span>
             <CallTimer startTime={call.callStartTime} now={now} className="wp-call__timer" />
           </>
         )}
@@ -95,40 +112,23 @@ export function ActiveCall(props: ActiveCallProps) {
         <Avatar name={call.name} number={call.number} src={call.avatar} size={visiblePanel === 'none' ? 'lg' : 'md'} pulsing={call.callStatus === 'calling' && !ended} />
         <div className="wp-call__who">
           <h2 id={`${id}-name`} className="wp-call__name">
-            {displayName}
+            {call.name.trim() || call.number || 'Unknown'}
           </h2>
           {meta && <p className="wp-call__meta">{meta}</p>}
         </div>
       </div>
-      {!ended && <CallBadges call={call} />}
-      {!ended && (
-        <TransferStatus
-          call={call}
-          transfer={transfer}
-          onComplete={props.onCompleteTransfer}
-          onCancel={props.onCancelTransfer}
-          onRetry={
-            transfer.status === 'failed' && canTransfer
-              ? () => {
-                  setRetryTarget(transfer.target);
-                  setPanel('transfer');
-                }
-              : undefined
-          }
-        />
-      )}
       {ended ? (
         <div className="wp-call__ended">
           <p className="wp-call__reason">{endReasonText(ended)}</p>
           <div className="wp-call__ended-actions">
-            {props.onDismiss && (
-              <button type="button" className="wp-button" onClick={props.onDismiss}>
+            {onDismiss && (
+              <button type="button" className="wp-button" onClick={onDismiss}>
                 Close
               </button>
             )}
-            {props.onCallAgain && (
-              <button type="button" className="wp-button wp-button--success" onClick={props.onCallAgain}>
-                <PhoneIcon aria-hidden="true" />
+            {onCallAgain && (
+              <button type="button" className="wp-button wp-button--success" onClick={onCallAgain}>
+                <PhoneIcon />
                 Call again
               </button>
             )}
@@ -136,7 +136,22 @@ export function ActiveCall(props: ActiveCallProps) {
         </div>
       ) : (
         <>
-          {visiblePanel === 'keypad' && props.onDtmf && (
+          <CallBadges call={call} />
+          <TransferStatus
+            call={call}
+            transfer={transfer}
+            onComplete={onCompleteTransfer}
+            onCancel={onCancelTransfer}
+            onRetry={
+              transfer.status === 'failed' && canTransfer
+                ? () => {
+                    setRetryTarget(transfer.target);
+                    setPanel('transfer');
+                  }
+                : undefined
+            }
+          />
+          {visiblePanel === 'keypad' && onDtmf && (
             <div id={`${id}-keypad`} className="wp-call__panel">
               <output className={cx('wp-call__digits', digits === '' && 'wp-call__digits--empty')} aria-label="Digits sent">
                 {digits || 'Tones go to the call'}
@@ -147,41 +162,37 @@ export function ActiveCall(props: ActiveCallProps) {
                 label="Send tones"
                 onKey={(key) => {
                   setDigits((d) => (d + key).slice(-24));
-                  props.onDtmf?.(key);
+                  onDtmf(key);
                 }}
               />
             </div>
           )}
-          {visiblePanel === 'transfer' && props.onTransfer && (
+          {visiblePanel === 'transfer' && onTransfer && (
             <div id={`${id}-transfer`} className="wp-call__panel">
               <TransferPanel
                 defaultTarget={retryTarget}
                 onClose={() => setPanel('none')}
                 onTransfer={(target, mode) => {
                   setPanel('none');
-                  props.onTransfer?.(target, mode);
+                  onTransfer(target, mode);
                 }}
               />
             </div>
           )}
           <div className="wp-call__controls" role="group" aria-label="Call controls">
-            {props.onMuteChange && (
-              <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => props.onMuteChange?.(!call.isMute)} />
-            )}
-            {props.onHoldChange && (
-              <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => props.onHoldChange?.(!call.isHold)} />
-            )}
-            {props.onRecordChange && recordPermissions > 0 && (
+            {onMuteChange && <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => onMuteChange(!call.isMute)} />}
+            {onHoldChange && <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => onHoldChange(!call.isHold)} />}
+            {onRecordChange && recordPermissions > 0 && (
               <ControlButton
                 label="Record"
                 icon={<RecordIcon />}
                 tone="danger"
-                pressed={call.recordStatus === 'recording'}
+                pressed={recording}
                 disabled={!talking || (recordPermissions === 1 && call.recordStatus === 'stop')}
-                onClick={() => props.onRecordChange?.(call.recordStatus !== 'recording')}
+                onClick={() => onRecordChange(!recording)}
               />
             )}
-            {props.onDtmf && (
+            {onDtmf && (
               <ControlButton
                 label="Keypad"
                 icon={<KeypadIcon />}
@@ -191,7 +202,7 @@ export function ActiveCall(props: ActiveCallProps) {
                 onClick={() => toggle('keypad')}
               />
             )}
-            {props.onTransfer && !call.isTransfer && (
+            {onTransfer && !call.isTransfer && (
               <ControlButton
                 label="Transfer"
                 icon={<TransferIcon />}
@@ -205,16 +216,16 @@ export function ActiveCall(props: ActiveCallProps) {
               />
             )}
           </div>
-          {props.onHangup && (
+          {onHangup && (
             <div className="wp-call__hangup">
-              <button type="button" className="wp-round wp-round--danger" aria-label="Hang up" onClick={props.onHangup}>
+              <button type="button" className="wp-round wp-round--danger" aria-label="Hang up" onClick={onHangup}>
                 <HangUpIcon />
               </button>
             </div>
           )}
         </>
       )}
-      <div className="wp-sr-only" role="status" aria-live="polite" aria-atomic="true">
+      <div className="wp-sr-only" role="status" aria-live="polite" aria-atomic>
         {announcement}
       </div>
     </section>
@@ -222,17 +233,19 @@ export function ActiveCall(props: ActiveCallProps) {
 }
 
 function CallBadges({ call }: { call: CallStatus }) {
-  const badges: Array<{ key: string; text: string; tone: string }> = [];
-  if (call.isHold) badges.push({ key: 'hold', text: 'On hold', tone: 'hold' });
-  if (call.isMute) badges.push({ key: 'mute', text: 'Muted', tone: 'neutral' });
-  if (call.recordStatus === 'recording') badges.push({ key: 'rec', text: 'Recording', tone: 'rec' });
-  if (call.recordStatus === 'pause') badges.push({ key: 'rec', text: 'Recording paused', tone: 'neutral' });
+  // [key, text, tone]; "Recording" and "Recording paused" never show together.
+  const badges = [
+    call.isHold && ['hold', 'On hold', 'hold'],
+    call.isMute && ['mute', 'Muted', 'neutral'],
+    call.recordStatus === 'recording' && ['rec', 'Recording', 'rec'],
+    call.recordStatus === 'pause' && ['rec', 'Recording paused', 'neutral'],
+  ].filter((badge) => badge !== false);
   if (badges.length === 0) return null;
   return (
     <ul className="wp-call__badges" aria-label="Call state">
-      {badges.map((b) => (
-        <li key={b.key} className={`wp-badge wp-badge--${b.tone}`}>
-          {b.text}
+      {badges.map(([key, text, tone]) => (
+        <li key={key} className={`wp-badge wp-badge--${tone}`}>
+          {text}
         </li>
       ))}
     </ul>

@@ -6,25 +6,22 @@ export type CallTone = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold'
 /** Which tone a call shows. */
 export function callTone(call: Pick<CallStatus, 'callStatus' | 'isHold'>, ended?: CallEnd | null): CallTone {
   if (ended) return isFailure(ended) ? 'failed' : 'ended';
-  if (call.callStatus === 'talking' && call.isHold) return 'hold';
-  return call.callStatus;
+  return call.callStatus === 'talking' && call.isHold ? 'hold' : call.callStatus;
 }
+
+const STATUS_TEXT: Readonly<Record<CallTone, string>> = {
+  calling: 'Calling…',
+  ringing: 'Incoming call',
+  connecting: 'Connecting…',
+  talking: 'Connected',
+  hold: 'On hold',
+  failed: 'Call failed',
+  ended: 'Call ended',
+};
 
 /** The short status line of a call ("Calling…", "On hold", "Call failed"). */
 export function callStatusText(call: Pick<CallStatus, 'callStatus' | 'isHold' | 'communicationType'>, ended?: CallEnd | null): string {
-  if (ended) return isFailure(ended) ? 'Call failed' : 'Call ended';
-  switch (call.callStatus) {
-    case 'calling':
-      return 'Calling…';
-    case 'ringing':
-      return 'Incoming call';
-    case 'connecting':
-      return 'Connecting…';
-    case 'talking':
-      return call.isHold ? 'On hold' : 'Connected';
-    default:
-      return call.callStatus satisfies never;
-  }
+  return STATUS_TEXT[callTone(call, ended)];
 }
 
 const SIP_REASONS: Readonly<Record<number, string>> = {
@@ -103,54 +100,47 @@ export function snapshotOf(call: CallStatus, transfer: TransferState, ended: Cal
   };
 }
 
+/** What is announced when a call enters a phase: the text before the other party's name. */
+const PHASE_PREFIX: Readonly<Record<CallStatus['callStatus'], string>> = {
+  calling: 'Calling ',
+  ringing: 'Incoming call from ',
+  connecting: 'Connecting to ',
+  talking: 'Connected to ',
+};
+
+const RECORDING_TEXT: Readonly<Record<CallStatus['recordStatus'], string>> = {
+  recording: 'Recording',
+  pause: 'Recording paused',
+  stop: 'Recording stopped',
+};
+
+/** What is announced when a transfer enters a state: the text before the target. */
+const TRANSFER_PREFIX: Readonly<Record<Exclude<TransferState['status'], 'idle'>, string>> = {
+  'blind-pending': 'Transferring to ',
+  'attended-consulting': 'Consulting ',
+  completing: 'Completing transfer to ',
+  failed: 'Transfer to ',
+};
+
 /**
  * What to announce when a call changes from `prev` to `next` (first render:
  * `prev` is null), or `null` when nothing worth saying changed.
  */
 export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot): string | null {
   if (next.ended !== null) return prev?.ended === next.ended ? null : next.ended;
-  const parts: string[] = [];
-  if (prev === null || prev.phase !== next.phase) parts.push(phaseSentence(next));
-  if (prev !== null && prev.isHold !== next.isHold) parts.push(next.isHold ? 'Call on hold' : 'Call resumed');
-  if (prev !== null && prev.isMute !== next.isMute) parts.push(next.isMute ? 'Microphone muted' : 'Microphone on');
-  if (prev !== null && prev.recordStatus !== next.recordStatus) {
-    parts.push(next.recordStatus === 'recording' ? 'Recording' : next.recordStatus === 'pause' ? 'Recording paused' : 'Recording stopped');
-  }
-  if (prev === null ? next.transfer !== 'idle' : prev.transfer !== next.transfer) {
-    const sentence = transferSentence(next);
-    if (sentence) parts.push(sentence);
-  }
+  const changed = (key: 'isHold' | 'isMute' | 'recordStatus') => prev !== null && prev[key] !== next[key];
+  const parts = [
+    prev?.phase !== next.phase && PHASE_PREFIX[next.phase] + next.name,
+    changed('isHold') && (next.isHold ? 'Call on hold' : 'Call resumed'),
+    changed('isMute') && (next.isMute ? 'Microphone muted' : 'Microphone on'),
+    changed('recordStatus') && RECORDING_TEXT[next.recordStatus],
+    next.transfer !== 'idle' && prev?.transfer !== next.transfer && transferSentence(next.transfer, next.transferTarget, next.transferReason),
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join('. ') : null;
 }
 
-function phaseSentence(s: CallSnapshot): string {
-  switch (s.phase) {
-    case 'calling':
-      return `Calling ${s.name}`;
-    case 'ringing':
-      return `Incoming call from ${s.name}`;
-    case 'connecting':
-      return `Connecting to ${s.name}`;
-    case 'talking':
-      return `Connected to ${s.name}`;
-    default:
-      return s.phase satisfies never;
-  }
-}
 
-function transferSentence(s: CallSnapshot): string | null {
-  switch (s.transfer) {
-    case 'idle':
-      return null;
-    case 'blind-pending':
-      return `Transferring to ${s.transferTarget}`;
-    case 'attended-consulting':
-      return `Consulting ${s.transferTarget}`;
-    case 'completing':
-      return `Completing transfer to ${s.transferTarget}`;
-    case 'failed':
-      return `Transfer to ${s.transferTarget} failed: ${s.transferReason}`;
-    default:
-      return s.transfer satisfies never;
-  }
+/** The sentence for a transfer under way or failed ("Transferring to 1003", "Transfer to 1003 failed: Busy"). */
+export function transferSentence(status: keyof typeof TRANSFER_PREFIX, target: string, reason: string): string {
+  return TRANSFER_PREFIX[status] + target + (status === 'failed' ? ` failed: ${reason}` : '');
 }

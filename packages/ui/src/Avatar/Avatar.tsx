@@ -24,7 +24,7 @@ export interface AvatarProps {
  * Decorative: the name is always shown next to it, so the image has empty alt text.
  * An image that fails to load falls back to the initials.
  */
-export function Avatar({ name, number, src, size = 'md', pulsing = false, className }: AvatarProps) {
+export function Avatar({ name, number, src, size = 'md', pulsing, className }: AvatarProps) {
   const url = safeAvatarUrl(src);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const showImage = url !== null && failedUrl !== url;
@@ -32,8 +32,8 @@ export function Avatar({ name, number, src, size = 'md', pulsing = false, classN
   return (
     <span
       className={cx('wp-avatar', `wp-avatar--${size}`, pulsing && 'wp-avatar--pulsing', className)}
-      style={{ '--wp-avatar-hue': String(hue) } as CSSProperties}
-      aria-hidden="true"
+      style={{ '--wp-avatar-hue': hue } as CSSProperties}
+      aria-hidden
     >
       {showImage ? (
         <img className="wp-avatar__image" src={url} alt="" referrerPolicy="no-referrer" onError={() => setFailedUrl(url)} />

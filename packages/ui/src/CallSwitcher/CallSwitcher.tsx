@@ -37,16 +37,16 @@ export function CallSwitcher({ calls, currentCallId, onSwitch, now, className }:
           const current = call.callId === currentCallId;
           const name = call.name.trim() || call.number;
           return (
-            <li key={call.callId} className="wp-switcher__item" data-state={callTone(call)} aria-current={current ? 'true' : undefined}>
+            <li key={call.callId} className="wp-switcher__item" data-state={callTone(call)} aria-current={current || undefined}>
               <Avatar name={call.name} number={call.number} src={call.avatar} size="sm" />
               <div className="wp-switcher__who">
                 <span className="wp-switcher__name">{name}</span>
                 <span className="wp-switcher__status">
-                  <span className="wp-status-dot" aria-hidden="true" />
+                  <span className="wp-status-dot" aria-hidden />
                   {callStatusText(call)}
                   {call.callStartTime > 0 && (
                     <>
-                      <span aria-hidden="true"> · </span>
+                      <span aria-hidden> · </span>
                       <CallTimer startTime={call.callStartTime} now={now} />
                     </>
                   )}
@@ -56,7 +56,7 @@ export function CallSwitcher({ calls, currentCallId, onSwitch, now, className }:
                 <span className="wp-badge wp-badge--active">Current</span>
               ) : (
                 <button type="button" className="wp-button wp-button--small" onClick={() => onSwitch(call.callId)} aria-label={`Switch to ${name}`}>
-                  <SwapIcon aria-hidden="true" />
+                  <SwapIcon />
                   Switch
                 </button>
               )}

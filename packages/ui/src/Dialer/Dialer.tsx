@@ -55,7 +55,7 @@ export function Dialer({
   registered = true,
   atCallLimit = false,
   showKeypad = true,
-  tones = false,
+  tones,
   label = 'Number or SIP address',
   placeholder = 'Enter a number',
   error = null,

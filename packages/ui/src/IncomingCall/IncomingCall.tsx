@@ -45,7 +45,7 @@ export function IncomingCall({
   onAnswer,
   onReject,
   activeCallName,
-  ringtone = false,
+  ringtone,
   autoFocus = true,
   shortcuts = true,
   error = null,
@@ -64,27 +64,25 @@ export function IncomingCall({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!shortcuts || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
-    const key = event.key.toLowerCase();
-    if (key === 'a') {
+    const shortcut: Partial<Record<string, () => void>> = { a: onAnswer, d: onReject, escape: onReject };
+    const action = shortcut[event.key.toLowerCase()];
+    if (action) {
       event.preventDefault();
-      onAnswer();
-    } else if (key === 'd' || key === 'escape') {
-      event.preventDefault();
-      onReject();
+      action();
     }
   };
 
   return (
     <div
       role="alertdialog"
-      aria-modal="false"
+      aria-modal={false}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-details`}
       className={cx('wp-card', 'wp-incoming', className)}
       onKeyDown={onKeyDown}
     >
       <p className="wp-incoming__kind">
-        <span className="wp-incoming__dot" aria-hidden="true" />
+        <span className="wp-incoming__dot" aria-hidden />
         {kind}
       </p>
       <Avatar name={call.name} number={call.number} src={call.avatar} size="lg" pulsing />
@@ -113,7 +111,7 @@ export function IncomingCall({
           >
             <HangUpIcon />
           </button>
-          <span className="wp-round__label" aria-hidden="true">
+          <span className="wp-round__label" aria-hidden>
             Decline
           </span>
         </div>
@@ -128,13 +126,13 @@ export function IncomingCall({
           >
             <PhoneIcon />
           </button>
-          <span className="wp-round__label" aria-hidden="true">
+          <span className="wp-round__label" aria-hidden>
             Answer
           </span>
         </div>
       </div>
       {shortcuts && (
-        <p className="wp-incoming__shortcuts" aria-hidden="true">
+        <p className="wp-incoming__shortcuts" aria-hidden>
           <kbd>A</kbd> answer · <kbd>D</kbd> decline
         </p>
       )}

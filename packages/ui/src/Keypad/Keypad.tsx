@@ -33,7 +33,7 @@ export interface KeypadProps {
  * Keyboard input goes through a key map table ({@link KEYBOARD_TO_KEYPAD}) and
  * never fires with Ctrl, Alt or Meta held, so browser and OS shortcuts keep working.
  */
-export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = false, label = 'Keypad', size = 'regular', className }: KeypadProps) {
+export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Keypad', size = 'regular', className }: KeypadProps) {
   const [active, setActive] = useState<KeypadKey | null>(null);
   const press = useRef<(key: KeypadKey) => void>(() => undefined);
   press.current = (key) => {
@@ -42,8 +42,8 @@ export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = fa
     onKey(key);
   };
 
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    if (keyboard !== 'focus') return;
+  // Uses only the ref and the state setter, so the window listener may keep the first render's copy.
+  const pressTyped = (event: KeyboardEvent | ReactKeyboardEvent) => {
     const key = keypadKeyFor(event);
     if (key === null) return;
     event.preventDefault();
@@ -54,12 +54,7 @@ export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = fa
   useEffect(() => {
     if (keyboard !== 'window' || disabled) return;
     const down = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isEditable(event.target)) return;
-      const key = keypadKeyFor(event);
-      if (key === null) return;
-      event.preventDefault();
-      if (!event.repeat) press.current(key);
-      setActive(key);
+      if (!event.defaultPrevented && !isEditable(event.target)) pressTyped(event);
     };
     const up = () => setActive(null);
     window.addEventListener('keydown', down);
@@ -75,7 +70,7 @@ export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = fa
       role="group"
       aria-label={label}
       className={cx('wp-keypad', size === 'compact' && 'wp-keypad--compact', className)}
-      onKeyDown={onKeyDown}
+      onKeyDown={keyboard === 'focus' ? pressTyped : undefined}
       onKeyUp={() => setActive(null)}
       onBlur={() => setActive(null)}
     >
@@ -89,7 +84,7 @@ export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = fa
           onClick={() => press.current(key)}
         >
           <span className="wp-keypad__digit">{key}</span>
-          <span className="wp-keypad__letters" aria-hidden="true">
+          <span className="wp-keypad__letters" aria-hidden>
             {letters}
           </span>
         </button>
@@ -99,6 +94,5 @@ export function Keypad({ onKey, tones = false, keyboard = 'focus', disabled = fa
 }
 
 function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }

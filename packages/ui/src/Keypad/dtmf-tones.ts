@@ -1,24 +1,16 @@
 import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context';
-import type { KeypadKey } from './keypad-keys';
+import { KEYPAD_LAYOUT, type KeypadKey } from './keypad-keys';
+
+const ROW_HZ = [697, 770, 852, 941];
+const COLUMN_HZ = [1209, 1336, 1477];
 
 /**
  * The two frequencies (Hz) of each DTMF key: a low "row" tone and a high
- * "column" tone (ITU-T Q.23).
+ * "column" tone (ITU-T Q.23), from the key's row and column on the keypad.
  */
-export const DTMF_FREQUENCIES: Readonly<Record<KeypadKey, readonly [low: number, high: number]>> = {
-  '1': [697, 1209],
-  '2': [697, 1336],
-  '3': [697, 1477],
-  '4': [770, 1209],
-  '5': [770, 1336],
-  '6': [770, 1477],
-  '7': [852, 1209],
-  '8': [852, 1336],
-  '9': [852, 1477],
-  '*': [941, 1209],
-  '0': [941, 1336],
-  '#': [941, 1477],
-};
+export const DTMF_FREQUENCIES: Readonly<Record<KeypadKey, readonly [low: number, high: number]>> = Object.fromEntries(
+  KEYPAD_LAYOUT.map(({ key }, i) => [key, [ROW_HZ[Math.floor(i / 3)]!, COLUMN_HZ[i % 3]!]]),
+) as Record<KeypadKey, [number, number]>;
 
 /** Options of {@link playDtmfTone}. */
 export interface DtmfToneOptions {

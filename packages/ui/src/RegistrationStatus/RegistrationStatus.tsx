@@ -70,7 +70,7 @@ export function RegistrationStatus({ registration, transport = 'connected', reco
   const secondsLeft = nextAttemptAt === null ? null : Math.max(0, Math.ceil((nextAttemptAt - time) / 1000));
   return (
     <div role="status" className={cx('wp-registration', className)} data-state={tone}>
-      <span className="wp-status-dot" aria-hidden="true" />
+      <span className="wp-status-dot" aria-hidden />
       <span className="wp-registration__text">{text}</span>
       {shownDetail && <span className="wp-registration__detail">{shownDetail}</span>}
       {secondsLeft !== null && (

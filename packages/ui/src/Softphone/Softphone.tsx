@@ -68,7 +68,7 @@ export function Softphone({ title = 'Phone', className }: SoftphoneProps) {
           aria-controls={`${id}-dialer`}
           onClick={() => setAdding(!adding)}
         >
-          <PhoneIcon aria-hidden="true" />
+          <PhoneIcon />
           {adding ? 'Close dialer' : 'Add call'}
         </button>
       )}

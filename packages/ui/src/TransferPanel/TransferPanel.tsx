@@ -111,12 +111,12 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
         {modes.map((mode) =>
           mode === 'blind' ? (
             <button key={mode} type="button" className="wp-button wp-button--primary" disabled={target.trim() === ''} onClick={() => submit('blind')}>
-              <TransferIcon aria-hidden="true" />
+              <TransferIcon />
               Transfer now
             </button>
           ) : (
             <button key={mode} type="button" className="wp-button" disabled={target.trim() === ''} onClick={() => submit('attended')}>
-              <PhoneIcon aria-hidden="true" />
+              <PhoneIcon />
               Consult first
             </button>
           ),

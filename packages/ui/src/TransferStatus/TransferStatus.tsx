@@ -1,4 +1,5 @@
 import type { CallStatus, TransferState } from '@webphone/core';
+import { transferSentence } from '../ActiveCall/call-text';
 import { TransferIcon, WarningIcon } from '../icons/icons';
 import { cx } from '../internal/cx';
 
@@ -30,70 +31,47 @@ const IDLE: TransferState = { status: 'idle' };
  */
 export function TransferStatus({ call, transfer = IDLE, onComplete, onCancel, onRetry, className }: TransferStatusProps) {
   const consultingFor = call.isTransfer && call.transferParent ? call.transferParent.name.trim() || call.transferParent.number : null;
-  const self = call.name.trim() || call.number;
-  let tone: 'info' | 'error' = 'info';
-  let message: string;
-  let actions: 'attended' | 'retry' | null = null;
-  let busy = false;
-
-  switch (transfer.status) {
-    case 'idle':
-      if (consultingFor === null) return null;
-      message = `Consulting before transferring ${consultingFor}, who is on hold.`;
-      actions = 'attended';
-      break;
-    case 'blind-pending':
-      message = `Transferring to ${transfer.target}…`;
-      busy = true;
-      break;
-    case 'attended-consulting':
-      message = consultingFor !== null ? `Consulting before transferring ${consultingFor}, who is on hold.` : `Consulting ${transfer.target}. ${self} is on hold.`;
-      actions = 'attended';
-      break;
-    case 'completing':
-      message = `Completing transfer to ${transfer.target}…`;
-      busy = true;
-      break;
-    case 'failed':
-      tone = 'error';
-      message = `Transfer to ${transfer.target} failed: ${transfer.reason}`;
-      actions = 'retry';
-      break;
-    default:
-      return transfer satisfies never;
-  }
+  if (transfer.status === 'idle' && consultingFor === null) return null;
+  const consulting = transfer.status === 'idle' || transfer.status === 'attended-consulting';
+  const failed = transfer.status === 'failed';
+  const busy = !consulting && !failed;
+  const message =
+    transfer.status === 'idle' || (consulting && consultingFor !== null)
+      ? `Consulting before transferring ${consultingFor}, who is on hold.`
+      : transferSentence(transfer.status, transfer.target, failed ? transfer.reason : '') + (failed ? '' : busy ? '…' : `. ${call.name.trim() || call.number} is on hold.`);
+  const cancel = consulting && onCancel && (
+    <button type="button" className="wp-button wp-button--small" onClick={onCancel}>
+      Cancel transfer
+    </button>
+  );
+  const complete = consulting && onComplete && (
+    <button type="button" className="wp-button wp-button--small wp-button--primary" onClick={onComplete}>
+      Complete transfer
+    </button>
+  );
+  const retry = failed && onRetry && (
+    <button type="button" className="wp-button wp-button--small" onClick={onRetry}>
+      Try again
+    </button>
+  );
 
   return (
-    <div className={cx('wp-banner', `wp-banner--${tone}`, className)} data-busy={busy ? '' : undefined}>
+    <div className={cx('wp-banner', failed ? 'wp-banner--error' : 'wp-banner--info', className)} data-busy={busy ? '' : undefined}>
       <p className="wp-banner__message">
-        {tone === 'error' ? (
+        {failed ? (
           <WarningIcon className="wp-banner__icon" />
         ) : busy ? (
-          <span className="wp-banner__spinner" aria-hidden="true" />
+          <span className="wp-banner__spinner" aria-hidden />
         ) : (
           <TransferIcon className="wp-banner__icon" />
         )}
         <span>{message}</span>
       </p>
-      {actions === 'attended' && (onComplete || onCancel) && (
+      {(cancel || complete || retry) && (
         <div className="wp-banner__actions">
-          {onCancel && (
-            <button type="button" className="wp-button wp-button--small" onClick={onCancel}>
-              Cancel transfer
-            </button>
-          )}
-          {onComplete && (
-            <button type="button" className="wp-button wp-button--small wp-button--primary" onClick={onComplete}>
-              Complete transfer
-            </button>
-          )}
-        </div>
-      )}
-      {actions === 'retry' && onRetry && (
-        <div className="wp-banner__actions">
-          <button type="button" className="wp-button wp-button--small" onClick={onRetry}>
-            Try again
-          </button>
+          {cancel}
+          {complete}
+          {retry}
         </div>
       )}
     </div>

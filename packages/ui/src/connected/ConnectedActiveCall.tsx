@@ -37,7 +37,7 @@ const IDLE: TransferState = { status: 'idle' };
  *
  * Renders nothing when there is no call to show.
  */
-export function ConnectedActiveCall({ callId, tones = false, now, className }: ConnectedActiveCallProps) {
+export function ConnectedActiveCall({ callId, tones, now, className }: ConnectedActiveCallProps) {
   const phone = usePhoneCommands();
   // Only the shown call, its transfer parent's transfer and the permission: other calls do not re-render it.
   const { record, parentTransfer, recordPermissions } = usePhone((s) => {

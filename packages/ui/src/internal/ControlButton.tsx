@@ -16,7 +16,7 @@ export interface ControlButtonProps {
 }
 
 /** A round icon with its label under it, all one native button. */
-export function ControlButton({ label, icon, pressed, expanded, controls, disabled = false, tone = 'default', onClick }: ControlButtonProps) {
+export function ControlButton({ label, icon, pressed, expanded, controls, disabled, tone = 'default', onClick }: ControlButtonProps) {
   return (
     <button
       type="button"

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 
 /**
  * State that a parent may control (`value` + `onValueChange`) or leave to the
@@ -6,7 +6,9 @@ import { useCallback, useRef, useState } from 'react';
  *
  * @remarks
  * Whether the component is controlled is fixed by the first render, as with
- * native inputs; switching later would silently drop the user's edits.
+ * native inputs; switching later would silently drop the user's edits. The
+ * setter is a new function on each render: use it in handlers, not in effect
+ * dependencies.
  */
 export function useControllableState<T>(
   value: T | undefined,
@@ -15,15 +17,11 @@ export function useControllableState<T>(
 ): [T, (next: T) => void] {
   const controlled = useRef(value !== undefined).current;
   const [own, setOwn] = useState(defaultValue);
-  const current = controlled ? (value as T) : own;
-  const onChangeRef = useRef(onValueChange);
-  onChangeRef.current = onValueChange;
-  const set = useCallback(
+  return [
+    controlled ? (value as T) : own,
     (next: T) => {
       if (!controlled) setOwn(next);
-      onChangeRef.current?.(next);
+      onValueChange?.(next);
     },
-    [controlled],
-  );
-  return [current, set];
+  ];
 }

@@ -20,10 +20,11 @@ export type NumberValidation =
   | { readonly ok: true; readonly number: string }
   | { readonly ok: false; readonly problem: NumberProblem };
 
-const DIAL_STRING = /^[0-9*#+]+$/;
+const DIAL_STRING = /^[\d*#+]+$/;
 // RFC 3261 §25.1 `user` unreserved/mark characters, minus anything a header parser treats specially.
-const SIP_USER = /^(?:sips?:)?[A-Za-z0-9._~+!$&'()*=-]+(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?)?$/i;
-const ALLOWED_CHARACTERS = /^[A-Za-z0-9._~+!$&'()*=\-#@:]*$/;
+// Case-insensitive, so `a-z` covers A–Z too.
+const SIP_USER = /^(?:sips?:)?[a-z\d._~+!$&'()*=-]+(?:@[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*(?::\d{1,5})?)?$/i;
+const ALLOWED_CHARACTERS = /^[a-z\d._~+!$&'()*=\-#@:]*$/i;
 // Formatting people paste with phone numbers: spaces (incl. no-break), dashes, dots, slashes, brackets.
 const PHONE_LIKE = /^(?:tel:)?[\d\s\u00a0()+\-./*#]+$/i;
 // Invisible marks that come along when copying from web pages and address books.
