@@ -43,9 +43,9 @@ describe('bundle size budgets (apps built by Vite from the packages as published
     expect(sizes.ui.gzip).toBeGreaterThan(sizes.react.gzip);
   });
 
-  it.each(BUDGETS.map((budget) => [budget.what, budget]))('%s is within its budget', (_what, budget) => {
+  it.each(BUDGETS.map((budget) => [budget.what, budget]))('%s stays within its limit', (_what, budget) => {
     const size = budget.size(sizes);
-    const report = `${budget.what}: ${(size / KB).toFixed(2)} KB gzip, budget ${(budget.limit / KB).toFixed(0)} KB`;
-    expect(size, report).toBeLessThanOrEqual(budget.limit);
+    const limit = budget.limit === budget.target ? `budget ${(budget.target / KB).toFixed(2)} KB` : `ceiling ${(budget.limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
+    expect(size, `${budget.what}: ${(size / KB).toFixed(2)} KB gzip, ${limit}`).toBeLessThanOrEqual(budget.limit);
   });
 });

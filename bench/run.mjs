@@ -98,7 +98,9 @@ rows.push(['  its stylesheet (@webphone/ui/styles.css), apart from the JavaScrip
 const sizes = { floor, core, react, ui };
 for (const budget of BUDGETS) {
   const size = budget.size(sizes);
-  rows.push([`Budget: ${budget.what} ≤ ${kb(budget.limit)} gzip`, kb(size), '', size <= budget.limit ? 'within budget' : `OVER by ${kb(size - budget.limit)}`]);
+  const status = size <= budget.target ? 'target met' : `OVER the target by ${kb(size - budget.target)}`;
+  const ceiling = budget.limit === budget.target ? '' : `; npm test's ceiling until then: ${kb(budget.limit)}`;
+  rows.push([`Budget: ${budget.what} ≤ ${kb(budget.target)} gzip`, kb(size), '', `${status}${ceiling}`]);
 }
 
 const renders = renderCounts();

@@ -2,15 +2,16 @@
  * Number clean-up and validation for what a user types or pastes as a call target.
  *
  * @remarks
- * The rule mirrors the one `@webphone/core` applies before it puts a number into
- * a Request-URI (result `INVALID_NUMBER`, -209): at most 64 characters, either a
- * dial string of digits, `*`, `#` and `+`, or a simple SIP user (`alice`,
- * `alice@example.com`, `sip:alice@example.com:5060`). Anything that could inject
- * into a SIP header (CR, LF, `<`, `>`, `;`, spaces) is refused.
+ * Validation is the core's own rule (`isValidNumber` of `@webphone/core`, the
+ * check behind result `INVALID_NUMBER`, -209), so the widgets accept exactly
+ * what `call()` accepts: at most 64 characters, a dial string of digits, `*`,
+ * `#` and `+`, or a simple SIP address (`alice`, `alice@example.com`,
+ * `sip:alice@example.com:5060`). Anything that could inject into a SIP header
+ * (CR, LF, `<`, `>`, `;`, spaces) is refused.
  */
+import { isValidNumber, MAX_NUMBER_LENGTH } from '@webphone/core';
 
-/** The longest target the core accepts. */
-export const MAX_NUMBER_LENGTH = 64;
+export { MAX_NUMBER_LENGTH };
 
 /** Why {@link validateNumber} refused a target. */
 export type NumberProblem = 'empty' | 'too-long' | 'invalid-characters' | 'invalid-format';
@@ -20,10 +21,6 @@ export type NumberValidation =
   | { readonly ok: true; readonly number: string }
   | { readonly ok: false; readonly problem: NumberProblem };
 
-const DIAL_STRING = /^[\d*#+]+$/;
-// RFC 3261 §25.1 `user` unreserved/mark characters, minus anything a header parser treats specially.
-// Case-insensitive, so `a-z` covers A–Z too.
-const SIP_USER = /^(?:sips?:)?[a-z\d._~+!$&'()*=-]+(?:@[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*(?::\d{1,5})?)?$/i;
 const ALLOWED_CHARACTERS = /^[a-z\d._~+!$&'()*=\-#@:]*$/i;
 // Formatting people paste with phone numbers: spaces (incl. no-break), dashes, dots, slashes, brackets.
 const PHONE_LIKE = /^(?:tel:)?[\d\s\u00a0()+\-./*#]+$/i;
@@ -48,12 +45,12 @@ export function cleanNumber(text: string): string {
   return trimmed;
 }
 
-/** Checks a target against the core's rule after {@link cleanNumber}. */
+/** Checks a target with the core's rule after {@link cleanNumber}. */
 export function validateNumber(text: string): NumberValidation {
   const number = cleanNumber(text);
   if (number === '') return { ok: false, problem: 'empty' };
   if (number.length > MAX_NUMBER_LENGTH) return { ok: false, problem: 'too-long' };
-  if (DIAL_STRING.test(number) || SIP_USER.test(number)) return { ok: true, number };
+  if (isValidNumber(number)) return { ok: true, number };
   return { ok: false, problem: ALLOWED_CHARACTERS.test(number) ? 'invalid-format' : 'invalid-characters' };
 }
 
