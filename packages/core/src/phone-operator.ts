@@ -7,6 +7,7 @@ import { ContactResolver } from './contact-resolver.js';
 import { DtmfSender } from './dtmf.js';
 import { errorMessage, PhoneDestroyedError } from './errors.js';
 import { HoldController } from './hold-controller.js';
+import { initialPhoneState } from './initial-state.js';
 import { RedactingLogger } from './logger.js';
 import { openCallMedia } from './media/call-media.js';
 import type { CallOptions, PhoneApi, TerminateType } from './phone-api.js';
@@ -15,7 +16,7 @@ import type { PhoneEventMap } from './phone-events.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
 import { RecordingController } from './recording.js';
-import { NOT_RECONNECTING, RegistrationController } from './registration-controller.js';
+import { RegistrationController } from './registration-controller.js';
 import { result, type Result } from './result.js';
 import type { Session } from './session.js';
 import { createIncomingCallDelegate } from './sip/sip-dialer.js';
@@ -59,22 +60,7 @@ export class PhoneOperator implements PhoneApi {
   constructor(config: PhoneConfig) {
     const resolved = resolvePhoneConfig(config);
     const logger = new RedactingLogger(resolved.logger, resolved.logLevel);
-    const owned = createOwnedStore<PhoneState>({
-      transport: 'idle',
-      registration: { status: 'unregistered' },
-      isRegistered: false,
-      identity: resolved.identity,
-      lastError: null,
-      reconnect: NOT_RECONNECTING,
-      recordPermissions: resolved.recordPermissions,
-      deviceIds: { ...resolved.deviceIds },
-      calls: {},
-      callIds: [],
-      incomingIds: [],
-      currentSessionID: null,
-      isMaxCall: false,
-      destroyed: false,
-    });
+    const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds));
     this.store = owned.store;
     this.#emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
       logger.error(`a "${String(event)}" listener threw: ${errorMessage(error)}`);

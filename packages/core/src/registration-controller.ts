@@ -1,15 +1,13 @@
 import type { Credential } from './config.js';
 import { errorMessage } from './errors.js';
 import type { PhoneContext } from './phone-context.js';
-import type { PhoneIdentity, PhoneState, ReconnectState, RegistrationState } from './phone-state.js';
+import { NOT_RECONNECTING } from './initial-state.js';
+import type { PhoneIdentity, PhoneState, RegistrationState } from './phone-state.js';
 import { result, type Result } from './result.js';
 import { SipConnection, type SipConnectionEvents, type SipConnectionOptions } from './sip/sip-connection.js';
 
 /** Status codes after which retrying with the same credentials cannot help. */
 const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
-
-/** No reconnect attempt made or scheduled. */
-export const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
 /**
  * Delay before reconnect attempt `attempt` (1-based): exponential from

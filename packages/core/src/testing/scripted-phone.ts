@@ -1,6 +1,7 @@
 import type { CallReport, StaticCallStatus } from '../call-status.js';
-import type { DeviceIds, RecordPermissions } from '../config.js';
+import { HA1, SIP_USER, type DeviceIds, type RecordPermissions } from '../config.js';
 import { PhoneDestroyedError } from '../errors.js';
+import { initialPhoneState } from '../initial-state.js';
 import type { CallOptions, PhoneApi, SessionApi, TerminateType } from '../phone-api.js';
 import type { PhoneEventMap } from '../phone-events.js';
 import type { PhoneState } from '../phone-state.js';
@@ -13,33 +14,6 @@ import { nearEnd } from './scripted-commands.js';
 import { ScriptedRegistration } from './scripted-registration.js';
 import { farEnd } from './scripted-script.js';
 import type { IncomingCaller, RefusedCall, ScriptedCommand, ScriptedPhoneOptions } from './scripted-types.js';
-
-const HA1 = /^[0-9a-fA-F]{32}$/;
-const SIP_USER = /^[A-Za-z0-9._~+!$&'()*=-]{1,64}$/;
-
-function initialState(options: ScriptedPhoneOptions): PhoneState {
-  return {
-    transport: 'idle',
-    registration: { status: 'unregistered' },
-    isRegistered: false,
-    identity: {
-      extension: options.extension ?? '1001',
-      domain: options.domain ?? 'webphone.test',
-      authorizationUser: options.extension ?? '1001',
-      displayName: options.displayName,
-    },
-    lastError: null,
-    reconnect: { attempt: 0, nextAttemptAt: null, exhausted: false },
-    recordPermissions: options.recordPermissions ?? 2,
-    deviceIds: { ...options.deviceIds },
-    calls: {},
-    callIds: [],
-    incomingIds: [],
-    currentSessionID: null,
-    isMaxCall: false,
-    destroyed: false,
-  };
-}
 
 /**
  * An in-memory phone for tests and stories: implements {@link PhoneApi} and
@@ -88,7 +62,18 @@ export class ScriptedPhone implements PhoneApi {
 
   constructor(options: ScriptedPhoneOptions = {}) {
     this.options = { ...options };
-    const owned = createOwnedStore(initialState(options));
+    const owned = createOwnedStore(
+      initialPhoneState(
+        {
+          extension: options.extension ?? '1001',
+          domain: options.domain ?? 'webphone.test',
+          authorizationUser: options.extension ?? '1001',
+          displayName: options.displayName,
+        },
+        options.recordPermissions ?? 2,
+        options.deviceIds,
+      ),
+    );
     this.store = owned.store;
     this.setState = (partial) => owned.setState(partial);
     const now = options.now ?? Date.now;
