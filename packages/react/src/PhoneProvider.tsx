@@ -36,10 +36,6 @@ export type PhoneProviderProps = PhoneProviderCommonProps &
       }
   );
 
-function phoneFromConfig(config: PhoneConfig): PhoneApi {
-  return createPhone(config);
-}
-
 /**
  * Makes a phone available to the hooks below it.
  *
@@ -58,9 +54,9 @@ function phoneFromConfig(config: PhoneConfig): PhoneApi {
  */
 export function PhoneProvider(props: PhoneProviderProps): ReactNode {
   const { children, autoStart = true } = props;
-  const [created] = useState<PhoneApi | null>(() => (props.phone ? null : phoneFromConfig(props.config)));
-  const phone = props.phone ?? created;
-  if (!phone) throw new Error('PhoneProvider needs a `phone` or a `config` prop.');
+  const [created] = useState<PhoneApi | null>(() => (props.phone ? null : createPhone(props.config)));
+  // The props' type asks for one of the two; without either, `createPhone` throws a `PhoneConfigError`.
+  const phone = props.phone ?? created!;
   const owned = phone === created;
 
   const value = useMemo<PhoneContextValue>(() => {
@@ -68,7 +64,7 @@ export function PhoneProvider(props: PhoneProviderProps): ReactNode {
     return { phone, local, commands: bindPhoneCommands(phone, () => local.store.getState().chosen) };
   }, [phone]);
 
-  useEffect(() => mountPhone(phone, { autoStart, owned }), [phone, autoStart, owned]);
+  useEffect(() => mountPhone(phone, autoStart, owned), [phone, autoStart, owned]);
 
   return <PhoneContext.Provider value={value}>{children}</PhoneContext.Provider>;
 }

@@ -20,9 +20,7 @@ export const PhoneContext = createContext<PhoneContextValue | null>(null);
 export function usePhoneContext(hook: string): PhoneContextValue {
   const value = useContext(PhoneContext);
   if (value === null) {
-    throw new Error(
-      `${hook} must be used inside <PhoneProvider>: wrap your component tree in <PhoneProvider phone={phone}> or <PhoneProvider config={config}> from @webphone/react.`,
-    );
+    throw new Error(`${hook} must be used inside <PhoneProvider>: wrap your component tree in <PhoneProvider> (@webphone/react).`);
   }
   return value;
 }

@@ -24,13 +24,9 @@ export interface LocalState {
   readonly autoplayBlocked: boolean;
 }
 
-/** The provider-local store and the imperative parts that do not belong in state. */
+/** The provider-local store and the autoplay bookkeeping that does not belong in state. */
 export interface LocalStore {
   readonly store: StoreApi<LocalState>;
-  /** Starts following `devicechange` (reference counted); returns the release. */
-  watchDevices(): () => void;
-  /** Enumerates devices again. */
-  refreshDevices(): Promise<void>;
   /** A call's `<audio>` could not start: remember it for `resumeAudio()`. */
   markBlocked(element: HTMLMediaElement): void;
   /** Forgets an `<audio>` that played or went away. */
@@ -39,15 +35,10 @@ export interface LocalStore {
   resumeAudio(): Promise<void>;
 }
 
-function mediaDevices(): MediaDevices | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-}
-
-function isDeviceKind(kind: string): kind is MediaDeviceOption['kind'] {
-  return kind === 'audioinput' || kind === 'audiooutput' || kind === 'videoinput';
-}
-
-/** Creates the provider's local store. Touches no browser API until a hook asks for devices. */
+/**
+ * Creates the provider's local store. Touches no browser API: device
+ * enumeration (`media-devices.ts`) starts when `useMediaDevices` asks for it.
+ */
 export function createLocalStore(): LocalStore {
   const store = createStore<LocalState>()(() => ({
     deviceStatus: 'idle',
@@ -56,28 +47,7 @@ export function createLocalStore(): LocalStore {
     chosen: {},
     autoplayBlocked: false,
   }));
-  let watchers = 0;
-  let generation = 0;
   const blocked = new Set<HTMLMediaElement>();
-
-  const refreshDevices = async (): Promise<void> => {
-    const media = mediaDevices();
-    if (!media?.enumerateDevices) {
-      store.setState({ deviceStatus: 'unsupported' });
-      return;
-    }
-    const mine = ++generation;
-    if (store.getState().deviceStatus !== 'ready') store.setState({ deviceStatus: 'loading' });
-    try {
-      const list = await media.enumerateDevices();
-      if (mine !== generation) return; // a newer enumeration owns the result
-      const devices = list.flatMap(({ deviceId, groupId, label, kind }) => (isDeviceKind(kind) ? [{ deviceId, groupId, label, kind }] : []));
-      store.setState({ deviceStatus: 'ready', devices, deviceError: null });
-    } catch (error) {
-      if (mine === generation) store.setState({ deviceStatus: 'error', deviceError: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  const onDeviceChange = (): void => void refreshDevices();
 
   const syncBlocked = (): void => {
     const value = blocked.size > 0;
@@ -86,21 +56,6 @@ export function createLocalStore(): LocalStore {
 
   return {
     store,
-    refreshDevices,
-    watchDevices() {
-      watchers += 1;
-      if (watchers === 1) {
-        mediaDevices()?.addEventListener?.('devicechange', onDeviceChange);
-        void refreshDevices();
-      }
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        watchers -= 1;
-        if (watchers === 0) mediaDevices()?.removeEventListener?.('devicechange', onDeviceChange);
-      };
-    },
     markBlocked(element) {
       blocked.add(element);
       syncBlocked();

@@ -1,21 +1,13 @@
 import type { PhoneApi } from '@webphone/core';
 
-interface MountEntry {
-  count: number;
-}
-
-const mounts = new WeakMap<PhoneApi, MountEntry>();
-
-/** How a provider holds its phone. */
-export interface MountOptions {
-  /** Start the phone when the first provider mounts it. */
-  readonly autoStart: boolean;
-  /** The provider created the phone: destroy it when the last provider lets go. */
-  readonly owned: boolean;
-}
+// Providers holding each phone.
+const mounts = new WeakMap<PhoneApi, number>();
 
 /**
- * Counts the providers mounting `phone`; returns the release.
+ * Counts the providers mounting `phone`; returns the release, to call once
+ * (an effect cleanup). `autoStart`: start the phone when the first provider
+ * mounts it. `owned`: the provider created the phone, so it is destroyed
+ * when the last provider lets go.
  *
  * @remarks
  * React StrictMode runs mount effects twice (mount, unmount, mount) in one
@@ -23,25 +15,17 @@ export interface MountOptions {
  * destroy is deferred to a microtask and cancelled if a mount came back in
  * the meantime, so the double effects send one REGISTER and destroy nothing.
  */
-export function mountPhone(phone: PhoneApi, options: MountOptions): () => void {
-  let entry = mounts.get(phone);
-  if (!entry) {
-    entry = { count: 0 };
-    mounts.set(phone, entry);
-  }
-  entry.count += 1;
+export function mountPhone(phone: PhoneApi, autoStart: boolean, owned: boolean): () => void {
+  const count = (mounts.get(phone) ?? 0) + 1;
+  mounts.set(phone, count);
   const state = phone.store.getState();
-  if (options.autoStart && entry.count === 1 && !state.destroyed && state.transport === 'idle') phone.start();
-
-  const held = entry;
-  let released = false;
+  if (autoStart && count === 1 && !state.destroyed && state.transport === 'idle') phone.start();
   return () => {
-    if (released) return;
-    released = true;
-    held.count -= 1;
-    if (held.count > 0 || !options.owned) return;
+    const left = mounts.get(phone)! - 1;
+    mounts.set(phone, left);
+    if (left > 0 || !owned) return;
     queueMicrotask(() => {
-      if (held.count === 0) phone.destroy();
+      if (mounts.get(phone) === 0) phone.destroy();
     });
   };
 }

@@ -11,5 +11,5 @@ import { useShallowSelect } from './select.js';
  */
 export function useIncomingCalls(): readonly CallStatus[] {
   const { phone } = usePhoneContext('useIncomingCalls');
-  return useShallowSelect(phone.store, (state) => state.incomingIds.flatMap((id) => state.calls[id]?.status ?? []));
+  return useShallowSelect(phone.store, (state) => state.incomingIds.map((id) => state.calls[id].status));
 }

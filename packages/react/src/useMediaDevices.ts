@@ -3,6 +3,7 @@ import type { DeviceIds } from '@webphone/core';
 import { useStore } from 'zustand';
 import { usePhoneContext } from './context.js';
 import type { DeviceListStatus, MediaDeviceOption } from './local-store.js';
+import { deviceWatcherOf } from './media-devices.js';
 import { useShallowSelect } from './select.js';
 
 /** A kind of device the user can pick. */
@@ -60,7 +61,8 @@ export function useMediaDevices(): MediaDevicesView {
   }));
   const phoneDevices = useStore(phone.store, (s) => s.deviceIds);
 
-  useEffect(() => local.watchDevices(), [local]);
+  const watcher = deviceWatcherOf(local);
+  useEffect(() => watcher.watch(), [watcher]);
 
   return useMemo<MediaDevicesView>(
     () => ({
@@ -76,14 +78,14 @@ export function useMediaDevices(): MediaDevicesView {
         else next[FIELD[kind]] = deviceId;
         local.store.setState({ chosen: next });
       },
-      refresh: local.refreshDevices,
+      refresh: watcher.refresh,
       requestPermission: async () => {
         const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
         if (!media?.getUserMedia) return false;
         try {
           const stream = await media.getUserMedia({ audio: true });
           for (const track of stream.getTracks()) track.stop();
-          await local.refreshDevices();
+          await watcher.refresh();
           return true;
         } catch {
           return false;
@@ -91,6 +93,6 @@ export function useMediaDevices(): MediaDevicesView {
       },
       canSelectSpeaker: supportsSinkId(),
     }),
-    [deviceStatus, deviceError, devices, chosen, phoneDevices, local],
+    [deviceStatus, deviceError, devices, chosen, phoneDevices, local, watcher],
   );
 }

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { RegistrationState, Result, TransportStatus } from '@webphone/core';
 import type { PhoneCommands } from './commands.js';
 import { usePhoneContext } from './context.js';
@@ -33,27 +32,18 @@ export interface RegistrationView extends Pick<PhoneCommands, 'start' | 'disconn
  */
 export function useRegistration(): RegistrationView {
   const { phone, commands } = usePhoneContext('useRegistration');
-  const slice = useShallowSelect(phone.store, (s) => ({
-    registration: s.registration,
-    isRegistered: s.isRegistered,
-    transport: s.transport,
-    lastError: s.lastError,
-    reconnect: s.reconnect,
+  // Compared member by member: a new object only when a member changed.
+  return useShallowSelect(phone.store, ({ registration, isRegistered, transport, lastError, reconnect }) => ({
+    status: registration.status,
+    registration,
+    isRegistered,
+    transport,
+    lastError,
+    attempt: reconnect.attempt,
+    nextAttemptAt: reconnect.nextAttemptAt,
+    exhausted: reconnect.exhausted,
+    start: commands.start,
+    disconnect: commands.disconnect,
+    reRegister: commands.reRegister,
   }));
-  return useMemo(
-    () => ({
-      status: slice.registration.status,
-      registration: slice.registration,
-      isRegistered: slice.isRegistered,
-      transport: slice.transport,
-      lastError: slice.lastError,
-      attempt: slice.reconnect.attempt,
-      nextAttemptAt: slice.reconnect.nextAttemptAt,
-      exhausted: slice.reconnect.exhausted,
-      start: commands.start,
-      disconnect: commands.disconnect,
-      reRegister: commands.reRegister,
-    }),
-    [slice, commands],
-  );
 }

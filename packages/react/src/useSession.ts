@@ -13,18 +13,10 @@ export interface SessionHandle extends SessionCommands {
   readonly record: CallRecord;
 }
 
-/**
- * Which call a hook means: `undefined` is the current call, `null` none.
- * @internal
- */
-export function resolveCallId(state: PhoneState, callId: string | null | undefined): string | null {
-  return callId === undefined ? state.currentSessionID : callId;
-}
-
-/** @internal The record of a call, or `undefined` when there is none (never throws). */
+/** @internal The record of a call (`undefined`: the current call), or `undefined` when there is none (never throws). */
 export function recordOf(state: PhoneState, callId: string | null | undefined): CallRecord | undefined {
-  const id = resolveCallId(state, callId);
-  return id !== null && Object.prototype.hasOwnProperty.call(state.calls, id) ? state.calls[id] : undefined;
+  const id = callId === undefined ? state.currentSessionID : callId;
+  return id !== null && Object.hasOwn(state.calls, id) ? state.calls[id] : undefined;
 }
 
 /**

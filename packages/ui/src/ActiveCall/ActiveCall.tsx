@@ -66,7 +66,7 @@ type Panel = 'none' | 'keypad' | 'transfer';
 export function ActiveCall({
   call,
   transfer = IDLE,
-  ended = null,
+  ended,
   recordPermissions = 2,
   tones,
   now,
@@ -186,7 +186,7 @@ export function ActiveCall({
               <ControlButton
                 label="Record"
                 icon={<RecordIcon />}
-                tone="danger"
+                danger
                 pressed={recording}
                 disabled={!talking || (recordPermissions === 1 && call.recordStatus === 'stop')}
                 onClick={() => onRecordChange(!recording)}
@@ -233,18 +233,18 @@ export function ActiveCall({
 }
 
 function CallBadges({ call }: { call: CallStatus }) {
-  // [key, text, tone]; "Recording" and "Recording paused" never show together.
+  // [text, tone]; the text is the key.
   const badges = [
-    call.isHold && ['hold', 'On hold', 'hold'],
-    call.isMute && ['mute', 'Muted', 'neutral'],
-    call.recordStatus === 'recording' && ['rec', 'Recording', 'rec'],
-    call.recordStatus === 'pause' && ['rec', 'Recording paused', 'neutral'],
+    call.isHold && ['On hold', 'hold'],
+    call.isMute && ['Muted', 'neutral'],
+    call.recordStatus === 'recording' && ['Recording', 'rec'],
+    call.recordStatus === 'pause' && ['Recording paused', 'neutral'],
   ].filter((badge) => badge !== false);
   if (badges.length === 0) return null;
   return (
     <ul className="wp-call__badges" aria-label="Call state">
-      {badges.map(([key, text, tone]) => (
-        <li key={key} className={`wp-badge wp-badge--${tone}`}>
+      {badges.map(([text, tone]) => (
+        <li key={text} className={`wp-badge wp-badge--${tone}`}>
           {text}
         </li>
       ))}

@@ -8,7 +8,7 @@
  * and anything that does not parse are refused.
  */
 export function safeAvatarUrl(url: string | null | undefined): string | null {
-  if (typeof url !== 'string') return null;
+  if (!url) return null;
   // Browsers strip leading/trailing C0 controls and spaces before reading the scheme; do the same.
   const trimmed = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (trimmed === '') return null;

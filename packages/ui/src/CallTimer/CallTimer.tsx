@@ -23,7 +23,7 @@ export interface CallTimerProps {
  * Renders a `<time role="timer">`: assistive technology can read it on demand
  * but does not announce every tick (the `timer` role is not live by default).
  */
-export function CallTimer({ seconds, startTime = 0, now = Date.now, className }: CallTimerProps) {
+export function CallTimer({ seconds, startTime = 0, now, className }: CallTimerProps) {
   const counting = seconds === undefined && startTime > 0;
   const time = useNow(counting, now, startTime);
   const value = seconds ?? secondsSince(startTime, time);

@@ -58,7 +58,7 @@ export function Dialer({
   tones,
   label = 'Number or SIP address',
   placeholder = 'Enter a number',
-  error = null,
+  error,
   className,
 }: DialerProps) {
   const [text, setText] = useControllableState(value, defaultValue, onValueChange);

@@ -1,5 +1,5 @@
 import type { CallStatus } from '@webphone/core';
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, type KeyboardEvent } from 'react';
 import { Avatar } from '../Avatar/Avatar';
 import { HangUpIcon, PhoneIcon } from '../icons/icons';
 import { cx } from '../internal/cx';
@@ -48,17 +48,12 @@ export function IncomingCall({
   ringtone,
   autoFocus = true,
   shortcuts = true,
-  error = null,
+  error,
   className,
 }: IncomingCallProps) {
   const id = useId();
-  const answerRef = useRef<HTMLButtonElement>(null);
   const displayName = call.name.trim() || call.number || 'Unknown caller';
   const kind = call.isVideo ? 'Incoming video call' : 'Incoming call';
-
-  useEffect(() => {
-    if (autoFocus) answerRef.current?.focus();
-  }, [autoFocus]);
 
   useEffect(() => (ringtone ? startRingtone() : undefined), [ringtone]);
 
@@ -117,7 +112,8 @@ export function IncomingCall({
         </div>
         <div className="wp-incoming__action">
           <button
-            ref={answerRef}
+            // React focuses it as the dialog mounts.
+            autoFocus={autoFocus}
             type="button"
             className="wp-round wp-round--success"
             onClick={onAnswer}

@@ -33,7 +33,7 @@ export interface KeypadProps {
  * Keyboard input goes through a key map table ({@link KEYBOARD_TO_KEYPAD}) and
  * never fires with Ctrl, Alt or Meta held, so browser and OS shortcuts keep working.
  */
-export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Keypad', size = 'regular', className }: KeypadProps) {
+export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Keypad', size, className }: KeypadProps) {
   const [active, setActive] = useState<KeypadKey | null>(null);
   const press = useRef<(key: KeypadKey) => void>(() => undefined);
   press.current = (key) => {

@@ -1,4 +1,4 @@
-import type { ReconnectState, RegistrationState, TransportStatus } from '@webphone/core';
+import type { ReconnectState, RegistrationState, Result, TransportStatus } from '@webphone/core';
 import { formatDuration, isoDuration } from '../format/duration';
 import { cx } from '../internal/cx';
 import { useNow } from '../internal/use-now';
@@ -39,18 +39,19 @@ export function describeRegistration(
     case 'unregistered':
       return { tone: 'offline', text: 'Offline', detail: '' };
     case 'failed':
-      return { tone: 'error', text: 'Sign-in failed', detail: failureDetail(registration.error.message, registration.statusCode) };
+      return { tone: 'error', text: 'Sign-in failed', detail: failureDetail(registration.error, registration.statusCode) };
     default:
       return registration satisfies never;
   }
 }
 
-function failureDetail(message: string, statusCode: number | undefined): string {
+function failureDetail({ code, message }: Result, statusCode: number | undefined): string {
   const [, detail = ''] = /^[A-Z_]+(?::\s*(.*))?$/.exec(message) ?? [];
   if (detail) return detail;
   if (statusCode === 401 || statusCode === 403) return `Check the user name and password (SIP ${statusCode})`;
   if (statusCode !== undefined) return `SIP ${statusCode}`;
-  return message === 'RE_REGISTRY_MAX_LIMIT_TIMES' ? 'Too many attempts' : 'The server refused the registration';
+  // -204 is RE_REGISTRY_MAX_LIMIT_TIMES (its detail, when there is one, was shown above).
+  return code === -204 ? 'Too many attempts' : 'The server refused the registration';
 }
 
 /**
@@ -62,7 +63,7 @@ function failureDetail(message: string, statusCode: number | undefined): string 
  * (`reconnect.nextAttemptAt`) it counts down to it once a second, in a
  * `role="timer"` element, which is not live, so the ticks are not announced.
  */
-export function RegistrationStatus({ registration, transport = 'connected', reconnect, showAddress = true, now = Date.now, className }: RegistrationStatusProps) {
+export function RegistrationStatus({ registration, transport, reconnect, showAddress = true, now, className }: RegistrationStatusProps) {
   const { tone, text, detail } = describeRegistration(registration, transport, reconnect);
   const shownDetail = tone === 'online' && !showAddress ? '' : detail;
   const nextAttemptAt = transport === 'disconnected' && reconnect?.nextAttemptAt && !reconnect.exhausted ? reconnect.nextAttemptAt : null;

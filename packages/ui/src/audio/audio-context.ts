@@ -11,10 +11,8 @@ let shared: AudioContext | null = null;
  */
 export function getAudioContext(): AudioContext | null {
   if (shared && shared.state !== 'closed') return shared;
-  const Ctor: typeof AudioContext | undefined =
-    typeof window === 'undefined'
-      ? undefined
-      : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
+  // Unprefixed since Safari 14.1; older Safari (`webkitAudioContext`) plays no local tones.
+  const Ctor: typeof AudioContext | undefined = globalThis.AudioContext;
   if (!Ctor) return null;
   try {
     shared = new Ctor();

@@ -41,10 +41,10 @@ export function ConnectedActiveCall({ callId, tones, now, className }: Connected
   const phone = usePhoneCommands();
   // Only the shown call, its transfer parent's transfer and the permission: other calls do not re-render it.
   const { record, parentTransfer, recordPermissions } = usePhone((s) => {
-    const shownId = callId !== undefined ? (s.calls[callId] ? callId : null) : activeCallIdOf(s);
+    const shownId = callId ?? activeCallIdOf(s);
     const shown = shownId === null ? undefined : s.calls[shownId];
-    const parentId = shown?.status.isTransfer ? shown.status.transferParent?.callId : undefined;
-    return { record: shown, parentTransfer: parentId !== undefined ? s.calls[parentId]?.transfer : undefined, recordPermissions: s.recordPermissions };
+    const parent = shown?.status.isTransfer && shown.status.transferParent;
+    return { record: shown, parentTransfer: parent ? s.calls[parent.callId]?.transfer : undefined, recordPermissions: s.recordPermissions };
   });
   const { ended, dismiss, markLocal, setReason } = useEndedCall(phone.phone, record?.status);
   const [transferError, setTransferError] = useState<{ callId: string; transfer: TransferState } | null>(null);

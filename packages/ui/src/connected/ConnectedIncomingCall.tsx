@@ -19,9 +19,10 @@ export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'a
 export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
   const [ringing] = useIncomingCalls();
   const phone = usePhoneCommands();
-  const active = usePhone((s) => {
+  // The name of the call on screen, for the call-waiting note.
+  const activeCallName = usePhone((s) => {
     const id = activeCallIdOf(s);
-    return id === null ? undefined : s.calls[id]?.status;
+    return id === null ? undefined : s.calls[id].status.name.trim() || s.calls[id].status.number;
   });
   const [error, setError] = useState<{ callId: string; text: string } | null>(null);
   if (!ringing) return null;
@@ -46,7 +47,7 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
       key={callId}
       {...props}
       call={ringing}
-      activeCallName={active ? active.name.trim() || active.number : undefined}
+      activeCallName={activeCallName}
       error={error?.callId === callId ? error.text : null}
       onAnswer={() => void answer()}
       onReject={() => phone.reject(callId)}

@@ -1,4 +1,4 @@
-import { useRegistration } from '@webphone/react';
+import { usePhone } from '@webphone/react';
 import { RegistrationStatus, type RegistrationStatusProps } from '../RegistrationStatus/RegistrationStatus';
 
 /** Props of {@link ConnectedRegistrationStatus}. */
@@ -10,10 +10,10 @@ export type ConnectedRegistrationStatusProps = Pick<RegistrationStatusProps, 'sh
  * attempt and a countdown to `reconnect.nextAttemptAt`.
  *
  * @remarks
- * Reads `useRegistration()`, so it re-renders for registration, transport and
- * reconnect changes only, never for calls.
+ * Selects `registration`, `transport` and `reconnect` from the store, so it
+ * re-renders for their changes only, never for calls.
  */
 export function ConnectedRegistrationStatus(props: ConnectedRegistrationStatusProps) {
-  const { registration, transport, attempt, nextAttemptAt, exhausted } = useRegistration();
-  return <RegistrationStatus {...props} registration={registration} transport={transport} reconnect={{ attempt, nextAttemptAt, exhausted }} />;
+  const state = usePhone(({ registration, transport, reconnect }) => ({ registration, transport, reconnect }));
+  return <RegistrationStatus {...props} {...state} />;
 }

@@ -10,27 +10,23 @@ import type { CallStatus, PhoneState } from '@webphone/core';
  * included; the user's live call must stay on screen meanwhile.
  */
 export function activeCallIdOf(state: PhoneState): string | null {
+  const up = upIdsOf(state);
   const current = state.currentSessionID;
-  if (current !== null && state.calls[current] && state.calls[current].status.callStatus !== 'ringing') return current;
-  for (let i = state.callIds.length - 1; i >= 0; i -= 1) {
-    const id = state.callIds[i]!;
-    if (state.calls[id] && state.calls[id].status.callStatus !== 'ringing') return id;
-  }
-  return null;
+  return current !== null && up.includes(current) ? current : (up.at(-1) ?? null);
 }
+
+// The store lists an id in `callIds` (and as `currentSessionID`) only while `calls` holds its record.
+const upIdsOf = (state: PhoneState): string[] => state.callIds.filter((id) => state.calls[id].status.callStatus !== 'ringing');
 
 /** The calls that are not ringing, in the order they began. */
 export function liveCallsOf(state: PhoneState): CallStatus[] {
-  return state.callIds.flatMap((id) => {
-    const record = state.calls[id];
-    return record && record.status.callStatus !== 'ringing' ? [record.status] : [];
-  });
+  return upIdsOf(state).map((id) => state.calls[id].status);
 }
 
 /** Ids of talking calls that are not on hold, except `except`: the ones to hold before another call takes over. */
 export function callsToHold(state: PhoneState, except: string | null = null): string[] {
   return state.callIds.filter((id) => {
-    const status = state.calls[id]?.status;
-    return id !== except && status !== undefined && status.callStatus === 'talking' && !status.isHold;
+    const status = state.calls[id].status;
+    return id !== except && status.callStatus === 'talking' && !status.isHold;
   });
 }

@@ -1,23 +1,24 @@
-import { ResultCode, type Result } from '@webphone/react';
+import type { Result, ResultCodeValue } from '@webphone/react';
 
+// Keyed by the code's value (a literal, so the `ResultCode` object's long names stay out of the bundle); the names are the contract's.
 const MESSAGES: Readonly<Record<number, string>> = {
-  [ResultCode.GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR]: 'Microphone access was denied. Allow it in the browser to make calls.',
-  [ResultCode.GET_LOCAL_STREAM_ERROR]: 'The microphone could not be opened.',
-  [ResultCode.GET_LOCAL_MEDIA_INFO_ERROR]: 'The microphone could not be opened.',
-  [ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE]: 'No microphone was found.',
-  [ResultCode.NOT_FOUND_VIDEO_INPUT_DEVICE]: 'No camera was found.',
-  [ResultCode.MAX_LIMIT_CALL]: 'You are on the maximum number of calls.',
-  [ResultCode.CALL_TOO_MANY_TIMES]: 'Wait a moment before calling again.',
-  [ResultCode.CURRENT_CALL_HAS_NOT_CONNECTED]: 'Wait until your other call is answered.',
-  [ResultCode.INVALID_NUMBER]: 'The phone system cannot call this number.',
-  [ResultCode.ATTENDED_PARENT_NOT_FOUND]: 'The call to transfer is no longer connected.',
-};
+  '-202': 'Microphone access was denied. Allow it in the browser to make calls.', // GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR
+  '-203': 'The microphone could not be opened.', // GET_LOCAL_STREAM_ERROR
+  '-206': 'The microphone could not be opened.', // GET_LOCAL_MEDIA_INFO_ERROR
+  '-290': 'No microphone was found.', // NOT_FOUND_AUDIO_INPUT_DEVICE
+  '-291': 'No camera was found.', // NOT_FOUND_VIDEO_INPUT_DEVICE
+  '-205': 'You are on the maximum number of calls.', // MAX_LIMIT_CALL
+  '-208': 'Wait a moment before calling again.', // CALL_TOO_MANY_TIMES
+  '-210': 'Wait until your other call is answered.', // CURRENT_CALL_HAS_NOT_CONNECTED
+  '-209': 'The phone system cannot call this number.', // INVALID_NUMBER
+  '-207': 'The call to transfer is no longer connected.', // ATTENDED_PARENT_NOT_FOUND
+} satisfies Partial<Record<`${ResultCodeValue}`, string>>;
 
 /**
  * A sentence for a refused `call()` or `answer()`, for the person at the phone.
  *
  * @remarks
- * Looks `result.code` up among the fixed {@link ResultCode} values; the
+ * Looks `result.code` up among the fixed `ResultCode` values; the
  * message is only used for codes this function does not know.
  */
 export function callErrorText(result: Result): string {

@@ -1,5 +1,5 @@
 import type { CallEnd, CallStatus, PhoneApi } from '@webphone/core';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** A call that ended while a widget showed it, with why. */
 export interface EndedCall {
@@ -10,9 +10,6 @@ export interface EndedCall {
   /** Calls still up when it ended; a call outside this list is a new one and replaces the card. */
   readonly liveIds: readonly string[];
 }
-
-// Layout effects subscribe at commit, before the browser paints or a test acts; server rendering has none.
-const useCommitEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** What {@link useEndedCall} returns. */
 export interface EndedCallState {
@@ -42,29 +39,30 @@ export function useEndedCall(phone: PhoneApi, shown: CallStatus | undefined): En
   const local = useRef(new Set<string>());
   const shownId = shown?.callId ?? null;
 
-  useCommitEffect(() => {
+  useLayoutEffect(() => {
     if (shown) displayed.current = shown;
   });
 
-  // At commit, not after paint: a call may fail in the very next task.
-  useCommitEffect(() => {
+  // Layout effects subscribe at commit, not after paint: a call may fail in the very next task.
+  // (Server rendering runs no effects, and React 19 no longer warns about layout ones there.)
+  useLayoutEffect(() => {
     if (shownId === null) return;
     const session = phone.getSession(shownId);
     if (!session) return;
-    const onEnd = (end: CallEnd): void => {
+    // `ended` and `failed` alike: their event less the call id is the `CallEnd` (`failed` adds the SIP `code`).
+    const onEnd = ({ callId: _, ...end }: { callId: string } & CallEnd): void => {
       if (local.current.has(shownId)) return;
-      const call = displayed.current?.callId === shownId ? displayed.current : session.status;
+      // The effect above ran first in the commit that subscribed here, so it holds this call.
+      const call = displayed.current!;
       const liveIds = phone.store.getState().callIds;
       // Keep the SIP status if an `ended` follows the `failed` of the same call.
       setEnded((prev) => (prev?.call.callId === shownId && prev.end.code !== undefined && end.code === undefined ? prev : { call, end, liveIds }));
     };
-    const onEnded = ({ cause }: { cause: string }): void => onEnd({ cause });
-    const onFailed = ({ cause, code }: { cause: string; code: number }): void => onEnd({ cause, code });
-    session.on('ended', onEnded);
-    session.on('failed', onFailed);
+    session.on('ended', onEnd);
+    session.on('failed', onEnd);
     return () => {
-      session.off('ended', onEnded);
-      session.off('failed', onFailed);
+      session.off('ended', onEnd);
+      session.off('failed', onEnd);
     };
   }, [phone, shownId]);
 
@@ -73,8 +71,10 @@ export function useEndedCall(phone: PhoneApi, shown: CallStatus | undefined): En
     if (ended && shownId !== null && !ended.liveIds.includes(shownId)) setEnded(null);
   }, [ended, shownId]);
 
-  const dismiss = useCallback(() => setEnded(null), []);
-  const markLocal = useCallback((callId: string) => void local.current.add(callId), []);
-  const setReason = useCallback((end: CallEnd) => setEnded((prev) => (prev ? { ...prev, end } : prev)), []);
-  return { ended, dismiss, markLocal, setReason };
+  return {
+    ended,
+    dismiss: () => setEnded(null),
+    markLocal: (callId) => void local.current.add(callId),
+    setReason: (end) => setEnded((prev) => (prev ? { ...prev, end } : prev)),
+  };
 }

@@ -21,7 +21,6 @@ function icon(drawing: string | ReactNode) {
         strokeLinecap="round"
         strokeLinejoin="round"
         aria-hidden
-        focusable={false}
         {...props}
       >
         {typeof drawing === 'string' ? <path d={drawing} /> : drawing}

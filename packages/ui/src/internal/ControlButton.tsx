@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cx } from './cx';
 
 /** Props of the in-call control tile. */
 export interface ControlButtonProps {
@@ -10,17 +11,17 @@ export interface ControlButtonProps {
   expanded?: boolean;
   controls?: string;
   disabled?: boolean;
-  /** `danger` colours the pressed state red (recording). */
-  tone?: 'default' | 'danger';
+  /** Colours the pressed state red (recording). */
+  danger?: boolean;
   onClick: () => void;
 }
 
 /** A round icon with its label under it, all one native button. */
-export function ControlButton({ label, icon, pressed, expanded, controls, disabled, tone = 'default', onClick }: ControlButtonProps) {
+export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, onClick }: ControlButtonProps) {
   return (
     <button
       type="button"
-      className={tone === 'danger' ? 'wp-control wp-control--danger' : 'wp-control'}
+      className={cx('wp-control', danger && 'wp-control--danger')}
       aria-pressed={pressed}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
  * Ticks are aligned to the next whole second since `alignTo`, so a timer shown
  * from a start timestamp changes on the second rather than drifting.
  */
-export function useNow(active: boolean, now: () => number = Date.now, alignTo = 0): number {
+export function useNow(active: boolean, now: () => number = Date.now, alignTo: number): number {
   const [time, setTime] = useState(now);
   useEffect(() => {
     if (!active) return;
@@ -15,8 +15,7 @@ export function useNow(active: boolean, now: () => number = Date.now, alignTo = 
     const tick = () => {
       const t = now();
       setTime(t);
-      const phase = alignTo > 0 ? (t - alignTo) % 1000 : t % 1000;
-      timeout = setTimeout(tick, 1000 - phase + 5);
+      timeout = setTimeout(tick, 1000 - ((t - alignTo) % 1000) + 5);
     };
     tick();
     return () => clearTimeout(timeout);

@@ -61,16 +61,10 @@ export function isImmediateProblem(problem: NumberProblem): boolean {
 
 /** A sentence for a number problem, suitable for an inline error message. */
 export function numberProblemMessage(problem: NumberProblem): string {
-  switch (problem) {
-    case 'empty':
-      return 'Enter a number to call.';
-    case 'too-long':
-      return `Numbers can be at most ${MAX_NUMBER_LENGTH} characters.`;
-    case 'invalid-characters':
-      return 'Use digits, * # + or a SIP address like alice@example.com.';
-    case 'invalid-format':
-      return 'This is not a number or SIP address the phone can call.';
-    default:
-      return problem satisfies never;
-  }
+  return {
+    empty: 'Enter a number to call.',
+    'too-long': `Numbers can be at most ${MAX_NUMBER_LENGTH} characters.`,
+    'invalid-characters': 'Use digits, * # + or a SIP address like alice@example.com.',
+    'invalid-format': 'This is not a number or SIP address the phone can call.',
+  }[problem];
 }
