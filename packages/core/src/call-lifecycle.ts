@@ -1,9 +1,10 @@
 import { causeForStatus, type CallEndCauseValue } from './call-causes.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
-import type { CallRecord, CallStatus, StaticCallStatus } from './call-status.js';
+import type { CallStatus, StaticCallStatus } from './call-status.js';
 import { pickStaticStatus, STATIC_KEYS } from './contact-resolver.js';
 import { parseDtmfInfo } from './dtmf.js';
+import { newCallRecord } from './initial-state.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';
 import type { PhoneContext } from './phone-context.js';
@@ -58,32 +59,11 @@ export class CallLifecycle implements SessionHost {
   create(init: NewCall): LiveCall {
     const { sip } = init;
     const callId = this.registry.uniqueId(sip.sipCallId);
-    const now = Date.now();
-    const inbound = sip.direction === 'inbound';
-    const record: CallRecord = {
-      status: {
-        name: init.name ?? '',
-        avatar: '',
-        company: '',
-        number: init.number,
-        callId,
-        communicationType: sip.direction,
-        isVideo: init.isVideo,
-        isRing: inbound,
-        isHold: false,
-        isMute: false,
-        callStatus: inbound ? 'ringing' : 'calling',
-        callStartTime: 0,
-        recordStatus: 'stop',
-        isTransfer: false,
-        isConference: false,
-        ...init.status,
-      },
-      timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },
-      transfer: { status: 'idle' },
-      manualStaticStatus: false,
-      lastReport: null,
-    };
+    const record = newCallRecord(
+      { callId, number: init.number, communicationType: sip.direction, name: init.name, isVideo: init.isVideo },
+      Date.now(),
+      init.status,
+    );
     const session = new Session(callId, this, record);
     const live: LiveCall = {
       callId,

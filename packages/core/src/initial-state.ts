@@ -1,3 +1,4 @@
+import type { CallRecord, CallStatus, CommunicationType } from './call-status.js';
 import type { DeviceIds, RecordPermissions } from './config.js';
 import type { PhoneIdentity, PhoneState, ReconnectState } from './phone-state.js';
 
@@ -21,5 +22,45 @@ export function initialPhoneState(identity: PhoneIdentity, recordPermissions: Re
     currentSessionID: null,
     isMaxCall: false,
     destroyed: false,
+  };
+}
+
+/** What a new call's record is made from; every other field starts at its initial value. */
+export interface NewCallFacts {
+  readonly callId: string;
+  readonly number: string;
+  readonly communicationType: CommunicationType;
+  readonly name?: string;
+  readonly avatar?: string;
+  readonly company?: string;
+  readonly isVideo?: boolean;
+}
+
+/** The record of a call that just appeared: ringing (inbound) or calling (outbound); `status` overrides fields. */
+export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial<CallStatus>): CallRecord {
+  const inbound = facts.communicationType === 'inbound';
+  return {
+    status: {
+      callId: facts.callId,
+      number: facts.number,
+      name: facts.name ?? '',
+      avatar: facts.avatar ?? '',
+      company: facts.company ?? '',
+      communicationType: facts.communicationType,
+      isVideo: facts.isVideo ?? false,
+      isRing: inbound,
+      isHold: false,
+      isMute: false,
+      callStatus: inbound ? 'ringing' : 'calling',
+      callStartTime: 0,
+      recordStatus: 'stop',
+      isTransfer: false,
+      isConference: false,
+      ...status,
+    },
+    timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },
+    transfer: { status: 'idle' },
+    manualStaticStatus: false,
+    lastReport: null,
   };
 }

@@ -3,29 +3,30 @@ import type { CallRecord, CallReport, CallStatus, StaticCallStatus, TimerType } 
 import { computeTimer } from './call-timer.js';
 import { errorMessage } from './errors.js';
 import type { LiveCall } from './live-call.js';
-import type { CallOptions, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
+import type { CallOptions, PhoneApi, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import type { Result } from './result.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
 /** The per-call operations of the phone, which a {@link Session} forwards to with its call id. */
-export interface SessionActions {
-  readonly incomingList: SessionApi[];
-  answer(callId: string, options?: CallOptions): Promise<Result>;
-  reject(callId: string): boolean;
-  hangup(callId: string): boolean;
-  terminate(callId: string, type?: TerminateType): boolean;
-  blindTransfer(callId: string, number: string): boolean;
-  attendedTransfer(callId: string, number: string): boolean;
-  hold(callId: string): boolean;
-  unhold(callId: string): boolean;
-  dtmf(callId: string, digits: string): boolean;
-  mute(callId: string): boolean;
-  unmute(callId: string): boolean;
-  startRecord(callId: string): boolean;
-  pauseRecord(callId: string): boolean;
-  setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean;
-}
+export type SessionActions = Pick<
+  PhoneApi,
+  | 'incomingList'
+  | 'answer'
+  | 'reject'
+  | 'hangup'
+  | 'terminate'
+  | 'blindTransfer'
+  | 'attendedTransfer'
+  | 'hold'
+  | 'unhold'
+  | 'dtmf'
+  | 'mute'
+  | 'unmute'
+  | 'startRecord'
+  | 'pauseRecord'
+  | 'setSessionStaticStatus'
+>;
 
 /** What a {@link Session} reads from its phone (the call lifecycle provides it). Internal. */
 export interface SessionHost {

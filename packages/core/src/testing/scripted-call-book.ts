@@ -1,7 +1,7 @@
 import type { CallRecord } from '../call-status.js';
 import type { PhoneEventMap } from '../phone-events.js';
 import type { PhoneState } from '../phone-state.js';
-import { newCallRecord, patchRecord, withCall, withoutCall, type NewCall } from './scripted-calls.js';
+import { scriptedCallRecord, patchRecord, withCall, withoutCall, type NewCall } from './scripted-calls.js';
 import { ScriptedSession, type ScriptedSessionHost } from './scripted-session.js';
 
 /** What the scripted phone's collaborators share: the store writer, the emitter, the clock. */
@@ -35,7 +35,7 @@ export class ScriptedCallBook {
 
   /** Adds a call, which becomes current (as in the real registry); emits `newRTCSession`, `incoming` (inbound) and `startSession`. */
   add(call: NewCall): ScriptedSession {
-    const record = newCallRecord(call, this.ctx.now());
+    const record = scriptedCallRecord(call, this.ctx.now());
     const session = new ScriptedSession(call.callId, this.host, record.status);
     this.sessions.set(call.callId, session);
     this.ctx.setState(withCall(this.ctx.getState(), record, this.ctx.maxConcurrentCalls));

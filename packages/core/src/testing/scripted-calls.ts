@@ -1,10 +1,9 @@
 import type { CallRecord, CallStatus, CallTimestamps, CommunicationType, TimerType } from '../call-status.js';
 import type { PhoneState } from '../phone-state.js';
 import { computeTimer } from '../call-timer.js';
+import { DTMF_DIGITS } from '../dtmf.js';
+import { newCallRecord } from '../initial-state.js';
 import { isValidNumber } from '../number.js';
-
-/** DTMF characters (RFC 4733 events 0–15). */
-const DTMF = /^[0-9*#A-D]+$/;
 
 /** True for a number the real phone accepts: the scripted phone uses the core's own check. */
 export function isDiallable(number: unknown): number is string {
@@ -13,7 +12,7 @@ export function isDiallable(number: unknown): number is string {
 
 /** True for a non-empty string of DTMF digits. */
 export function isDtmf(digits: unknown): digits is string {
-  return typeof digits === 'string' && DTMF.test(digits);
+  return typeof digits === 'string' && DTMF_DIGITS.test(digits);
 }
 
 /** Durations in whole seconds at `now`: the core's own derivation. */
@@ -33,33 +32,9 @@ export interface NewCall {
   transferParent?: CallStatus['transferParent'];
 }
 
-/** A fresh record: ringing (inbound) or calling (outbound). */
-export function newCallRecord(call: NewCall, now: number): CallRecord {
-  const inbound = call.communicationType === 'inbound';
-  return {
-    status: {
-      callId: call.callId,
-      number: call.number,
-      name: call.name ?? '',
-      avatar: call.avatar ?? '',
-      company: call.company ?? '',
-      communicationType: call.communicationType,
-      isVideo: call.isVideo ?? false,
-      isRing: inbound,
-      isHold: false,
-      isMute: false,
-      callStatus: inbound ? 'ringing' : 'calling',
-      callStartTime: 0,
-      recordStatus: 'stop',
-      isTransfer: call.transferParent !== undefined,
-      ...(call.transferParent ? { transferParent: call.transferParent } : {}),
-      isConference: false,
-    },
-    timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },
-    transfer: { status: 'idle' },
-    manualStaticStatus: false,
-    lastReport: null,
-  };
+/** A fresh record: ringing (inbound) or calling (outbound); a consultation leg when it has a `transferParent`. */
+export function scriptedCallRecord(call: NewCall, now: number): CallRecord {
+  return newCallRecord(call, now, call.transferParent ? { isTransfer: true, transferParent: call.transferParent } : undefined);
 }
 
 /** The store fields that change when calls are added or removed. */
