@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from 'sip.js';
 import { PhoneOperator } from '@webphone/core';
 import { fakeSessionDescriptionHandlerFactory } from './fake-sdh.mjs';
+import { rawUserAgentOptions } from './raw-sip.mjs';
 
 const media = { sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory };
 
@@ -23,12 +24,7 @@ async function registeredPhone(server, extension) {
 /** @param {{ url: string; domain: string }} server @param {string} extension @param {(invitation: Invitation) => void} [onInvite] */
 async function registeredUserAgent(server, extension, onInvite) {
   const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(`sip:${extension}@${server.domain}`),
-    transportOptions: { server: server.url },
-    authorizationUsername: extension,
-    authorizationPassword: `secret${extension}`,
-    logLevel: 'error',
-    logBuiltinEnabled: false,
+    ...rawUserAgentOptions(server, extension),
     sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory,
     delegate: onInvite ? { onInvite } : undefined,
   });

@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Registerer, RegistererState, UserAgent } from 'sip.js';
 import { PhoneOperator } from '@webphone/core';
+import { rawUserAgentOptions } from './raw-sip.mjs';
 
 /** @param {{ url: string; domain: string }} server @param {string} extension */
 export async function registerWithWebphone(server, extension) {
@@ -26,14 +27,7 @@ export async function registerWithWebphone(server, extension) {
 
 /** @param {{ url: string; domain: string }} server @param {string} extension */
 export async function registerWithSipJs(server, extension) {
-  const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(`sip:${extension}@${server.domain}`),
-    transportOptions: { server: server.url },
-    authorizationUsername: extension,
-    authorizationPassword: `secret${extension}`,
-    logLevel: 'error',
-    logBuiltinEnabled: false,
-  });
+  const userAgent = new UserAgent(rawUserAgentOptions(server, extension));
   const registerer = new Registerer(userAgent, { expires: 600 });
   const started = performance.now();
   const registered = new Promise((resolve) => {
