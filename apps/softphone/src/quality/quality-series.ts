@@ -1,4 +1,5 @@
-import type { CallReport, PhoneApi, PhoneEventMap } from '@webphone/react';
+import type { CallReport, PhoneApi } from '@webphone/react';
+import { createPerCallStore } from '../phone/per-call-store';
 
 /** One point of a call's quality chart: the interval since the previous report. */
 export interface QualityPoint {
@@ -45,42 +46,20 @@ export function nextPoint(previous: CallReport | undefined, report: CallReport, 
 
 /** Records a chart series for every call of `phone` from its `callReport` events. */
 export function createQualitySeries(phone: PhoneApi): QualitySeries {
-  let series = new Map<string, readonly QualityPoint[]>();
   const reports = new Map<string, { first: CallReport; last: CallReport; count: number }>();
-  const listeners = new Set<() => void>();
-
-  const onReport = (callId: string, report: CallReport) => {
-    const seen = reports.get(callId);
-    const count = (seen?.count ?? 0) + 1;
-    const first = seen?.first ?? report;
-    const point = nextPoint(seen?.last, report, first, count);
-    reports.set(callId, { first, last: report, count });
-    series = new Map(series).set(callId, [...(series.get(callId) ?? []), point].slice(-MAX_POINTS));
-    for (const listener of listeners) listener();
-  };
-  const watch = ({ callId, session }: PhoneEventMap['newRTCSession'][0]) => {
-    session.on('callReport', ({ callReport }) => onReport(callId, callReport));
-  };
-  const forget = ({ callId }: { callId: string }) => {
-    reports.delete(callId);
-    if (!series.has(callId)) return;
-    series = new Map(series);
-    series.delete(callId);
-    for (const listener of listeners) listener();
-  };
-  phone.on('newRTCSession', watch);
-  phone.on('deleteSession', forget);
-
-  return {
-    get: (callId) => series.get(callId) ?? EMPTY,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+  const store = createPerCallStore<readonly QualityPoint[]>(
+    phone,
+    (callId, session, update) => {
+      session.on('callReport', ({ callReport: report }) => {
+        const seen = reports.get(callId);
+        const count = (seen?.count ?? 0) + 1;
+        const first = seen?.first ?? report;
+        const point = nextPoint(seen?.last, report, first, count);
+        reports.set(callId, { first, last: report, count });
+        update((points = EMPTY) => [...points, point].slice(-MAX_POINTS));
+      });
     },
-    dispose: () => {
-      phone.off('newRTCSession', watch);
-      phone.off('deleteSession', forget);
-      listeners.clear();
-    },
-  };
+    (callId) => reports.delete(callId),
+  );
+  return { ...store, get: (callId) => store.get(callId) ?? EMPTY };
 }
