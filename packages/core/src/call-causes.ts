@@ -38,11 +38,14 @@ export const CallEndCause = {
   TERMINATED: 'terminated',
 } as const;
 
-/** One of the {@link CallEndCause} values. */
-export type CallEndCauseValue = (typeof CallEndCause)[keyof typeof CallEndCause];
+/** Why a call ended: one of the {@link CallEndCause} values. */
+export type CallEndCause = (typeof CallEndCause)[keyof typeof CallEndCause];
+
+/** Same as {@link CallEndCause} (the type); kept for code written before the type had that name. */
+export type CallEndCauseValue = CallEndCause;
 
 // Literal values (not `CallEndCause.X`) so that code using only this function does not carry the whole object.
-const BY_STATUS: Readonly<Record<number, CallEndCauseValue>> = {
+const BY_STATUS: Readonly<Record<number, CallEndCause>> = {
   486: 'busy',
   600: 'busy',
   603: 'declined',
@@ -54,6 +57,6 @@ const BY_STATUS: Readonly<Record<number, CallEndCauseValue>> = {
 };
 
 /** The cause matching a final SIP status of a failed INVITE. */
-export function causeForStatus(code: number): CallEndCauseValue {
+export function causeForStatus(code: number): CallEndCause {
   return BY_STATUS[code] ?? 'failed';
 }

@@ -12,8 +12,10 @@ import type { CallOptions } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import { PHONE_OK, result, type Result } from './result.js';
 import { errorMessage } from './errors.js';
-import type { SipCall } from './sip/sip-call.js';
-import { createOutgoingCall, type SipUserAgent } from './sip/sip-dialer.js';
+import type { CallSignal } from './sip/call-signal.js';
+import type { SipTarget } from './sip/sip-target.js';
+
+const NOT_CONNECTED = 'not connected to the SIP server';
 
 /** Collaborators of the call controller. */
 export interface CallControllerDeps {
@@ -25,8 +27,8 @@ export interface CallControllerDeps {
   readonly contacts: ContactResolver;
   /** Holds the parent of an attended transfer. */
   readonly holds: HoldController;
-  /** The connected user agent, or `null` while there is none. */
-  userAgent(): SipUserAgent | null;
+  /** Creates the signalling of an outgoing call to `target`, or `null` while not connected. */
+  dial(target: SipTarget): CallSignal | null;
 }
 
 /** What an outgoing call starts with, beyond the number. */
@@ -34,7 +36,7 @@ interface OutgoingSpec {
   readonly number: string;
   readonly options: CallOptions | undefined;
   readonly status?: Partial<CallStatus>;
-  readonly make: () => SipCall;
+  readonly make: () => CallSignal;
   readonly onCreated?: (live: LiveCall) => void;
 }
 
@@ -67,7 +69,7 @@ export class CallController {
     if (transferId !== undefined && !parent?.sip.isEstablished) {
       return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'the call to transfer is not established' : `no call ${String(transferId)}`);
     }
-    const now = Date.now();
+    const now = ctx.now();
     const refused = checkOutgoing({
       callCount: registry.size + this.#openingOutgoing,
       maxConcurrentCalls: ctx.config.maxConcurrentCalls,
@@ -77,8 +79,7 @@ export class CallController {
       now,
     });
     if (refused) return refused;
-    const userAgent = this.#deps.userAgent();
-    if (!userAgent || ctx.getState().transport !== 'connected') return result('UNKNOWN_ERROR', 'not connected to the SIP server');
+    if (ctx.getState().transport !== 'connected') return result('UNKNOWN_ERROR', NOT_CONNECTED);
     this.#lastOutgoingAt = now;
 
     const { user, host, port } = parsed.target;
@@ -95,7 +96,11 @@ export class CallController {
       number: user,
       options,
       status,
-      make: () => createOutgoingCall(userAgent, { user, host: host ?? ctx.config.domain, port }, ctx.logger),
+      make: () => {
+        const signal = this.#deps.dial({ user, host: host ?? ctx.config.domain, port });
+        if (!signal) throw new Error(NOT_CONNECTED);
+        return signal;
+      },
       onCreated: (live) => {
         if (parent) this.#deps.lifecycle.update(parent, { rest: { transfer: { status: 'attended-consulting', consultCallId: live.callId, target: user } } });
       },
@@ -116,7 +121,7 @@ export class CallController {
     }
     if (!opened.ok) return opened.error;
     const { stream, constraints } = opened.media;
-    let sip: SipCall;
+    let sip: CallSignal;
     try {
       if (this.#destroyed) throw new Error('phone destroyed');
       sip = spec.make();
@@ -137,7 +142,7 @@ export class CallController {
   }
 
   /** An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891). */
-  incoming(sip: SipCall): void {
+  incoming(sip: CallSignal): void {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
     const old = replaced && registry.list().find((live) => live.sip === replaced);

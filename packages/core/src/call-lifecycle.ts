@@ -1,19 +1,18 @@
-import { causeForStatus, type CallEndCauseValue } from './call-causes.js';
+import { causeForStatus, type CallEndCause } from './call-causes.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallStatus, StaticCallStatus } from './call-status.js';
 import { pickStaticStatus, STATIC_KEYS } from './contact-resolver.js';
-import { parseDtmfInfo } from './dtmf.js';
 import { newCallRecord } from './initial-state.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';
 import type { PhoneContext } from './phone-context.js';
-import { parseRecordHeader } from './recording.js';
 import { Session, type SessionActions, type SessionHost } from './session.js';
 import { errorMessage } from './errors.js';
-import type { IncomingTransfer, SipCall } from './sip/sip-call.js';
+import type { CallSignal, IncomingTransfer } from './sip/call-signal.js';
+import { parseDtmfInfo, parseRecordHeader } from './sip/info-parsers.js';
 
-/** Work the transfer controller hangs on call milestones. */
+/** Work hung on call milestones (the transfer controller's), wired by the phone when it builds its collaborators. */
 export interface LifecycleHooks {
   onRefer(live: LiveCall, transfer: IncomingTransfer): void;
   onAccepted(live: LiveCall): void;
@@ -22,7 +21,7 @@ export interface LifecycleHooks {
 
 /** What a new call starts with. */
 export interface NewCall {
-  readonly sip: SipCall;
+  readonly sip: CallSignal;
   readonly number: string;
   readonly name?: string;
   readonly isVideo: boolean;
@@ -46,14 +45,16 @@ const staticOf = (status: CallStatus): StaticCallStatus => pickStaticStatus(stat
  * Every transition writes the store first and emits afterwards.
  */
 export class CallLifecycle implements SessionHost {
-  /** Set once the transfer controller exists (it needs this lifecycle first). */
-  hooks: LifecycleHooks | null = null;
-
   constructor(
     readonly ctx: PhoneContext,
     readonly registry: CallRegistry,
     readonly phone: SessionActions,
-  ) {}
+    hooks: LifecycleHooks,
+  ) {
+    this.#hooks = hooks;
+  }
+
+  readonly #hooks: LifecycleHooks;
 
   /** Registers a new call, binds its SIP events, and emits `newRTCSession`, `startSession` (and `incoming`). */
   create(init: NewCall): LiveCall {
@@ -61,7 +62,7 @@ export class CallLifecycle implements SessionHost {
     const callId = this.registry.uniqueId(sip.sipCallId);
     const record = newCallRecord(
       { callId, number: init.number, communicationType: sip.direction, name: init.name, isVideo: init.isVideo },
-      Date.now(),
+      this.ctx.now(),
       init.status,
     );
     const session = new Session(callId, this, record);
@@ -102,7 +103,7 @@ export class CallLifecycle implements SessionHost {
    * then emits `ended` (no `code`) or `failed` (with the SIP `code`) and
    * `deleteSession`. `live.endCause`, when set, wins over `cause`. Idempotent.
    */
-  end(live: LiveCall, cause: CallEndCauseValue, code?: number): void {
+  end(live: LiveCall, cause: CallEndCause, code?: number): void {
     const { callId, session } = live;
     if (this.registry.get(callId) !== live) return;
     for (const cleanup of live.cleanups) {
@@ -118,13 +119,14 @@ export class CallLifecycle implements SessionHost {
     session.stopTimer();
     // Keep the last record readable through the session after it leaves the store.
     session.status;
+    const record = this.registry.record(callId);
     this.registry.remove(callId);
     cause = live.endCause ?? cause;
     if (code === undefined) session.emit('ended', { callId, cause });
     else session.emit('failed', { callId, cause, code });
-    this.ctx.emit('deleteSession', { callId, cause });
+    if (record) this.ctx.emit('deleteSession', code === undefined ? { callId, cause, record } : { callId, cause, code, record });
     session.dispose();
-    this.hooks?.onEnded(live);
+    this.#hooks.onEnded(live);
   }
 
   /**
@@ -135,7 +137,7 @@ export class CallLifecycle implements SessionHost {
    *
    * @returns whether a request was sent.
    */
-  hangUp(live: LiveCall, always: boolean, cause: CallEndCauseValue, unansweredCause = cause): boolean {
+  hangUp(live: LiveCall, always: boolean, cause: CallEndCause, unansweredCause = cause): boolean {
     const established = live.sip.isEstablished;
     const sent = live.sip.terminate();
     if (sent || always) this.end(live, established ? cause : unansweredCause, established ? undefined : 487);
@@ -149,14 +151,14 @@ export class CallLifecycle implements SessionHost {
         if (statusCode === 180 || statusCode === 183) this.update(live, { status: { isRing: true } });
       },
       accepted: () => {
-        const now = Date.now();
+        const now = this.ctx.now();
         this.registry.stopRinging(callId);
         this.registry.setCurrent(callId);
         this.update(live, { status: { callStatus: 'connecting', isRing: false, callStartTime: now }, timestamps: { answeredAt: now } });
         session.emit('accepted', { callId });
         const remote = sip.media?.remoteMediaStream;
         if (remote) session.emit('streamAdded', { callId, communicationType: sip.direction, stream: remote });
-        this.hooks?.onAccepted(live);
+        this.#hooks.onAccepted(live);
       },
       confirmed: () => {
         this.update(live, { status: { callStatus: 'talking' } });
@@ -192,7 +194,7 @@ export class CallLifecycle implements SessionHost {
         if (record) session.emit('recordInfo', { callId, record });
         else if (digit) session.emit('dtmf', { callId, digit });
       },
-      refer: (transfer) => this.hooks?.onRefer(live, transfer),
+      refer: (transfer) => this.#hooks.onRefer(live, transfer),
     });
   }
 }

@@ -1,3 +1,5 @@
+import type { CallEndCause } from './call-causes.js';
+
 /** Caller details that may be filled by `resolveContact` or set by the app. */
 export interface StaticCallStatus {
   name: string;
@@ -113,7 +115,8 @@ export interface MediaQuality {
 
 /** Why a call ended, as plain data. */
 export interface CallEnd {
-  cause: string;
+  /** Why the call ended. */
+  cause: CallEndCause;
   /** SIP status code for a failed call (404, 486...), when there was one. */
   code?: number;
 }

@@ -1,6 +1,6 @@
 import { CallFeature } from './call-feature.js';
 import type { LiveCall } from './live-call.js';
-import type { RequestOutcome } from './sip/sip-call.js';
+import type { RequestOutcome } from './sip/call-signal.js';
 
 /** Re-INVITE attempts for one hold/unhold before giving up. */
 export const MAX_REINVITE_ATTEMPTS = 4;
@@ -71,7 +71,7 @@ export class HoldController extends CallFeature {
     const outbound = sip.direction === 'outbound';
     let attempt = 0;
     // A caller first lets the ACK settle (see ACK_SETTLE_MS).
-    let delay: number | null = outbound ? (this.registry.record(callId)?.timestamps.answeredAt ?? 0) + ACK_SETTLE_MS - Date.now() : 0;
+    let delay: number | null = outbound ? (this.registry.record(callId)?.timestamps.answeredAt ?? 0) + ACK_SETTLE_MS - this.ctx.now() : 0;
     try {
       while (delay !== null) {
         if (delay > 0) await this.#wait(live, delay);
@@ -81,7 +81,7 @@ export class HoldController extends CallFeature {
         const outcome = await sip.reinvite(wanted);
         if (!this.isLive(live)) break;
         if (outcome.ok) {
-          const now = Date.now();
+          const now = this.ctx.now();
           const { holdStartedAt, heldMs } = record.timestamps;
           this.lifecycle.update(live, {
             status: { isHold: wanted },

@@ -28,6 +28,8 @@ export type { MediaSeam } from './sip/media-seam.js';
 export { Session } from './session.js';
 export { CallEndCause, causeForStatus } from './call-causes.js';
 export type { CallEndCauseValue } from './call-causes.js';
+export { CALL_COMMANDS, bindCallCommands } from './call-commands.js';
+export type { CallCommands, PhoneCallCommands, PhoneCommandName } from './call-commands.js';
 export { parseDialTarget, isValidNumber, MAX_NUMBER_LENGTH } from './number.js';
 export type { DialTarget, DialTargetResult } from './number.js';
 export { computeTimer } from './call-timer.js';

@@ -1,6 +1,6 @@
-import type { CallEndCauseValue } from './call-causes.js';
+import type { CallEndCause } from './call-causes.js';
 import type { Session } from './session.js';
-import type { SipCall } from './sip/sip-call.js';
+import type { CallSignal } from './sip/call-signal.js';
 
 /**
  * The runtime parts of one call that do not belong in the store (the
@@ -8,12 +8,12 @@ import type { SipCall } from './sip/sip-call.js';
  */
 export interface LiveCall {
   readonly callId: string;
-  readonly sip: SipCall;
+  readonly sip: CallSignal;
   readonly session: Session;
   /** The stream the phone opened with getUserMedia, if any; stopped when the call ends. */
   localStream: MediaStream | null;
   /** Replaces the natural end cause (e.g. `transferred`, `replaced`). */
-  endCause: CallEndCauseValue | null;
+  endCause: CallEndCause | null;
   /** Work waiting for the dialog to be confirmed (a hold asked for before the ACK, RFC 5407). */
   readonly onConfirmed: Array<() => void>;
   /** Undo actions run when the call ends (timers to clear, the quality monitor to stop...). */

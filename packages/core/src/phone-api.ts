@@ -1,3 +1,5 @@
+import type { CallEndCause } from './call-causes.js';
+import type { CallCommands, PhoneCallCommands } from './call-commands.js';
 import type { CallReport, CallStatus, CommunicationType, StaticCallStatus, TimerType } from './call-status.js';
 import type { DeviceIds, RecordPermissions } from './config.js';
 import type { PhoneEventMap } from './phone-events.js';
@@ -22,9 +24,9 @@ export interface SessionEventMap {
   /** ACK: the call is talking. */
   confirmed: [event: { callId: string }];
   /** An established call ended (BYE, or hung up here). */
-  ended: [event: { callId: string; cause: string }];
+  ended: [event: { callId: string; cause: CallEndCause }];
   /** The call never got established (`code` is the SIP status: 404, 480, 486, 487, 603...). */
-  failed: [event: { callId: string; cause: string; code: number }];
+  failed: [event: { callId: string; cause: CallEndCause; code: number }];
   /** Something the user asked for failed (hold refused, INFO rejected...); the call goes on. */
   clientError: [event: { callId: string; cause: string }];
   /** The far end re-negotiated the session (re-INVITE). */
@@ -51,7 +53,7 @@ export interface SessionEventMap {
  * One call, as applications use it. Implemented by `Session`, and by the
  * scripted phone of `@webphone/core/testing`.
  */
-export interface SessionApi {
+export interface SessionApi extends CallCommands {
   readonly callId: string;
   /** The call's status (a copy of the store's). */
   readonly status: CallStatus;
@@ -61,20 +63,6 @@ export interface SessionApi {
   readonly callReport: CallReport | null;
   readonly localStream: MediaStream | null;
   readonly remoteStream: MediaStream | null;
-  answer(options?: CallOptions): Promise<Result>;
-  reject(): boolean;
-  hangup(): boolean;
-  blindTransfer(number: string): boolean;
-  attendedTransfer(number: string): boolean;
-  hold(): boolean;
-  unhold(): boolean;
-  dtmf(digits: string): boolean;
-  mute(): boolean;
-  unmute(): boolean;
-  startRecord(): boolean;
-  pauseRecord(): boolean;
-  terminate(type?: TerminateType): boolean;
-  setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean;
   on<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
   off<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
   once<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
@@ -85,7 +73,7 @@ export interface SessionApi {
  * also implemented by the scripted phone of `@webphone/core/testing`.
  * `@webphone/react` accepts anything that implements it.
  */
-export interface PhoneApi {
+export interface PhoneApi extends PhoneCallCommands {
   readonly store: ReadonlyStore<PhoneState>;
   readonly isRegistered: boolean;
   readonly currentSessionID: string | null;
@@ -106,24 +94,13 @@ export interface PhoneApi {
   reRegister(authorizationUser: string, ha1: string): this | Result;
   destroy(): void;
 
+  /**
+   * Places a call; with `transferId` it is the consultation leg of an
+   * attended transfer of that call (which is held first).
+   */
   call(number: string, options?: CallOptions, transferId?: string): Promise<Result>;
-  answer(callId: string, options?: CallOptions): Promise<Result>;
-  reject(callId: string): boolean;
-  hangup(callId: string): boolean;
-  terminate(callId: string, type?: TerminateType): boolean;
-  blindTransfer(callId: string, number: string): boolean;
-  attendedTransfer(callId: string, number: string): boolean;
-  completeTransfer(consultCallId: string): boolean;
-  hold(callId: string): boolean;
-  unhold(callId: string): boolean;
-  dtmf(callId: string, digits: string): boolean;
-  mute(callId: string): boolean;
-  unmute(callId: string): boolean;
-  startRecord(callId: string): boolean;
-  pauseRecord(callId: string): boolean;
   getSession(callId: string): SessionApi | null;
   getSessions(): SessionApi[];
   setCurrentSession(callId: string): boolean;
   getCurrentSession(): SessionApi | null;
-  setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean;
 }

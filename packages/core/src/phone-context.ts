@@ -13,4 +13,6 @@ export interface PhoneContext {
   getState(): PhoneState;
   setState(partial: Partial<PhoneState>): void;
   emit<K extends keyof PhoneEventMap>(event: K, ...args: PhoneEventMap[K]): void;
+  /** The phone's clock (epoch ms): `Date.now` unless a test phone moves it. */
+  now(): number;
 }

@@ -1,3 +1,5 @@
+import type { CallEndCause } from './call-causes.js';
+import type { CallRecord } from './call-status.js';
 import type { SessionApi } from './phone-api.js';
 import type { Result } from './result.js';
 
@@ -25,8 +27,12 @@ export interface PhoneEventMap {
   incoming: [event: { callId: string; session: SessionApi }];
   /** A call was added to `sessions`. */
   startSession: [event: { callId: string; session: SessionApi }];
-  /** A call left `sessions`; `cause` says why it ended. */
-  deleteSession: [event: { callId: string; cause: string }];
+  /**
+   * A call left `sessions`: `cause` says why it ended, `code` is the SIP
+   * status when it failed before being established, and `record` is the
+   * call's final record (the last state the store held for it).
+   */
+  deleteSession: [event: { callId: string; cause: CallEndCause; code?: number; record: CallRecord }];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
   /** An error that no call owns, e.g. a listener that threw. */

@@ -1,25 +1,24 @@
 import { CallController } from './call-controller.js';
-import { CallLifecycle } from './call-lifecycle.js';
+import { CallLifecycle, type LifecycleHooks } from './call-lifecycle.js';
 import { CallRegistry } from './call-registry.js';
 import type { StaticCallStatus } from './call-status.js';
 import { HA1, resolvePhoneConfig, SIP_USER, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
+import type { PhoneBackend, PhoneRegistration } from './phone-backend.js';
 import { ContactResolver } from './contact-resolver.js';
 import { DtmfSender } from './dtmf.js';
 import { errorMessage, PhoneDestroyedError } from './errors.js';
 import { HoldController } from './hold-controller.js';
 import { initialPhoneState } from './initial-state.js';
 import { RedactingLogger } from './logger.js';
-import { openCallMedia } from './media/call-media.js';
 import type { CallOptions, PhoneApi, TerminateType } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import type { PhoneEventMap } from './phone-events.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
 import { RecordingController } from './recording.js';
-import { RegistrationController } from './registration-controller.js';
 import { result, type Result } from './result.js';
 import type { Session } from './session.js';
-import { createIncomingCallDelegate } from './sip/sip-dialer.js';
+import { sipBackend } from './sip-backend.js';
 import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
@@ -44,10 +43,9 @@ export class PhoneOperator implements PhoneApi {
   readonly #ctx: PhoneContext;
   /** Closed by `destroy()`: from then on the phone emits nothing and takes no listener. */
   readonly #emitter: TypedEmitter<PhoneEventMap>;
-  readonly #registration: RegistrationController;
-  // The call collaborators, one concept each; `calls` holds the registry.
-  // (`calls` stays a plain field: a transport test reaches a call's sip.js session through it.)
-  private readonly calls: CallLifecycle;
+  readonly #registration: PhoneRegistration;
+  // The call collaborators, one concept each; the lifecycle holds the registry.
+  readonly #calls: CallLifecycle;
   readonly #controller: CallController;
   readonly #holds: HoldController;
   readonly #dtmfSender: DtmfSender;
@@ -56,8 +54,12 @@ export class PhoneOperator implements PhoneApi {
   readonly #contacts: ContactResolver;
   #teardown: Promise<void> | null = null;
 
-  /** @throws {@link PhoneConfigError} when a config field is invalid. */
-  constructor(config: PhoneConfig) {
+  /**
+   * @param config - the phone's configuration.
+   * @param backend - internal: what the phone runs on (sip.js and WebRTC unless a test phone says otherwise).
+   * @throws {@link PhoneConfigError} when a config field is invalid.
+   */
+  constructor(config: PhoneConfig, backend: PhoneBackend = sipBackend) {
     const resolved = resolvePhoneConfig(config);
     const logger = new RedactingLogger(resolved.logger, resolved.logLevel);
     const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds));
@@ -71,30 +73,33 @@ export class PhoneOperator implements PhoneApi {
       getState: owned.store.getState,
       setState: owned.setState,
       emit: (event, ...args) => this.#emitter.emit(event, ...args),
+      now: backend.now,
     });
     this.#addCredentialSecrets(resolved.credential);
     const registry = new CallRegistry(ctx);
-    const lifecycle = (this.calls = new CallLifecycle(ctx, registry, this));
+    // The transfer controller needs the lifecycle and the lifecycle reports milestones to it: the hooks reach it once it exists.
+    const hooks = {
+      onRefer: (...args) => this.#transfers.onRefer(...args),
+      onAccepted: (live) => this.#transfers.onAccepted(live),
+      onEnded: (live) => this.#transfers.onEnded(live),
+    } satisfies LifecycleHooks;
+    const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, hooks));
     this.#contacts = new ContactResolver(ctx, registry, lifecycle);
     this.#holds = new HoldController(ctx, registry, lifecycle);
     this.#controller = new CallController({
       ctx,
       registry,
       lifecycle,
-      openMedia: (options) => openCallMedia(options, this.deviceIds, !!resolved.media),
+      openMedia: (options) => backend.openMedia(options, this.deviceIds, resolved),
       contacts: this.#contacts,
       holds: this.#holds,
-      userAgent: () => this.#registration.current?.userAgent ?? null,
+      dial: (target) => this.#registration.dial(target),
     });
     this.#dtmfSender = new DtmfSender(ctx, registry, lifecycle);
     this.#recording = new RecordingController(ctx, registry, lifecycle);
-    lifecycle.hooks = this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
-    // The delegate object is created once, so every connection (a new one after reRegister) reaches the same call handler.
-    this.#registration = new RegistrationController(
-      ctx,
-      resolved.credential,
-      createIncomingCallDelegate((sip) => this.#controller.incoming(sip), logger),
-    );
+    this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
+    this.#registration = backend.registration(ctx, resolved.credential, (sip) => this.#controller.incoming(sip));
+    backend.attach?.({ ctx, registry, lifecycle });
   }
 
   // ── state views ──────────────────────────────────────────────────────
@@ -143,14 +148,14 @@ export class PhoneOperator implements PhoneApi {
 
   /** Live calls by call id, oldest first (a fresh Map on each read). */
   get sessions(): ReadonlyMap<string, Session> {
-    return new Map(this.calls.registry.list().map((live) => [live.callId, live.session]));
+    return new Map(this.#calls.registry.list().map((live) => [live.callId, live.session]));
   }
 
   /** Inbound calls still ringing, oldest first. */
   get incomingList(): Session[] {
     return this.store
       .getState()
-      .incomingIds.map((id) => this.calls.registry.get(id)?.session)
+      .incomingIds.map((id) => this.#calls.registry.get(id)?.session)
       .filter((session): session is Session => session !== undefined);
   }
 
@@ -262,10 +267,10 @@ export class PhoneOperator implements PhoneApi {
   terminate(callId: string, type: TerminateType = 'terminate'): boolean {
     switch (type) {
       case 'reject':
-        return this.reject(callId);
+        return this.#controller.reject(callId);
       case 'hangup':
       case 'terminate':
-        return this.hangup(callId);
+        return this.#controller.hangup(callId);
       default:
         void (type satisfies never);
         return false;
@@ -324,17 +329,17 @@ export class PhoneOperator implements PhoneApi {
 
   /** The session of `callId`, or `null`. */
   getSession(callId: string): Session | null {
-    return this.calls.registry.get(callId)?.session ?? null;
+    return this.#calls.registry.get(callId)?.session ?? null;
   }
 
   /** Every live session, oldest first. */
   getSessions(): Session[] {
-    return this.calls.registry.list().map((live) => live.session);
+    return this.#calls.registry.list().map((live) => live.session);
   }
 
   /** Makes `callId` the current call. */
   setCurrentSession(callId: string): boolean {
-    return this.calls.registry.setCurrent(callId);
+    return this.#calls.registry.setCurrent(callId);
   }
 
   /** The current session, or `null`. */

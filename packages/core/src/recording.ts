@@ -2,12 +2,6 @@ import { CallFeature } from './call-feature.js';
 import type { RecordStatus } from './call-status.js';
 import type { LiveCall } from './live-call.js';
 
-/** Value of the `Record` header of a received INFO, or `null` when absent or unknown. */
-export function parseRecordHeader(value: string | undefined): 'on' | 'off' | null {
-  const word = value?.trim().toLowerCase();
-  return word === 'on' || word === 'off' ? word : null;
-}
-
 /**
  * Recording control by SIP INFO with `Record: on` / `Record: off` (the
  * convention of Asterisk-based PBXs and many hosted PBXs).

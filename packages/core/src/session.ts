@@ -1,32 +1,15 @@
 import type { CallPatch, CallRegistry } from './call-registry.js';
-import type { CallRecord, CallReport, CallStatus, StaticCallStatus, TimerType } from './call-status.js';
+import type { CallRecord, CallReport, CallStatus, TimerType } from './call-status.js';
 import { computeTimer } from './call-timer.js';
 import { errorMessage } from './errors.js';
 import type { LiveCall } from './live-call.js';
-import type { CallOptions, PhoneApi, SessionApi, SessionEventMap, TerminateType } from './phone-api.js';
+import { CALL_COMMANDS, runCallCommand, type CallCommands, type PhoneCallCommands } from './call-commands.js';
+import type { PhoneApi, SessionApi, SessionEventMap } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
-import type { Result } from './result.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
-/** The per-call operations of the phone, which a {@link Session} forwards to with its call id. */
-export type SessionActions = Pick<
-  PhoneApi,
-  | 'incomingList'
-  | 'answer'
-  | 'reject'
-  | 'hangup'
-  | 'terminate'
-  | 'blindTransfer'
-  | 'attendedTransfer'
-  | 'hold'
-  | 'unhold'
-  | 'dtmf'
-  | 'mute'
-  | 'unmute'
-  | 'startRecord'
-  | 'pauseRecord'
-  | 'setSessionStaticStatus'
->;
+/** What a {@link Session} forwards to: the phone's call commands, and its ringing calls. */
+export type SessionActions = PhoneCallCommands & Pick<PhoneApi, 'incomingList'>;
 
 /** What a {@link Session} reads from its phone (the call lifecycle provides it). Internal. */
 export interface SessionHost {
@@ -55,7 +38,24 @@ export interface SessionHost {
  * });
  * ```
  */
+// The call commands are added to the prototype from their one definition (see the static block).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface declares those commands
+export interface Session extends CallCommands {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Session implements SessionApi {
+  static {
+    for (const name of Object.keys(CALL_COMMANDS) as (keyof CallCommands)[]) {
+      Object.defineProperty(Session.prototype, name, {
+        configurable: true,
+        writable: true,
+        value(this: Session, ...args: unknown[]) {
+          return runCallCommand(this.#host.phone, this.callId, name, args);
+        },
+      });
+    }
+  }
+
   readonly #host: SessionHost;
   readonly #emitter: TypedEmitter<SessionEventMap>;
   #lastRecord: CallRecord;
@@ -91,7 +91,7 @@ export class Session implements SessionApi {
   /** Durations in seconds, computed now from the call's timestamps. */
   get timer(): TimerType {
     const record = this.#record;
-    return computeTimer(record.status.communicationType, record.timestamps, this.#frozenAt ?? Date.now());
+    return computeTimer(record.status.communicationType, record.timestamps, this.#frozenAt ?? this.#host.ctx.now());
   }
 
   /** The latest quality report, or `null` before the first one. */
@@ -120,49 +120,6 @@ export class Session implements SessionApi {
     return this.#emitter.closed || !this.#live;
   }
 
-  answer(options?: CallOptions): Promise<Result> {
-    return this.#host.phone.answer(this.callId, options);
-  }
-  reject(): boolean {
-    return this.#host.phone.reject(this.callId);
-  }
-  hangup(): boolean {
-    return this.#host.phone.hangup(this.callId);
-  }
-  terminate(type?: TerminateType): boolean {
-    return this.#host.phone.terminate(this.callId, type);
-  }
-  blindTransfer(number: string): boolean {
-    return this.#host.phone.blindTransfer(this.callId, number);
-  }
-  attendedTransfer(number: string): boolean {
-    return this.#host.phone.attendedTransfer(this.callId, number);
-  }
-  hold(): boolean {
-    return this.#host.phone.hold(this.callId);
-  }
-  unhold(): boolean {
-    return this.#host.phone.unhold(this.callId);
-  }
-  dtmf(digits: string): boolean {
-    return this.#host.phone.dtmf(this.callId, digits);
-  }
-  mute(): boolean {
-    return this.#host.phone.mute(this.callId);
-  }
-  unmute(): boolean {
-    return this.#host.phone.unmute(this.callId);
-  }
-  startRecord(): boolean {
-    return this.#host.phone.startRecord(this.callId);
-  }
-  pauseRecord(): boolean {
-    return this.#host.phone.pauseRecord(this.callId);
-  }
-  setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean {
-    return this.#host.phone.setSessionStaticStatus(this.callId, status, manual);
-  }
-
   /**
    * Changes status fields of this live call (for application-level flags
    * such as `isConference`); emits `statusChange`. `callId` cannot change.
@@ -175,7 +132,7 @@ export class Session implements SessionApi {
 
   /** Freezes `timer` at the current durations (done automatically when the call ends). */
   stopTimer(): void {
-    this.#frozenAt ??= Date.now();
+    this.#frozenAt ??= this.#host.ctx.now();
   }
 
   /** Ends the call if it is still up and drops every listener of this session. */

@@ -7,7 +7,7 @@ import type { LiveCall } from './live-call.js';
 import { parseDialTarget } from './number.js';
 import type { PhoneContext } from './phone-context.js';
 import { isSuccess } from './result.js';
-import type { IncomingTransfer } from './sip/sip-call.js';
+import type { IncomingTransfer } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
 
 /** How long a transfer accepted with 202 may go without a final NOTIFY before the call is handed over anyway, in ms. */

@@ -1,59 +1,23 @@
-import type { CallOptions, DeviceIds, PhoneApi, RecordPermissions, Result, StaticCallStatus, TerminateType } from '@webphone/core';
+import { bindCallCommands, CALL_COMMANDS, type CallCommands, type CallOptions, type DeviceIds, type PhoneApi, type PhoneCommandName, type RecordPermissions } from '@webphone/core';
 
-/** The phone methods offered as commands, with the signatures `PhoneApi` gives them. */
-type PhoneApiCommands = Pick<
-  PhoneApi,
-  | 'disconnect'
-  | 'reRegister'
-  | 'call'
-  | 'answer'
-  | 'reject'
-  | 'hangup'
-  | 'terminate'
-  | 'blindTransfer'
-  | 'attendedTransfer'
-  | 'completeTransfer'
-  | 'hold'
-  | 'unhold'
-  | 'dtmf'
-  | 'mute'
-  | 'unmute'
-  | 'startRecord'
-  | 'pauseRecord'
-  | 'setCurrentSession'
-  | 'setSessionStaticStatus'
->;
+/** The phone methods offered as commands besides the call commands. */
+const PHONE_METHODS = ['disconnect', 'reRegister', 'call', 'setCurrentSession'] as const;
 
 /**
  * The phone's commands, bound to the phone, with stable identities for the
- * life of the provider: the `PhoneApi` methods of the same names, plus
+ * life of the provider: the `PhoneApi` methods of the same names (every call
+ * command, plus `disconnect`, `reRegister`, `call`, `setCurrentSession`), and
  * `start` and `setRecordPermissions`.
  */
-export interface PhoneCommands extends PhoneApiCommands {
+export interface PhoneCommands extends Pick<PhoneApi, PhoneCommandName | (typeof PHONE_METHODS)[number]> {
   /** Connects and registers (the provider does this itself unless `autoStart={false}`). */
   start(): void;
   /** Sets `phone.recordPermissions` (0 none, 1 pause/resume, 2 start/pause/resume). */
   setRecordPermissions(value: RecordPermissions): void;
 }
 
-/** One call's commands, bound to its id. */
-export interface SessionCommands {
-  answer(options?: CallOptions): Promise<Result>;
-  reject(): boolean;
-  hangup(): boolean;
-  terminate(type?: TerminateType): boolean;
-  blindTransfer(number: string): boolean;
-  attendedTransfer(number: string): boolean;
-  /** For a consultation leg: joins the held call's far end to this call's (REFER with Replaces). */
-  completeTransfer(): boolean;
-  hold(): boolean;
-  unhold(): boolean;
-  dtmf(digits: string): boolean;
-  mute(): boolean;
-  unmute(): boolean;
-  startRecord(): boolean;
-  pauseRecord(): boolean;
-  setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean;
+/** One call's commands, bound to its id: the core's call commands, plus `makeCurrent`. */
+export interface SessionCommands extends CallCommands {
   /** Makes this the current call. */
   makeCurrent(): boolean;
 }
@@ -73,27 +37,13 @@ function withChosenDevices(options: CallOptions | undefined, chosen: Partial<Dev
 
 /** Binds every command to `phone` once. `chosen` reads the devices picked in `useMediaDevices`. */
 export function bindPhoneCommands(phone: PhoneApi, chosen: () => Partial<DeviceIds>): PhoneCommands {
+  const bound: Record<string, unknown> = {};
+  for (const name of [...Object.values(CALL_COMMANDS), ...PHONE_METHODS]) bound[name] = (...args: unknown[]) => (phone[name] as (...rest: unknown[]) => unknown)(...args);
   return {
+    ...(bound as Pick<PhoneCommands, PhoneCommandName | (typeof PHONE_METHODS)[number]>),
     start: () => void phone.start(),
-    disconnect: () => phone.disconnect(),
-    reRegister: (user, ha1) => phone.reRegister(user, ha1),
     call: (number, options, transferId) => phone.call(number, withChosenDevices(options, chosen()), transferId),
     answer: (callId, options) => phone.answer(callId, withChosenDevices(options, chosen())),
-    reject: (callId) => phone.reject(callId),
-    hangup: (callId) => phone.hangup(callId),
-    terminate: (callId, type) => phone.terminate(callId, type),
-    blindTransfer: (callId, number) => phone.blindTransfer(callId, number),
-    attendedTransfer: (callId, number) => phone.attendedTransfer(callId, number),
-    completeTransfer: (consultCallId) => phone.completeTransfer(consultCallId),
-    hold: (callId) => phone.hold(callId),
-    unhold: (callId) => phone.unhold(callId),
-    dtmf: (callId, digits) => phone.dtmf(callId, digits),
-    mute: (callId) => phone.mute(callId),
-    unmute: (callId) => phone.unmute(callId),
-    startRecord: (callId) => phone.startRecord(callId),
-    pauseRecord: (callId) => phone.pauseRecord(callId),
-    setCurrentSession: (callId) => phone.setCurrentSession(callId),
-    setSessionStaticStatus: (callId, status, manual) => phone.setSessionStaticStatus(callId, status, manual),
     setRecordPermissions: (value) => {
       phone.recordPermissions = value;
     },
@@ -102,22 +52,5 @@ export function bindPhoneCommands(phone: PhoneApi, chosen: () => Partial<DeviceI
 
 /** The commands of one call, bound to `callId`. */
 export function bindSessionCommands(commands: PhoneCommands, callId: string): SessionCommands {
-  return {
-    answer: (options) => commands.answer(callId, options),
-    reject: () => commands.reject(callId),
-    hangup: () => commands.hangup(callId),
-    terminate: (type) => commands.terminate(callId, type),
-    blindTransfer: (number) => commands.blindTransfer(callId, number),
-    attendedTransfer: (number) => commands.attendedTransfer(callId, number),
-    completeTransfer: () => commands.completeTransfer(callId),
-    hold: () => commands.hold(callId),
-    unhold: () => commands.unhold(callId),
-    dtmf: (digits) => commands.dtmf(callId, digits),
-    mute: () => commands.mute(callId),
-    unmute: () => commands.unmute(callId),
-    startRecord: () => commands.startRecord(callId),
-    pauseRecord: () => commands.pauseRecord(callId),
-    setStaticStatus: (status, manual) => commands.setSessionStaticStatus(callId, status, manual),
-    makeCurrent: () => commands.setCurrentSession(callId),
-  };
+  return { ...bindCallCommands(commands, callId), makeCurrent: () => commands.setCurrentSession(callId) };
 }

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualityMonitor, CallQualitySampler, lossRatio, type StatsEntry } from '../call-quality.js';
 import { computeTimer } from '../call-timer.js';
 import { checkIncoming, checkOutgoing } from '../call-guards.js';
-import { dtmfRelayBody, parseDtmfInfo, DTMF_DIGITS } from '../dtmf.js';
+import { DTMF_DIGITS } from '../dtmf.js';
+import { dtmfRelayBody, parseDtmfInfo, parseRecordHeader } from '../sip/info-parsers.js';
 import { readSdpFacts } from '../media/sdp-facts.js';
 import { estimateMos } from '../mos.js';
 import { parseDialTarget, MAX_NUMBER_LENGTH } from '../number.js';
-import { parseRecordHeader } from '../recording.js';
 import { ResultCode } from '../result.js';
 
 describe('parseDialTarget', () => {

@@ -53,7 +53,12 @@ describe('call lifecycle against the real Kamailio', () => {
     expect(a.phone.hangup(outgoing.callId)).toBe(true);
     expect(await endedA).toEqual([{ callId: outgoing.callId, cause: 'hangup' }]);
     expect(await endedB).toEqual([{ callId: incoming.callId, cause: 'remote-hangup' }]);
-    expect(await deleted).toEqual([{ callId: incoming.callId, cause: 'remote-hangup' }]);
+    const [gone] = await deleted;
+    expect(gone).toMatchObject({ callId: incoming.callId, cause: 'remote-hangup' });
+    expect('code' in gone).toBe(false);
+    // The final record is the last state the store held for the call.
+    expect(gone.record.status).toMatchObject({ callId: incoming.callId, callStatus: 'talking', communicationType: 'inbound' });
+    expect(gone.record.timestamps.answeredAt).toBeGreaterThan(0);
     expect(a.phone.sessions.size).toBe(0);
     expect(b.phone.store.getState()).toMatchObject({ calls: {}, callIds: [], currentSessionID: null, isMaxCall: false });
     expect(a.media.openCount()).toBe(0);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { URI, type Session as SipSession } from 'sip.js';
+import { Registerer, URI, UserAgent, type Invitation } from 'sip.js';
+import type { SipServerHandle } from '@webphone/sip-server';
+import { fakeMedia } from './support/fake-media.js';
 import type { PhoneOperator } from '../index.js';
 import { connect, registeredPhone, sessionEvent, useCallServer, type TestPhone } from './support/call-harness.js';
 import { nextEvent, waitForState } from './support/phone-harness.js';
@@ -16,6 +18,35 @@ function answerNext(target: TestPhone): Promise<void> {
   return nextEvent(target.phone, 'incoming').then(async ([{ callId }]) => {
     await target.phone.answer(callId);
   });
+}
+
+/** A raw sip.js user agent registered as `extension`, answering every call with fake media. */
+async function rawPeer(sipServer: SipServerHandle, extension: string): Promise<{ userAgent: UserAgent; sessions: Invitation[] }> {
+  const sessions: Invitation[] = [];
+  const userAgent = new UserAgent({
+    uri: UserAgent.makeURI(`sip:${extension}@${sipServer.domain}`),
+    transportOptions: { server: sipServer.url },
+    authorizationUsername: extension,
+    authorizationPassword: `secret${extension}`,
+    logBuiltinEnabled: false,
+    sessionDescriptionHandlerFactory: fakeMedia().seam.sessionDescriptionHandlerFactory,
+    delegate: {
+      onInvite: (invitation) => {
+        sessions.push(invitation);
+        void invitation.accept();
+      },
+    },
+  });
+  await userAgent.start();
+  const registered = new Promise<void>((resolve) => {
+    const registerer = new Registerer(userAgent);
+    registerer.stateChange.addListener((state) => {
+      if (state === 'Registered') resolve();
+    });
+    void registerer.register();
+  });
+  await registered;
+  return { userAgent, sessions };
 }
 
 describe('transfers against the real Kamailio', () => {
@@ -95,8 +126,11 @@ describe('transfers against the real Kamailio', () => {
 
   it('a REFER whose Replaces tries header injection is refused (400) and the call goes on', async () => {
     const a = await registeredPhone(server(), '1001');
-    const b = await registeredPhone(server(), '1002');
-    const { outgoing, incoming } = await connect(a, b);
+    // The far end is a raw sip.js user agent: it can send a REFER this phone would never build.
+    const { userAgent, sessions } = await rawPeer(server(), '1002');
+    const placed = await a.phone.call('1002');
+    const outgoing = a.phone.getSession(placed.callId!)!;
+    await waitForState(a.phone.store, (st) => st.calls[outgoing.callId]?.status.callStatus === 'talking');
     class Bracketed extends URI {
       override toString(): string {
         return `<${super.toString()}>`;
@@ -104,13 +138,12 @@ describe('transfers against the real Kamailio', () => {
     }
     const uri = new Bracketed('sip', '1003', 'webphone.test');
     uri.setHeader('Replaces', encodeURIComponent('abc\r\nX-Evil: 1;to-tag=a;from-tag=b'));
-    // Reach the sip.js session of B's call to send a REFER this phone would never build.
-    const sipSession = (b.phone as unknown as { calls: { registry: { get(id: string): { sip: { session: SipSession } } } } }).calls.registry.get(incoming.callId).sip.session;
     const status = await new Promise<number>((resolve) => {
-      void sipSession.refer(uri, { requestDelegate: { onAccept: () => resolve(202), onReject: (r) => resolve(r.message.statusCode ?? 0) } });
+      void sessions[0].refer(uri, { requestDelegate: { onAccept: () => resolve(202), onReject: (r) => resolve(r.message.statusCode ?? 0) } });
     });
     expect(status).toBe(400);
     expect(a.phone.sessions.size).toBe(1);
     expect(outgoing.status.callStatus).toBe('talking');
+    await userAgent.stop();
   });
 });

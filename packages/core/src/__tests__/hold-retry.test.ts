@@ -5,7 +5,7 @@ import { CallRegistry } from '../call-registry.js';
 import type { PhoneContext } from '../phone-context.js';
 import type { PhoneState } from '../phone-state.js';
 import type { SessionActions } from '../session.js';
-import type { RequestOutcome, SipCall } from '../sip/sip-call.js';
+import type { CallSignal, RequestOutcome } from '../sip/call-signal.js';
 import { RedactingLogger } from '../logger.js';
 import { resolvePhoneConfig } from '../config.js';
 
@@ -37,11 +37,12 @@ function harness(outcomes: RequestOutcome[]) {
     getState: () => state,
     setState: (partial) => (state = { ...state, ...partial }),
     emit: () => undefined,
+    now: () => Date.now(),
   };
   const registry = new CallRegistry(ctx);
-  const lifecycle = new CallLifecycle(ctx, registry, {} as SessionActions);
+  const lifecycle = new CallLifecycle(ctx, registry, {} as SessionActions, { onRefer: () => undefined, onAccepted: () => undefined, onEnded: () => undefined });
   const reinvite = vi.fn(async () => outcomes.shift() ?? { ok: true, statusCode: 200, reason: 'OK', retryAfterMs: null });
-  const sip = { sipCallId: 'c1', direction: 'inbound', setEvents: () => undefined, reinvite, releaseMedia: () => undefined } as unknown as SipCall;
+  const sip = { sipCallId: 'c1', direction: 'inbound', setEvents: () => undefined, reinvite, releaseMedia: () => undefined } as unknown as CallSignal;
   const live = lifecycle.create({ sip, number: '1002', isVideo: false, ringing: false });
   registry.patch(live.callId, { status: { callStatus: 'talking' }, timestamps: { answeredAt: Date.now() - ACK_SETTLE_MS } });
   return { holds: new HoldController(ctx, registry, lifecycle), registry, live, reinvite };

@@ -11,86 +11,9 @@ import {
 } from 'sip.js';
 import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
-import { readReferral, type ReferralTarget } from './sip-referral.js';
+import { outcome, type CallMediaOptions, type CallSignal, type CallSignalEvents, type IncomingInfo, type IncomingTransfer, type RequestOutcome, type SignalMedia, type SipCallDirection } from './call-signal.js';
+import { readReferral } from './sip-referral.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
-
-/** Direction of a call, as the store names it. */
-export type SipCallDirection = 'outbound' | 'inbound';
-
-/** An INFO request received in a call, as plain data. */
-export interface IncomingInfo {
-  readonly contentType: string;
-  readonly body: string;
-  /** First value of a header, or `undefined`. */
-  header(name: string): string | undefined;
-  /** Answers 200 OK. */
-  accept(): void;
-  /** Answers with a failure status. */
-  reject(statusCode: number): void;
-}
-
-/** A REFER we received (we are the transferee). */
-export interface IncomingTransfer extends ReferralTarget {
-  /** Answers 202 Accepted. */
-  accept(): void;
-  /** Refuses the REFER. */
-  reject(statusCode: number): void;
-  /**
-   * Creates the INVITE towards the Refer-To target (with its Replaces and
-   * Referred-By); its responses are reported to the referrer by NOTIFY.
-   */
-  follow(): SipCall;
-}
-
-/** What a call reports to its owner. Every handler is optional. */
-export interface SipCallEvents {
-  /** A provisional response (180, 183) to our INVITE. */
-  progress(statusCode: number): void;
-  /** 200 OK sent (inbound) or received (outbound). */
-  accepted(): void;
-  /** ACK sent (outbound) or received (inbound): media may flow. */
-  confirmed(): void;
-  /** The call ended before it was established. */
-  failed(statusCode: number, reason: string): void;
-  /** An established call ended; `byRemote` when the far end sent BYE. */
-  ended(byRemote: boolean): void;
-  /** The far end renegotiated the session; `remoteSdp` is its new description. */
-  reinvite(remoteSdp: string | undefined): void;
-  /** An INFO arrived; the handler must accept or reject it. */
-  info(info: IncomingInfo): void;
-  /** A REFER arrived (we are asked to call someone else). */
-  refer(transfer: IncomingTransfer): void;
-}
-
-/** Outcome of an in-dialog request we sent. */
-export interface RequestOutcome {
-  readonly ok: boolean;
-  /** Final SIP status, or 0 when no answer came (transport failure, closed dialog). */
-  readonly statusCode: number;
-  readonly reason: string;
-  /** Retry-After of a failure response, in ms. */
-  readonly retryAfterMs: number | null;
-}
-
-/** The media objects of a session description handler, as far as the phone uses them. */
-export interface SdhMedia {
-  readonly localMediaStream?: MediaStream;
-  readonly remoteMediaStream?: MediaStream;
-  readonly peerConnection?: { getStats(): Promise<unknown> } | undefined;
-  sendDtmf(tones: string, options?: unknown): boolean;
-}
-
-/** Options of the SDH for one call; `webphoneLocalStream` is the stream the phone already opened. */
-export interface CallMediaOptions {
-  readonly constraints: MediaStreamConstraints;
-  readonly webphoneLocalStream?: MediaStream | null;
-}
-
-/** A {@link RequestOutcome}; `retryAfter` is the Retry-After header of a failure response, in seconds. */
-function outcome(ok: boolean, statusCode = 0, reason = '', retryAfter?: string): RequestOutcome {
-  const seconds = Number.parseInt(retryAfter ?? '', 10);
-  return { ok, statusCode, reason, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
-}
 
 /** The answer side of an incoming INFO or REFER. */
 interface Answerable {
@@ -111,11 +34,12 @@ const wrappers = new WeakMap<SipSession, SipCall>();
  * are caught here and turned into failed outcomes, so a strange message from
  * the network never escapes as an uncaught error.
  */
-export class SipCall {
+export class SipCall implements CallSignal {
   /** The SIP Call-ID of the dialog. */
   readonly sipCallId: string;
+  readonly #session: Inviter | Invitation;
   readonly #logger: RedactingLogger;
-  #events: Partial<SipCallEvents> = {};
+  #events: Partial<CallSignalEvents> = {};
   #wasEstablished = false;
   #wasConfirmed = false;
   #done = false;
@@ -126,12 +50,12 @@ export class SipCall {
 
   /** Wraps `session`; an incoming INVITE with Replaces can then find this call. */
   constructor(
-    // A plain (not #private) field: a transport test reaches the sip.js session through it to send a forged REFER.
-    private readonly session: Inviter | Invitation,
+    session: Inviter | Invitation,
     readonly direction: SipCallDirection,
     logger: RedactingLogger,
   ) {
     this.#logger = logger;
+    this.#session = session;
     this.sipCallId = session.request.callId;
     wrappers.set(session, this);
     if (session instanceof Invitation) this.#remoteDescription = session.body;
@@ -161,18 +85,18 @@ export class SipCall {
   }
 
   /** Sets the handlers; replaces earlier ones. */
-  setEvents(events: Partial<SipCallEvents>): void {
+  setEvents(events: Partial<CallSignalEvents>): void {
     this.#events = events;
   }
 
   /** The far end's display name, if it sent one. */
   get remoteDisplayName(): string {
-    return this.session.remoteIdentity.displayName ?? '';
+    return this.#session.remoteIdentity.displayName ?? '';
   }
 
   /** The far end's address of record (From for inbound, To for outbound), for a Refer-To that goes through the proxy. */
   get remoteAor(): SipTarget {
-    const uri = this.session.remoteIdentity.uri;
+    const uri = this.#session.remoteIdentity.uri;
     return { user: uri.user ?? '', host: uri.host, port: uri.port };
   }
 
@@ -183,22 +107,22 @@ export class SipCall {
 
   /** True once the dialog is confirmed and not yet ended. */
   get isEstablished(): boolean {
-    return this.session.state === SessionState.Established;
+    return this.#session.state === SessionState.Established;
   }
 
   /** The session description handler's media, once it exists. */
-  get media(): SdhMedia | undefined {
-    return this.session.sessionDescriptionHandler as unknown as SdhMedia | undefined;
+  get media(): SignalMedia | undefined {
+    return this.#session.sessionDescriptionHandler as unknown as SignalMedia | undefined;
   }
 
   /** True for an incoming INVITE that carried Replaces matching one of this phone's dialogs. */
   get replaces(): SipCall | undefined {
-    return this.session instanceof Invitation ? wrappers.get(this.session._replacee as SipSession) : undefined;
+    return this.#session instanceof Invitation ? wrappers.get(this.#session._replacee as SipSession) : undefined;
   }
 
   /** Dialog identifiers for a Replaces header naming this call (RFC 3891 §3). */
   get replacesValue(): string | undefined {
-    const dialog = this.session.dialog;
+    const dialog = this.#session.dialog;
     // to-tag / from-tag are from the point of view of the UA receiving the INVITE with Replaces (the far end of this dialog).
     return dialog && `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`;
   }
@@ -210,7 +134,7 @@ export class SipCall {
    */
   releaseMedia(): void {
     try {
-      this.session.sessionDescriptionHandler?.close();
+      this.#session.sessionDescriptionHandler?.close();
     } catch (error) {
       this.#warn('closing media', error);
     }
@@ -218,7 +142,7 @@ export class SipCall {
 
   /** Sends the INVITE of an outgoing call, or answers an incoming one with 200 OK. */
   async open(media: CallMediaOptions): Promise<void> {
-    const session = this.session;
+    const session = this.#session;
     const sessionDescriptionHandlerOptions = media as never;
     await (session instanceof Inviter
       ? session.invite({
@@ -233,12 +157,12 @@ export class SipCall {
 
   /** Sends 180 Ringing for an incoming call. */
   ring(): void {
-    if (this.session instanceof Invitation) this.#settle('180 Ringing', this.session.progress());
+    if (this.#session instanceof Invitation) this.#settle('180 Ringing', this.#session.progress());
   }
 
   /** Refuses an incoming call that has not been answered. */
   reject(statusCode: number): boolean {
-    const session = this.session;
+    const session = this.#session;
     if (!(session instanceof Invitation) || this.#done || (session.state !== SessionState.Initial && session.state !== SessionState.Establishing)) return false;
     this.#failure = [statusCode, 'rejected'];
     this.#endedLocally = true;
@@ -248,7 +172,7 @@ export class SipCall {
 
   /** Ends the call whatever its state: CANCEL, reject (480) or BYE. */
   terminate(rejectCode = 480): boolean {
-    const session = this.session;
+    const session = this.#session;
     const state = session.state;
     if (this.#done || state === SessionState.Terminating || state === SessionState.Terminated) return false;
     this.#endedLocally = true;
@@ -273,13 +197,13 @@ export class SipCall {
    * or takes it off hold (`sendrecv`).
    */
   reinvite(hold: boolean): Promise<RequestOutcome> {
-    return this.#request((requestDelegate) => this.session.invite({ sessionDescriptionHandlerOptions: { hold } as never, requestDelegate }));
+    return this.#request((requestDelegate) => this.#session.invite({ sessionDescriptionHandlerOptions: { hold } as never, requestDelegate }));
   }
 
   /** Sends INFO with `extraHeaders` and an optional body. */
   info(extraHeaders: string[], body?: { contentType: string; content: string }): Promise<RequestOutcome> {
     return this.#request((requestDelegate) =>
-      this.session.info({ requestDelegate, requestOptions: { extraHeaders, body: body && { contentDisposition: 'render', ...body } } }),
+      this.#session.info({ requestDelegate, requestOptions: { extraHeaders, body: body && { contentDisposition: 'render', ...body } } }),
     );
   }
 
@@ -290,11 +214,11 @@ export class SipCall {
    * @param onNotify gets the status line of each NOTIFY (`message/sipfrag`).
    * @returns the REFER's own outcome (202 when accepted).
    */
-  refer(target: SipTarget, replacing: SipCall | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
+  refer(target: SipTarget, replacing: CallSignal | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
     return this.#request((requestDelegate) => {
       const replaces = replacing?.replacesValue;
       if (replacing && !replaces) throw new Error('the consultation call has no confirmed dialog');
-      return this.session.refer(bracketedTargetUri(target, replaces), {
+      return this.#session.refer(bracketedTargetUri(target, replaces), {
         requestDelegate,
         onNotify: (notification: Notification) => {
           this.#settle('NOTIFY answer', notification.accept());
@@ -387,7 +311,7 @@ export class SipCall {
   }
 
   /** Calls the `name` handler, if set, through {@link SipCall.#safely}. */
-  #emit<K extends keyof SipCallEvents>(name: K, ...args: Parameters<SipCallEvents[K]>): void {
+  #emit<K extends keyof CallSignalEvents>(name: K, ...args: Parameters<CallSignalEvents[K]>): void {
     this.#safely(name, () => (this.#events[name] as ((...values: typeof args) => void) | undefined)?.(...args));
   }
 

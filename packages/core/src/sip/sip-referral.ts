@@ -2,15 +2,7 @@ import type { Referral } from 'sip.js';
 import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
 import { parseDialTarget } from '../number.js';
-import type { SipTarget } from './sip-target.js';
-
-/** The checked content of a REFER: whom to call, and whether Refer-To carried Replaces. */
-export interface ReferralTarget {
-  /** Whom we are asked to call. */
-  readonly target: SipTarget;
-  /** True when Refer-To carried Replaces (attended transfer). */
-  readonly withReplaces: boolean;
-}
+import type { ReferralTarget } from './call-signal.js';
 
 /** The parameters after the Call-ID of a Replaces value: two tags (RFC 3891 §6.1 tokens) and an optional early-only. */
 const REPLACES_PARAMS = /^(;\s*(to|from)-tag=[\w\-.!%*+`'~]+){2}(;\s*early-only)?$/i;

@@ -1,5 +1,5 @@
 import { Web, type SessionDescriptionHandlerFactory } from 'sip.js';
-import type { CallMediaOptions } from './sip-call.js';
+import type { CallMediaOptions } from './call-signal.js';
 
 /**
  * sip.js's WebRTC session description handler, fed with the stream the

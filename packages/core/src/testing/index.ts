@@ -1,14 +1,14 @@
 /**
- * `@webphone/core/testing`: an in-memory phone for tests and stories.
+ * `@webphone/core/testing`: a phone for tests and stories.
  *
  * @remarks
- * Never imported by the product. {@link ScriptedPhone} implements the same
- * `PhoneApi` as `PhoneOperator` and drives the same store shape, so anything
- * written against `PhoneApi` (the React bindings, the UI widgets) can be
- * exercised without a SIP server or a microphone.
+ * Never imported by the product. {@link ScriptedPhone} is the real
+ * `PhoneOperator` on an in-memory network, so anything written against
+ * `PhoneApi` (the React bindings, the UI widgets) can be exercised without a
+ * SIP server or a microphone, and sees exactly what the real phone would show.
  *
  * @packageDocumentation
  */
 export { ScriptedPhone } from './scripted-phone.js';
-export { ScriptedSession } from './scripted-session.js';
-export type { ScriptedPhoneOptions, IncomingCaller, RefusedCall, ScriptedCommand } from './scripted-types.js';
+export type { ScriptedRequest } from './scripted-call.js';
+export type { ScriptedPhoneOptions, IncomingCaller, RefusedCall, ScriptedCommand, LoggedCommandName } from './scripted-types.js';

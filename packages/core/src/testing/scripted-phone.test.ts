@@ -11,6 +11,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** Lets the far end's answers (resolved promises) reach the phone; only Date is faked here. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function registeredPhone(options: ConstructorParameters<typeof ScriptedPhone>[0] = {}): ScriptedPhone {
   return new ScriptedPhone({ registered: true, ...options });
 }
@@ -90,16 +93,17 @@ describe('ScriptedPhone registration', () => {
     expect(phone.store.getState().registration).toMatchObject({ aor: 'sip:1002@webphone.test' });
   });
 
-  it('destroy() is idempotent, clears calls and listeners, and start() then throws', () => {
+  it('destroy() is idempotent, ends calls (with their events, as the operator does), drops listeners, and start() then throws', () => {
     const phone = registeredPhone();
     const listener = vi.fn();
     phone.on('deleteSession', listener);
-    phone.simulateIncoming({ number: '1002' });
+    const callId = phone.simulateIncoming({ number: '1002' });
     phone.destroy();
     phone.destroy();
     expect(phone.store.getState()).toMatchObject({ destroyed: true, callIds: [], isRegistered: false, transport: 'idle' });
     expect(phone.listenerCount()).toBe(0);
-    expect(listener).not.toHaveBeenCalled();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0][0]).toMatchObject({ callId, cause: 'terminated', code: 487 });
     expect(() => phone.start()).toThrow(/destroy/);
   });
 });
@@ -111,8 +115,9 @@ describe('ScriptedPhone calls', () => {
     phone.on('newRTCSession', ({ callId }) => phoneEvents.push(`new:${callId}`));
     phone.on('startSession', ({ callId }) => phoneEvents.push(`start:${callId}`));
     phone.on('deleteSession', ({ callId, cause }) => phoneEvents.push(`delete:${callId}:${cause}:${phone.store.getState().callIds.length}`));
-    expect(await phone.call('1002')).toEqual({ code: 200, message: 'PHONE_SUCCESS' });
+    const placed = await phone.call('1002');
     const callId = phone.lastCallId!;
+    expect(placed).toEqual({ code: 200, message: 'PHONE_SUCCESS', callId });
     expect(phone.currentSessionID).toBe(callId);
     const session = phone.getSession(callId)!;
     const sessionEvents: string[] = [];
@@ -132,8 +137,8 @@ describe('ScriptedPhone calls', () => {
     expect(phone.remoteHangup(callId)).toBe(true);
     expect(phone.store.getState()).toMatchObject({ calls: {}, callIds: [], currentSessionID: null });
     expect(session.status.callStatus).toBe('talking');
-    expect(sessionEvents).toEqual(['calling->calling', 'calling->connecting', 'accepted', 'connecting->talking', 'confirmed:talking', 'ended:remote hangup']);
-    expect(phoneEvents).toEqual([`new:${callId}`, `start:${callId}`, `delete:${callId}:remote hangup:0`]);
+    expect(sessionEvents).toEqual(['calling->calling', 'calling->connecting', 'accepted', 'connecting->talking', 'confirmed:talking', 'ended:remote-hangup']);
+    expect(phoneEvents).toEqual([`new:${callId}`, `start:${callId}`, `delete:${callId}:remote-hangup:0`]);
   });
 
   it('an incoming call: ringing in incomingIds, answer makes it current and talking', async () => {
@@ -198,17 +203,22 @@ describe('ScriptedPhone calls', () => {
     expect(incoming).not.toHaveBeenCalled();
   });
 
-  it('hold keeps timestamps so hold time is derived, and mute, dtmf and record follow the rules', () => {
+  it('hold keeps timestamps so hold time is derived, and mute, dtmf and record follow the rules', async () => {
     const phone = registeredPhone({ recordPermissions: 1 });
     const callId = phone.simulateIncoming({ number: '1002' });
     expect(phone.hold(callId)).toBe(false);
-    void phone.answer(callId);
+    expect(phone.dtmf(callId, '1')).toBe(false);
+    await phone.answer(callId);
     vi.setSystemTime(T0 + 2000);
     expect(phone.hold(callId)).toBe(true);
+    // Like the operator: the store changes once the far end accepted the re-INVITE.
+    await settle();
     expect(phone.store.getState().calls[callId]!.timestamps.holdStartedAt).toBe(T0 + 2000);
     vi.setSystemTime(T0 + 7000);
     expect(phone.unhold(callId)).toBe(true);
+    await settle();
     expect(phone.store.getState().calls[callId]!.timestamps).toMatchObject({ holdStartedAt: 0, heldMs: 5000 });
+    expect(phone.sentRequests(callId).map((r) => r.detail)).toEqual(['hold', 'unhold']);
     expect(phone.timerOf(callId)).toMatchObject({ holdDuration: 5, callDuration: 7 });
     expect(phone.mute(callId)).toBe(true);
     expect(phone.store.getState().calls[callId]!.status.isMute).toBe(true);
@@ -217,8 +227,18 @@ describe('ScriptedPhone calls', () => {
     expect(phone.startRecord(callId)).toBe(false);
     phone.recordPermissions = 2;
     expect(phone.startRecord(callId)).toBe(true);
+    await vi.waitFor(() => expect(phone.store.getState().calls[callId]!.status.recordStatus).toBe('recording'));
     expect(phone.pauseRecord(callId)).toBe(true);
-    expect(phone.store.getState().calls[callId]!.status.recordStatus).toBe('pause');
+    await vi.waitFor(() => expect(phone.store.getState().calls[callId]!.status.recordStatus).toBe('pause'));
+    expect(phone.sentRequests(callId).filter((r) => r.method === 'INFO').map((r) => r.detail)).toEqual([
+      'application/dtmf-relay: Signal=1\r\nDuration=160',
+      'application/dtmf-relay: Signal=2\r\nDuration=160',
+      'application/dtmf-relay: Signal=#\r\nDuration=160',
+      'application/dtmf-relay: Signal=*\r\nDuration=160',
+      'application/dtmf-relay: Signal=A\r\nDuration=160',
+      'Record: on',
+      'Record: off',
+    ]);
     expect(phone.commands.map((c) => c.name)).toContain('recordPermissions');
     expect(phone.commands).toContainEqual({ name: 'dtmf', args: [callId, '12#*A'] });
   });
@@ -240,26 +260,27 @@ describe('ScriptedPhone calls', () => {
     expect(cancelled).toHaveBeenCalledWith({ callId: second, cause: 'canceled', code: 487 });
   });
 
-  it('blind transfer: pending, then accepted ends the call; failed keeps it', () => {
+  it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });
-    void phone.answer(a);
+    await phone.answer(a);
     expect(phone.blindTransfer(a, '1003')).toBe(true);
     expect(phone.store.getState().calls[a]!.transfer).toEqual({ status: 'blind-pending', target: '1003' });
-    expect(phone.failTransfer(a, 'declined')).toBe(true);
-    expect(phone.store.getState().calls[a]!.transfer).toEqual({ status: 'failed', target: '1003', reason: 'declined' });
+    expect(phone.failTransfer(a, 603)).toBe(true);
+    expect(phone.store.getState().calls[a]!.transfer).toEqual({ status: 'failed', target: '1003', reason: 'transfer target answered 603' });
     phone.blindTransfer(a, '1003');
     const deleted = vi.fn();
     phone.on('deleteSession', deleted);
     expect(phone.acceptTransfer(a)).toBe(true);
-    expect(deleted).toHaveBeenCalledWith({ callId: a, cause: 'transferred' });
+    expect(deleted.mock.calls[0][0]).toMatchObject({ callId: a, cause: 'transferred' });
   });
 
-  it('attended transfer: parent held, consultation leg linked, completion ends both', () => {
+  it('attended transfer: parent held, consultation leg linked, completion ends both', async () => {
     const phone = registeredPhone();
     const parent = phone.simulateIncoming({ number: '1002', name: 'Ada' });
-    void phone.answer(parent);
+    await phone.answer(parent);
     expect(phone.attendedTransfer(parent, '1003')).toBe(true);
+    await vi.waitFor(() => expect(phone.store.getState().calls[parent]!.status.isHold).toBe(true));
     const consult = phone.lastCallId!;
     const state = phone.store.getState();
     expect(state.calls[parent]!.status.isHold).toBe(true);
@@ -273,20 +294,21 @@ describe('ScriptedPhone calls', () => {
     expect(phone.store.getState().callIds).toEqual([]);
   });
 
-  it('hanging up the consultation leg releases the parent', () => {
+  it('hanging up the consultation leg releases the parent', async () => {
     const phone = registeredPhone();
     const parent = phone.simulateIncoming({ number: '1002' });
-    void phone.answer(parent);
+    await phone.answer(parent);
     phone.attendedTransfer(parent, '1003');
+    await vi.waitFor(() => expect(phone.lastCallId).not.toBeNull());
     phone.hangup(phone.lastCallId!);
     expect(phone.store.getState().calls[parent]!.transfer).toEqual({ status: 'idle' });
     expect(phone.store.getState().currentSessionID).toBe(parent);
   });
 
-  it('a change to one call leaves the other call records untouched (selectors can rely on identity)', () => {
+  it('a change to one call leaves the other call records untouched (selectors can rely on identity)', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });
-    void phone.answer(a);
+    await phone.answer(a);
     const b = phone.simulateIncoming({ number: '1003' });
     const recordA = phone.store.getState().calls[a];
     phone.mute(b);
@@ -294,9 +316,11 @@ describe('ScriptedPhone calls', () => {
     expect(phone.store.getState().calls[a]).toBe(recordA);
   });
 
-  it('static status, remote stream, DTMF and quality reports reach the session', () => {
+  it('static status, remote stream, DTMF and quality reports reach the session', async () => {
     const phone = registeredPhone();
     const callId = phone.simulateIncoming({ number: '1002' });
+    expect(phone.remoteDtmf(callId, '5')).toBe(false);
+    await phone.answer(callId);
     const session = phone.getSession(callId)!;
     const staticChange = vi.fn();
     const dtmf = vi.fn();

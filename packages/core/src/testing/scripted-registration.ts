@@ -1,82 +1,112 @@
-import type { RegistrationState } from '../phone-state.js';
-import { ResultCode, result, type Result } from '../result.js';
-import type { ScriptedContext } from './scripted-call-book.js';
+import { NOT_RECONNECTING } from '../initial-state.js';
+import type { PhoneRegistration } from '../phone-backend.js';
+import type { PhoneContext } from '../phone-context.js';
+import type { PhoneIdentity, RegistrationState } from '../phone-state.js';
+import { ResultCode, type Result } from '../result.js';
+import type { CallSignal } from '../sip/call-signal.js';
+import type { SipTarget } from '../sip/sip-target.js';
 
-const IDLE_RECONNECT = { attempt: 0, nextAttemptAt: null, exhausted: false } as const;
+/** How long after a loss the scripted phone says its next attempt is due, in ms. */
+const RECONNECT_DELAY_MS = 1000;
 
 /**
- * The registration half of a scripted phone: moves transport and
- * registration through the same states as the real registration controller,
- * on command instead of on network events.
+ * The registration of a scripted phone: moves transport and registration
+ * through the same states as the real registration controller, on command
+ * instead of on network events.
  */
-export class ScriptedRegistration {
-  constructor(
-    private readonly ctx: ScriptedContext,
-    private readonly expiresSeconds: number,
-  ) {}
+export class ScriptedRegistration implements PhoneRegistration {
+  readonly #ctx: PhoneContext;
+  readonly #autoRegister: boolean;
+  readonly #dial: (target: SipTarget) => CallSignal;
 
-  /** `start()`: the socket starts connecting. */
-  connect(): void {
-    this.ctx.setState({ transport: 'connecting', reconnect: IDLE_RECONNECT });
+  constructor(ctx: PhoneContext, autoRegister: boolean, dial: (target: SipTarget) => CallSignal) {
+    this.#ctx = ctx;
+    this.#autoRegister = autoRegister;
+    this.#dial = dial;
   }
+
+  // ── what the phone asks for ──────────────────────────────────────────
+
+  /** Connects; then registers at once, or waits in `registering` (`autoRegister: false`). */
+  start(): void {
+    const { transport, destroyed } = this.#ctx.getState();
+    if (destroyed || transport === 'connecting' || transport === 'connected') return;
+    this.#ctx.setState({ transport: 'connecting', reconnect: NOT_RECONNECTING });
+    if (this.#autoRegister) this.register();
+    else this.#connectedAndRegistering();
+  }
+
+  /** Unregisters and closes. */
+  stop(): Promise<void> {
+    this.#stop(true);
+    return Promise.resolve();
+  }
+
+  /** New credentials: registers again if the phone was started. */
+  replaceCredential(identity: PhoneIdentity): Promise<void> {
+    const started = this.#ctx.getState().transport !== 'idle';
+    this.#ctx.setState({ identity });
+    if (started) {
+      this.#set({ status: 'registering' });
+      if (this.#autoRegister) this.register();
+    }
+    return Promise.resolve();
+  }
+
+  destroy(): Promise<void> {
+    this.#stop(false);
+    return Promise.resolve();
+  }
+
+  dial(target: SipTarget): CallSignal | null {
+    return this.#ctx.getState().transport === 'connected' ? this.#dial(target) : null;
+  }
+
+  // ── what the network does ────────────────────────────────────────────
 
   /** The registrar accepted (first time, after a reconnect, or a refresh). */
   register(): void {
-    const state = this.ctx.getState();
-    if (state.transport !== 'connected') {
-      this.ctx.setState({ transport: 'connected', reconnect: IDLE_RECONNECT });
-      this.ctx.emit('connected');
+    if (this.#ctx.getState().transport !== 'connected') {
+      this.#ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
+      this.#ctx.emit('connected');
     }
-    const now = this.ctx.now();
-    const { extension, domain } = this.ctx.getState().identity;
-    this.set({ status: 'registered', aor: `sip:${extension}@${domain}`, registeredAt: now, expiresAt: now + this.expiresSeconds * 1000 }, () =>
-      this.ctx.emit('registered'),
-    );
-  }
-
-  /** The socket opened (emits `connected`) and a REGISTER is on its way. */
-  connectedAndRegistering(): void {
-    this.ctx.setState({ transport: 'connected', reconnect: IDLE_RECONNECT });
-    this.ctx.emit('connected');
-    this.registering();
-  }
-
-  /** A REGISTER is on its way. */
-  registering(): void {
-    this.set({ status: 'registering' });
+    const now = this.#ctx.now();
+    const { extension, domain } = this.#ctx.getState().identity;
+    const expiresAt = now + this.#ctx.config.registerExpires * 1000;
+    this.#set({ status: 'registered', aor: `sip:${extension}@${domain}`, registeredAt: now, expiresAt }, () => this.#ctx.emit('registered'));
   }
 
   /** The registrar refused, or reconnecting gave up (`RE_REGISTRY_MAX_LIMIT_TIMES`). */
   fail(error: Result, statusCode?: number): void {
     const exhausted = error.code === ResultCode.RE_REGISTRY_MAX_LIMIT_TIMES;
-    const reconnect = exhausted ? { ...this.ctx.getState().reconnect, nextAttemptAt: null, exhausted: true } : this.ctx.getState().reconnect;
-    this.ctx.setState({ lastError: error, reconnect });
-    this.set({ status: 'failed', error, ...(statusCode === undefined ? {} : { statusCode }) }, () => this.ctx.emit('registrationFailed', error));
+    const previous = this.#ctx.getState().reconnect;
+    this.#ctx.setState({ lastError: error, reconnect: exhausted ? { ...previous, nextAttemptAt: null, exhausted: true } : previous });
+    this.#set({ status: 'failed', error, ...(statusCode === undefined ? {} : { statusCode }) }, () => this.#ctx.emit('registrationFailed', error));
   }
 
-  /** The socket was lost; a reconnect attempt is scheduled a second later. */
+  /** The socket was lost; the next attempt is due a second later. */
   drop(): void {
-    const previous = this.ctx.getState().reconnect;
-    this.ctx.setState({ transport: 'disconnected', reconnect: { attempt: previous.attempt + 1, nextAttemptAt: this.ctx.now() + 1000, exhausted: false } });
-    this.set({ status: 'unregistered' }, () => this.ctx.emit('disconnected'));
+    const previous = this.#ctx.getState().reconnect;
+    this.#ctx.setState({ transport: 'disconnected', reconnect: { attempt: previous.attempt + 1, nextAttemptAt: this.#ctx.now() + RECONNECT_DELAY_MS, exhausted: false } });
+    this.#set({ status: 'unregistered' }, () => this.#ctx.emit('disconnected'));
   }
 
-  /** `disconnect()` or `destroy()`: unregistered, socket closed. */
-  stop(emitDisconnected: boolean): void {
-    this.ctx.setState({ transport: 'idle', reconnect: IDLE_RECONNECT });
-    this.set({ status: 'unregistered' }, emitDisconnected ? () => this.ctx.emit('disconnected') : undefined);
+  #connectedAndRegistering(): void {
+    this.#ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
+    this.#ctx.emit('connected');
+    this.#set({ status: 'registering' });
   }
 
-  /** The default failure of `failRegistration()`. */
-  static forbidden(): Result {
-    return result('REGISTRY_FAILED', '403 Forbidden');
+  #stop(emitDisconnected: boolean): void {
+    this.#ctx.setState({ transport: 'idle', reconnect: NOT_RECONNECTING });
+    this.#set({ status: 'unregistered' }, emitDisconnected ? () => this.#ctx.emit('disconnected') : undefined);
   }
 
-  private set(registration: RegistrationState, emitPrimary?: () => void): void {
-    const wasRegistered = this.ctx.getState().isRegistered;
+  #set(registration: RegistrationState, emitPrimary?: () => void): void {
+    const wasRegistered = this.#ctx.getState().isRegistered;
     const isRegistered = registration.status === 'registered';
-    this.ctx.setState({ registration, isRegistered });
+    this.#ctx.setState({ registration, isRegistered });
     emitPrimary?.();
-    if (wasRegistered !== isRegistered) this.ctx.emit('isRegisteredChange', isRegistered);
+    if (wasRegistered !== isRegistered) this.#ctx.emit('isRegisteredChange', isRegistered);
   }
 }

@@ -1,24 +1,33 @@
-import type { DeviceIds, RecordPermissions } from '../config.js';
+import type { PhoneConfig } from '../config.js';
 import type { PhoneApi } from '../phone-api.js';
 
-/** How a {@link ScriptedPhone} behaves. Every field is optional. */
-export interface ScriptedPhoneOptions {
-  /** Own extension, default `'1001'`. */
-  extension?: string;
-  /** SIP domain, default `'webphone.test'`. */
-  domain?: string;
-  displayName?: string;
-  /** Concurrent-call limit, default 2. */
-  maxConcurrentCalls?: number;
-  /** Refuse (486) an incoming call while another call is up. */
-  disableCallWaiting?: boolean;
-  /** Recording permission, default 2. */
-  recordPermissions?: RecordPermissions;
-  deviceIds?: DeviceIds;
-  /** Reported by `reRegistryPhoneTimes`; default `Infinity`. */
-  reRegistryPhoneTimes?: number;
-  /** Registration lifetime in seconds (for `expiresAt`), default 600. */
-  registerExpires?: number;
+/**
+ * How a {@link ScriptedPhone} behaves. Every field is optional.
+ *
+ * @remarks
+ * The phone fields mean what they mean in `PhoneConfig` and are validated
+ * the same way (a bad value throws `PhoneConfigError`). Logs go nowhere
+ * below `'error'` unless `logLevel` says otherwise.
+ */
+export interface ScriptedPhoneOptions
+  extends Partial<
+    Pick<
+      PhoneConfig,
+      | 'extension'
+      | 'domain'
+      | 'displayName'
+      | 'maxConcurrentCalls'
+      | 'disableCallWaiting'
+      | 'recordPermissions'
+      | 'deviceIds'
+      | 'reRegistryPhoneTimes'
+      | 'registerExpires'
+      | 'dtmfMethod'
+      | 'resolveContact'
+      | 'logger'
+      | 'logLevel'
+    >
+  > {
   /** Start out connected and registered, as if `start()` had succeeded. */
   registered?: boolean;
   /**
@@ -28,28 +37,31 @@ export interface ScriptedPhoneOptions {
    */
   autoRegister?: boolean;
   /**
-   * An answered call goes straight on to `talking` (default true). With
-   * `false` it waits in `connecting` until `remoteConfirm()` (the ACK).
+   * An answer is followed by its ACK at once (default true). With `false` an
+   * answered call waits in `connecting` until `remoteConfirm()`.
    */
   autoConfirm?: boolean;
-  /** The clock, default `Date.now` (fake timers replace it too). */
+  /** The phone's clock, default `Date.now` (fake timers replace it too). */
   now?: () => number;
 }
 
 /** The caller of a simulated incoming call. */
 export interface IncomingCaller {
   number: string;
+  /** The display name in the INVITE's From. */
   name?: string;
   avatar?: string;
   company?: string;
+  /** The offer has a video stream. */
   isVideo?: boolean;
 }
 
-/** An incoming call the phone refused (486) because of the call limit or `disableCallWaiting`. */
+/** An incoming call the phone refused without showing it (call limit, `disableCallWaiting`). */
 export interface RefusedCall {
   readonly callId: string;
   readonly number: string;
-  readonly code: 486;
+  /** The SIP status it was refused with. */
+  readonly code: number;
 }
 
 type CommandName = {
@@ -57,12 +69,16 @@ type CommandName = {
 }[keyof PhoneApi];
 
 /** Methods that only read or subscribe; they are not logged. */
-type NotLogged = 'on' | 'off' | 'once' | 'getSession' | 'getSessions' | 'getCurrentSession';
+export type NotLoggedCommand = 'on' | 'off' | 'once' | 'getSession' | 'getSessions' | 'getCurrentSession';
+
+/** The name of a logged command. */
+export type LoggedCommandName = Exclude<CommandName, NotLoggedCommand>;
 
 /**
- * One logged command: its name and the arguments it was given. Setting
- * `recordPermissions` is logged as `{ name: 'recordPermissions', args: [value] }`.
+ * One logged command: its name and the arguments it was given (trailing
+ * `undefined` arguments left out). Setting `recordPermissions` is logged as
+ * `{ name: 'recordPermissions', args: [value] }`.
  */
 export type ScriptedCommand =
-  | { [K in Exclude<CommandName, NotLogged>]: { readonly name: K; readonly args: readonly unknown[] } }[Exclude<CommandName, NotLogged>]
+  | { [K in LoggedCommandName]: { readonly name: K; readonly args: readonly unknown[] } }[LoggedCommandName]
   | { readonly name: 'recordPermissions'; readonly args: readonly [unknown] };

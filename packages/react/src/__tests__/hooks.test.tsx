@@ -115,7 +115,7 @@ describe('useSession', () => {
 
     act(() => void result.current!.blindTransfer('1003'));
     expect(result.current?.record.transfer).toEqual({ status: 'blind-pending', target: '1003' });
-    act(() => void phone.failTransfer(callId, 'busy'));
+    act(() => void phone.failTransfer(callId, 486));
     expect(result.current?.record.transfer).toMatchObject({ status: 'failed', reason: 'busy' });
 
     act(() => void phone.remoteHangup(callId));

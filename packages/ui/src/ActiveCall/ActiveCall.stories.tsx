@@ -224,7 +224,7 @@ export const TransferFailed: Story = {
 export const CallFailed: Story = {
   args: {
     call: makeCall({ callStatus: 'calling', callStartTime: 0 }),
-    ended: { cause: 'Busy Here', code: 486 },
+    ended: { cause: 'busy', code: 486 },
     onDismiss: fn(),
     onCallAgain: fn(),
   },

@@ -186,7 +186,7 @@ describe('ActiveCall', () => {
     const { container } = render(
       <ActiveCall
         call={makeCall({ callStatus: 'calling' })}
-        ended={{ cause: 'Busy', code: 486 }}
+        ended={{ cause: 'busy', code: 486 }}
         onDismiss={onDismiss}
         onCallAgain={onCallAgain}
         {...handlers()}

@@ -1,4 +1,4 @@
-import type { CallEnd, CallStatus, RecordPermissions, TransferState } from '@webphone/core';
+import type { CallStatus, RecordPermissions, TransferState } from '@webphone/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Avatar } from '../Avatar/Avatar';
 import { CallTimer } from '../CallTimer/CallTimer';
@@ -9,7 +9,7 @@ import { Keypad } from '../Keypad/Keypad';
 import type { KeypadKey } from '../Keypad/keypad-keys';
 import { TransferPanel, type TransferMode } from '../TransferPanel/TransferPanel';
 import { TransferStatus } from '../TransferStatus/TransferStatus';
-import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot } from './call-text';
+import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot, type ShownEnd } from './call-text';
 
 /** Props of {@link ActiveCall}. A control is shown only when its callback is given. */
 export interface ActiveCallProps {
@@ -18,7 +18,7 @@ export interface ActiveCallProps {
   /** Progress of a transfer of this call (the store's `calls[id].transfer`). Default idle. */
   transfer?: TransferState;
   /** Set when the call has ended or failed: the card then shows the reason instead of controls. */
-  ended?: CallEnd | null;
+  ended?: ShownEnd | null;
   /**
    * What recording the user may do (`PhoneConfig.recordPermissions`): 0 none
    * (no Record button), 1 pause/resume only, 2 start/pause/resume. Default 2.

@@ -12,19 +12,19 @@ describe('call text', () => {
     expect(callStatusText(makeCall({ callStatus: 'talking' }))).toBe('Connected');
     expect(callStatusText(makeCall({ isHold: true }))).toBe('On hold');
     expect(callTone(makeCall({ isHold: true }))).toBe('hold');
-    expect(callTone(makeCall(), { cause: 'Normal clearing' })).toBe('ended');
-    expect(callTone(makeCall(), { cause: 'Busy', code: 486 })).toBe('failed');
+    expect(callTone(makeCall(), { cause: 'remote-hangup' })).toBe('ended');
+    expect(callTone(makeCall(), { cause: 'busy', code: 486 })).toBe('failed');
   });
 
   it('explains end reasons', () => {
-    expect(endReasonText({ cause: 'Not Found', code: 404 })).toBe('Number not found (SIP 404)');
-    expect(endReasonText({ cause: 'Weird', code: 499 })).toBe('Weird (SIP 499)');
-    expect(endReasonText({ cause: 'Media failed' })).toBe('Media failed');
-    expect(isFailure({ cause: 'Media failed' })).toBe(true);
-    expect(isFailure({ cause: 'Bye' })).toBe(false);
-    // The core's CallEndCause strings, and the scripted phone's spaced variants.
+    expect(endReasonText({ cause: 'not-found', code: 404 })).toBe('Number not found (SIP 404)');
+    expect(endReasonText({ cause: 'failed', code: 499 })).toBe('The call could not be connected (SIP 499)');
+    expect(endReasonText({ cause: 'media-error' })).toBe('The microphone could not be opened');
+    expect(endReasonText({ text: 'Calling again was refused' })).toBe('Calling again was refused');
+    expect(isFailure({ cause: 'media-error' })).toBe(true);
+    expect(isFailure({ text: 'refused' })).toBe(true);
+    expect(isFailure({ cause: 'hangup' })).toBe(false);
     expect(endReasonText({ cause: 'remote-hangup' })).toBe('The other side hung up');
-    expect(endReasonText({ cause: 'remote hangup' })).toBe('The other side hung up');
     expect(endReasonText({ cause: 'transferred' })).toBe('Call transferred');
     expect(isFailure({ cause: 'transferred' })).toBe(false);
     expect(isFailure({ cause: 'not-found' })).toBe(true);
@@ -41,7 +41,7 @@ describe('call text', () => {
     expect(describeCallChange(b, c)).toBe('Call on hold. Microphone muted');
     const d = snapshotOf(makeCall(), { status: 'blind-pending', target: '1003' }, null);
     expect(describeCallChange(b, d)).toBe('Transferring to 1003');
-    const e = snapshotOf(makeCall(), idle, { cause: 'Busy', code: 486 });
+    const e = snapshotOf(makeCall(), idle, { cause: 'busy', code: 486 });
     expect(describeCallChange(b, e)).toBe('Call failed. The line is busy (SIP 486)');
     expect(describeCallChange(e, e)).toBeNull();
   });

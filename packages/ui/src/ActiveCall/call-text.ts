@@ -1,10 +1,16 @@
-import type { CallEnd, CallStatus, TransferState } from '@webphone/core';
+import type { CallEnd, CallEndCause, CallStatus, TransferState } from '@webphone/core';
+
+/**
+ * Why a shown call ended: the phone's `{ cause, code }`, or, when the widget
+ * itself has something more precise to say (calling again was refused), that `text`.
+ */
+export type ShownEnd = CallEnd | { readonly text: string };
 
 /** The visual state of a call card; drives colours through `data-state`. */
 export type CallTone = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold' | 'failed' | 'ended';
 
 /** Which tone a call shows. */
-export function callTone(call: Pick<CallStatus, 'callStatus' | 'isHold'>, ended?: CallEnd | null): CallTone {
+export function callTone(call: Pick<CallStatus, 'callStatus' | 'isHold'>, ended?: ShownEnd | null): CallTone {
   if (ended) return isFailure(ended) ? 'failed' : 'ended';
   return call.callStatus === 'talking' && call.isHold ? 'hold' : call.callStatus;
 }
@@ -20,7 +26,7 @@ const STATUS_TEXT: Readonly<Record<CallTone, string>> = {
 };
 
 /** The short status line of a call ("Calling…", "On hold", "Call failed"). */
-export function callStatusText(call: Pick<CallStatus, 'callStatus' | 'isHold' | 'communicationType'>, ended?: CallEnd | null): string {
+export function callStatusText(call: Pick<CallStatus, 'callStatus' | 'isHold' | 'communicationType'>, ended?: ShownEnd | null): string {
   return STATUS_TEXT[callTone(call, ended)];
 }
 
@@ -39,11 +45,8 @@ const SIP_REASONS: Readonly<Record<number, string>> = {
   603: 'Call declined',
 };
 
-/**
- * Sentences for the core's end causes (`CallEndCause`), for ends without a SIP
- * status. Spaces and hyphens are treated alike (`remote hangup` = `remote-hangup`).
- */
-const CAUSES: Readonly<Record<string, string>> = {
+/** Sentences for the core's end causes, for ends without a SIP status. */
+const CAUSES: Readonly<Record<CallEndCause, string>> = {
   hangup: 'You hung up',
   'remote-hangup': 'The other side hung up',
   canceled: 'Call cancelled',
@@ -56,19 +59,23 @@ const CAUSES: Readonly<Record<string, string>> = {
   transferred: 'Call transferred',
   replaced: 'The call was replaced by another',
   'media-error': 'The microphone could not be opened',
+  failed: 'The call could not be connected',
   terminated: 'The call was cut off',
 };
 
-/** True when an end cause is a failure (a SIP error status, or a failure cause without one). */
-export function isFailure(end: CallEnd): boolean {
-  return end.code !== undefined ? end.code >= 300 : /fail|error|busy|reject|declined|unavailable|not[- ]found|timeout/i.test(end.cause);
+/** End causes that mean the call did not go as the user wanted. */
+const FAILURES: ReadonlySet<CallEndCause> = new Set(['busy', 'declined', 'not-found', 'unavailable', 'failed', 'media-error']);
+
+/** True when an end is a failure: a widget's own refusal text, a SIP error status, or a failure cause. */
+export function isFailure(end: ShownEnd): boolean {
+  if ('text' in end) return true;
+  return end.code !== undefined ? end.code >= 300 : FAILURES.has(end.cause);
 }
 
 /** A sentence for why a call ended, with the SIP status when there is one. */
-export function endReasonText(end: CallEnd): string {
-  const known = end.code !== undefined ? SIP_REASONS[end.code] : undefined;
-  const cause = end.cause.trim();
-  const text = known ?? CAUSES[cause.toLowerCase().replace(/\s+/g, '-')] ?? (cause || 'The call ended');
+export function endReasonText(end: ShownEnd): string {
+  if ('text' in end) return end.text;
+  const text = (end.code !== undefined ? SIP_REASONS[end.code] : undefined) ?? CAUSES[end.cause] ?? 'The call ended';
   return end.code !== undefined ? `${text} (SIP ${end.code})` : text;
 }
 
@@ -86,7 +93,7 @@ export interface CallSnapshot {
 }
 
 /** Builds the {@link CallSnapshot} of a call. */
-export function snapshotOf(call: CallStatus, transfer: TransferState, ended: CallEnd | null | undefined): CallSnapshot {
+export function snapshotOf(call: CallStatus, transfer: TransferState, ended: ShownEnd | null | undefined): CallSnapshot {
   return {
     name: call.name.trim() || call.number,
     phase: call.callStatus,

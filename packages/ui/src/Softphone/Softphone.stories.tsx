@@ -196,7 +196,7 @@ export const TransferFailed: Story = {
     phoneLoader(async (setup) => {
       const ada = await talkingCall(setup);
       setup.phone.blindTransfer(ada, '1009');
-      setup.phone.failTransfer(ada, 'Busy Here (486)');
+      setup.phone.failTransfer(ada, 486);
     }),
   ],
   play: async ({ canvasElement }) => {

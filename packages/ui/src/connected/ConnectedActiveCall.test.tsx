@@ -71,7 +71,7 @@ describe('ConnectedActiveCall', () => {
     const { phone, callId } = await talkingWithAda();
     renderCall(phone);
     await startTransfer('1009', 'Transfer now');
-    act(() => void phone.failTransfer(callId, 'Busy Here (486)'));
+    act(() => void phone.failTransfer(callId, 486));
     // In the banner, and announced.
     expect(screen.getAllByText('Transfer to 1009 failed: Busy Here (486)')).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');

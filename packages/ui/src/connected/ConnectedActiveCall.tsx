@@ -53,7 +53,7 @@ export function ConnectedActiveCall({ callId, tones, now, className }: Connected
     const callAgain = async (): Promise<void> => {
       const result = await phone.call(ended.call.number);
       if (!isSuccess(result)) {
-        setReason({ cause: callErrorText(result) });
+        setReason({ text: callErrorText(result) });
         return;
       }
       for (const id of callsToHold(phone.phone.store.getState())) phone.hold(id);

@@ -1,0 +1,207 @@
+import {
+  outcome,
+  type CallMediaOptions,
+  type CallSignal,
+  type CallSignalEvents,
+  type IncomingInfo,
+  type RequestOutcome,
+  type SignalMedia,
+  type SipCallDirection,
+} from '../sip/call-signal.js';
+import type { SipTarget } from '../sip/sip-target.js';
+
+/** A request this call sent, as the scripted far end saw it. */
+export interface ScriptedRequest {
+  readonly method: 'INVITE' | 'INFO' | 'REFER';
+  /** For INVITE: the hold state asked for; for INFO: headers and body; for REFER: the target. */
+  readonly detail: string;
+}
+
+/** The media of a scripted call: no tracks unless a test hands it a remote stream. */
+class ScriptedMedia implements SignalMedia {
+  remoteMediaStream?: MediaStream;
+  readonly peerConnection = undefined;
+  sendDtmf(): boolean {
+    return false;
+  }
+}
+
+const ACCEPTED = outcome(true, 200, 'OK');
+
+/**
+ * The signalling of one call of a scripted phone, in memory.
+ *
+ * @remarks
+ * Implements the same `CallSignal` contract as the sip.js call, so the
+ * phone's own call logic runs on top of it. What the far end does is
+ * scripted through the `remote…` methods; requests the phone sends are
+ * answered 200 (or as queued with {@link ScriptedCall.answerNext}) and
+ * logged in {@link ScriptedCall.sent}.
+ */
+export class ScriptedCall implements CallSignal {
+  readonly media = new ScriptedMedia();
+  /** In-dialog requests sent by the phone, oldest first. */
+  readonly sent: ScriptedRequest[] = [];
+  /** The status this call was refused with (inbound calls), or `null`. */
+  refusedWith: number | null = null;
+  #events: Partial<CallSignalEvents> = {};
+  #established = false;
+  #done = false;
+  readonly #answers: RequestOutcome[] = [];
+  #onNotify: ((statusCode: number) => void) | null = null;
+
+  constructor(
+    readonly sipCallId: string,
+    readonly direction: SipCallDirection,
+    readonly remoteAor: SipTarget,
+    readonly remoteDisplayName: string,
+    readonly remoteSdp: string | undefined,
+    /** Whether an answer is followed by its ACK at once (`autoConfirm`). */
+    private readonly autoConfirm: boolean,
+  ) {}
+
+  get isEstablished(): boolean {
+    return this.#established && !this.#done;
+  }
+
+  get replaces(): CallSignal | undefined {
+    return undefined;
+  }
+
+  get replacesValue(): string | undefined {
+    return this.#established ? `${this.sipCallId};to-tag=far-${this.sipCallId};from-tag=near-${this.sipCallId}` : undefined;
+  }
+
+  /** True while a REFER sent on this call waits for its final NOTIFY. */
+  get referPending(): boolean {
+    return this.#onNotify !== null;
+  }
+
+  setEvents(events: Partial<CallSignalEvents>): void {
+    this.#events = events;
+  }
+
+  releaseMedia(): void {}
+
+  /** Outgoing: the INVITE is sent. Incoming: 200 OK is sent, then (with `autoConfirm`) the ACK arrives. */
+  open(_media: CallMediaOptions): Promise<void> {
+    if (this.direction === 'inbound' && !this.#done) this.#accept();
+    return Promise.resolve();
+  }
+
+  ring(): void {}
+
+  reject(statusCode: number): boolean {
+    if (this.direction !== 'inbound' || this.#established || this.#done) return false;
+    this.#done = true;
+    this.refusedWith = statusCode;
+    return true;
+  }
+
+  terminate(rejectCode = 480): boolean {
+    if (this.#done) return false;
+    if (!this.#established && this.direction === 'inbound') return this.reject(rejectCode);
+    this.#done = true;
+    return true;
+  }
+
+  reinvite(hold: boolean): Promise<RequestOutcome> {
+    return this.#send('INVITE', hold ? 'hold' : 'unhold');
+  }
+
+  info(extraHeaders: string[], body?: { contentType: string; content: string }): Promise<RequestOutcome> {
+    return this.#send('INFO', [...extraHeaders, ...(body ? [`${body.contentType}: ${body.content.trim()}`] : [])].join('\n'));
+  }
+
+  refer(target: SipTarget, replacing: CallSignal | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
+    if (replacing && !replacing.replacesValue) return Promise.resolve(outcome(false, 0, 'the consultation call has no confirmed dialog'));
+    const answer = this.#answer('REFER', `${target.user}@${target.host ?? ''}`);
+    // The NOTIFYs may follow at once: the subscription exists as soon as the REFER is accepted.
+    if (answer.ok) this.#onNotify = onNotify;
+    return Promise.resolve(answer);
+  }
+
+  // ── the far end ──────────────────────────────────────────────────────
+
+  /** Queues the answer to the next in-dialog request this call sends (default: 200 OK). */
+  answerNext(statusCode: number, reason = '', retryAfterSeconds?: number): void {
+    this.#answers.push(outcome(statusCode >= 200 && statusCode < 300, statusCode, reason, retryAfterSeconds?.toString()));
+  }
+
+  /** A provisional response to our INVITE. */
+  remoteProgress(statusCode: number): boolean {
+    if (this.direction !== 'outbound' || this.#established || this.#done) return false;
+    this.#events.progress?.(statusCode);
+    return true;
+  }
+
+  /** The callee answers our INVITE (200 OK, then our ACK unless `autoConfirm` is off). */
+  remoteAnswer(): boolean {
+    if (this.direction !== 'outbound' || this.#established || this.#done) return false;
+    this.#accept();
+    return true;
+  }
+
+  /** The ACK of an answer that waited for it. */
+  remoteConfirm(): boolean {
+    if (!this.#established || this.#done) return false;
+    this.#events.confirmed?.();
+    return true;
+  }
+
+  /** The far end ends the call: BYE once established, CANCEL (487) before. */
+  remoteHangup(): boolean {
+    if (this.#done) return false;
+    this.#done = true;
+    if (this.#established) this.#events.ended?.(true);
+    else this.#events.failed?.(487, 'Request Terminated');
+    return true;
+  }
+
+  /** The callee refuses our INVITE with a final status. */
+  remoteReject(statusCode: number, reason: string): boolean {
+    if (this.direction !== 'outbound' || this.#established || this.#done) return false;
+    this.#done = true;
+    this.#events.failed?.(statusCode, reason);
+    return true;
+  }
+
+  /** An INFO from the far end; resolves with the status the phone answered. */
+  remoteInfo(contentType: string, body: string, headers: Readonly<Record<string, string>> = {}): number {
+    let answered = 0;
+    const info: IncomingInfo = {
+      contentType: contentType.toLowerCase(),
+      body,
+      header: (name) => Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1],
+      accept: () => (answered = 200),
+      reject: (statusCode) => (answered = statusCode),
+    };
+    if (this.isEstablished) this.#events.info?.(info);
+    return answered;
+  }
+
+  /** A NOTIFY about the REFER this call sent, with the status of the transfer target. */
+  remoteNotify(statusCode: number): boolean {
+    const onNotify = this.#onNotify;
+    if (!onNotify) return false;
+    if (statusCode >= 200) this.#onNotify = null;
+    onNotify(statusCode);
+    return true;
+  }
+
+  #accept(): void {
+    this.#established = true;
+    this.#events.accepted?.();
+    if (this.autoConfirm) this.#events.confirmed?.();
+  }
+
+  #send(method: ScriptedRequest['method'], detail: string): Promise<RequestOutcome> {
+    return Promise.resolve(this.#answer(method, detail));
+  }
+
+  #answer(method: ScriptedRequest['method'], detail: string): RequestOutcome {
+    if (!this.isEstablished) return outcome(false, 0, 'the dialog is not established');
+    this.sent.push({ method, detail });
+    return this.#answers.shift() ?? (method === 'REFER' ? outcome(true, 202, 'Accepted') : ACCEPTED);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Credential } from '../config.js';
+import { buildConstraints } from '../media/user-media.js';
+import type { PhoneBackend, PhoneCallParts } from '../phone-backend.js';
+import type { PhoneContext } from '../phone-context.js';
+import type { CallSignal } from '../sip/call-signal.js';
+import type { SipTarget } from '../sip/sip-target.js';
+import { ScriptedCall } from './scripted-call.js';
+import { ScriptedRegistration } from './scripted-registration.js';
+import type { ScriptedPhoneOptions } from './scripted-types.js';
+
+/** A minimal offer: the far end sends audio (and video when asked), nothing more is read from it. */
+function offer(video: boolean): string {
+  return `v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendrecv\r\n${video ? 'm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=sendrecv\r\n' : ''}`;
+}
+
+/**
+ * The in-memory network of a scripted phone: a `PhoneBackend` whose
+ * registrar and far ends are driven by the test instead of a SIP server.
+ */
+export class ScriptedNetwork implements PhoneBackend {
+  /** Every call's signalling by call id, ended ones included. */
+  readonly calls = new Map<string, ScriptedCall>();
+  /** The id of the latest outgoing call. */
+  lastDialed: string | null = null;
+  #registration: ScriptedRegistration | null = null;
+  #parts: PhoneCallParts | null = null;
+  #onCall: ((call: CallSignal) => void) | null = null;
+  #nextCall = 1;
+  readonly #options: ScriptedPhoneOptions;
+
+  constructor(options: ScriptedPhoneOptions) {
+    this.#options = options;
+  }
+
+  readonly now = (): number => (this.#options.now ?? Date.now)();
+
+  registration(ctx: PhoneContext, _credential: Credential, onCall: (call: CallSignal) => void): ScriptedRegistration {
+    this.#onCall = onCall;
+    return (this.#registration = new ScriptedRegistration(ctx, this.#options.autoRegister ?? true, (target) => this.#dialed(target)));
+  }
+
+  openMedia: PhoneBackend['openMedia'] = (options, deviceIds) => Promise.resolve({ ok: true, media: { constraints: buildConstraints(options, deviceIds), stream: null } });
+
+  attach(parts: PhoneCallParts): void {
+    this.#parts = parts;
+  }
+
+  /** The registration, once the phone built it. */
+  get registrar(): ScriptedRegistration {
+    if (!this.#registration) throw new Error('the scripted phone is not built yet');
+    return this.#registration;
+  }
+
+  /** The call collaborators of the phone. */
+  get parts(): PhoneCallParts {
+    if (!this.#parts) throw new Error('the scripted phone is not built yet');
+    return this.#parts;
+  }
+
+  /** An INVITE arrives from `number`; returns the new call's signalling. */
+  invite(number: string, displayName: string, video: boolean, domain: string): ScriptedCall {
+    const call = this.#newCall('inbound', { user: number, host: domain }, displayName, offer(video));
+    this.#onCall?.(call);
+    return call;
+  }
+
+  #dialed(target: SipTarget): ScriptedCall {
+    const call = this.#newCall('outbound', target, '', undefined);
+    this.lastDialed = call.sipCallId;
+    return call;
+  }
+
+  #newCall(direction: 'inbound' | 'outbound', remote: SipTarget, displayName: string, sdp: string | undefined): ScriptedCall {
+    const call = new ScriptedCall(`call-${this.#nextCall++}`, direction, remote, displayName, sdp, this.#options.autoConfirm ?? true);
+    this.calls.set(call.sipCallId, call);
+    return call;
+  }
+}
