@@ -163,6 +163,9 @@ export class CallLifecycle implements SessionHost {
       confirmed: () => {
         this.update(live, { status: { callStatus: 'talking' } });
         session.emit('confirmed', { callId });
+        for (const job of live.onConfirmed.splice(0)) job();
+        // Sampled only where there is a peer connection to ask (the scripted phone has none).
+        if (!sip.media?.peerConnection) return;
         const quality = new CallQualityMonitor(
           callId,
           () => (sip.media?.peerConnection?.getStats() as Promise<StatsReportLike> | undefined) ?? null,
@@ -173,7 +176,6 @@ export class CallLifecycle implements SessionHost {
         );
         quality.start();
         live.cleanups.add(() => quality.stop());
-        for (const job of live.onConfirmed.splice(0)) job();
       },
       failed: (code, reason) => {
         this.ctx.logger.info(`call ${callId} failed: ${code} ${reason}`);

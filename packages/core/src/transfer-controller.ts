@@ -51,9 +51,10 @@ export class TransferController extends CallFeature {
   /** `attendedTransfer(callId, number)`: the consultation call, reported on the parent when it cannot start. */
   attended(callId: string, number: string): boolean {
     const live = this.#idle(callId);
-    if (!live || !parseDialTarget(number).ok) return false;
+    const parsed = parseDialTarget(number);
+    if (!live || !parsed.ok) return false;
     void this.#calls.call(number, {}, callId).then((outcome) => {
-      if (!isSuccess(outcome)) this.#fail(live, `consultation call failed: ${outcome.message}`);
+      if (!isSuccess(outcome)) this.#fail(live, `consultation call failed: ${outcome.message}`, parsed.target.user);
     });
     return true;
   }
@@ -158,11 +159,12 @@ export class TransferController extends CallFeature {
     if (this.isLive(leg)) this.lifecycle.hangUp(leg, true, (leg.endCause = 'transferred'));
   }
 
-  #fail(live: LiveCall, reason: string): void {
+  /** Marks the transfer of `live` failed; `target` names whom it was for when the transfer state does not (yet) say. */
+  #fail(live: LiveCall, reason: string, target?: string): void {
     if (!this.isLive(live)) return;
     live.endCause = null;
     const transfer = this.registry.record(live.callId)?.transfer;
-    this.#setTransfer(live, { status: 'failed', target: transfer && 'target' in transfer ? transfer.target : '', reason });
+    this.#setTransfer(live, { status: 'failed', target: transfer && 'target' in transfer ? transfer.target : (target ?? ''), reason });
     this.report(live, reason);
   }
 

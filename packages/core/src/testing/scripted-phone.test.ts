@@ -230,14 +230,15 @@ describe('ScriptedPhone calls', () => {
     await vi.waitFor(() => expect(phone.store.getState().calls[callId]!.status.recordStatus).toBe('recording'));
     expect(phone.pauseRecord(callId)).toBe(true);
     await vi.waitFor(() => expect(phone.store.getState().calls[callId]!.status.recordStatus).toBe('pause'));
-    expect(phone.sentRequests(callId).filter((r) => r.method === 'INFO').map((r) => r.detail)).toEqual([
+    const infos = phone.sentRequests(callId).filter((r) => r.method === 'INFO').map((r) => r.detail);
+    // DTMF goes out one INFO per digit, in order; the recording INFOs are not queued behind them.
+    expect(infos.filter((detail) => detail.startsWith('Record'))).toEqual(['Record: on', 'Record: off']);
+    expect(infos.filter((detail) => !detail.startsWith('Record'))).toEqual([
       'application/dtmf-relay: Signal=1\r\nDuration=160',
       'application/dtmf-relay: Signal=2\r\nDuration=160',
       'application/dtmf-relay: Signal=#\r\nDuration=160',
       'application/dtmf-relay: Signal=*\r\nDuration=160',
       'application/dtmf-relay: Signal=A\r\nDuration=160',
-      'Record: on',
-      'Record: off',
     ]);
     expect(phone.commands.map((c) => c.name)).toContain('recordPermissions');
     expect(phone.commands).toContainEqual({ name: 'dtmf', args: [callId, '12#*A'] });

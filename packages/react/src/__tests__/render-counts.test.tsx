@@ -71,7 +71,7 @@ describe('render counts (React Profiler)', () => {
     expect(renders).toEqual({ cardA: 1, cardB: 1, timerA: 4, timerB: 4, badge: 1, dialer: 1 });
 
     // Hold on B: B's card and B's timer (its timestamps changed); nothing of A, not the badge or dialer.
-    act(() => void phone.hold(b));
+    await act(async () => void phone.hold(b));
     expect(screen.getByTestId(`card-${b}`).textContent).toBe('1003 on hold');
     expect(renders).toEqual({ cardA: 1, cardB: 2, timerA: 4, timerB: 5, badge: 1, dialer: 1 });
 

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PhoneProvider } from '@webphone/react';
 import type { ScriptedPhone } from '@webphone/core/testing';
@@ -52,11 +52,12 @@ describe('Softphone', () => {
     expect(screen.getByRole('timer')).toBeInTheDocument();
     await expectNoAxeViolations(container);
 
+    // Held once the far end accepts the re-INVITE (a caller first lets its ACK settle, as the real phone does).
     await user.click(screen.getByRole('button', { name: 'Hold' }));
-    expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true'));
     expect(screen.getAllByText('On hold').length).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: 'Hold' }));
-    expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false'));
 
     await user.click(screen.getByRole('button', { name: 'Keypad' }));
     await user.click(within(screen.getByRole('group', { name: 'Send tones' })).getByRole('button', { name: '5' }));

@@ -73,7 +73,7 @@ describe('ConnectedActiveCall', () => {
     await startTransfer('1009', 'Transfer now');
     act(() => void phone.failTransfer(callId, 486));
     // In the banner, and announced.
-    expect(screen.getAllByText('Transfer to 1009 failed: Busy Here (486)')).toHaveLength(2);
+    expect(screen.getAllByText('Transfer to 1009 failed: transfer target answered 486')).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
@@ -119,13 +119,13 @@ describe('ConnectedActiveCall', () => {
   });
 
   it('says so when the consultation call cannot be placed', async () => {
-    const setup = scriptedSetup();
-    // Answered just now: the phone refuses a second outgoing call within a second.
-    const callId = await talkingCall(setup, '1002', {}, 0);
+    // One call at a time: the phone refuses the consultation leg (MAX_LIMIT_CALL).
+    const setup = scriptedSetup({ maxConcurrentCalls: 1 });
+    const callId = await talkingCall(setup, '1002', {});
     renderCall(setup.phone);
     await startTransfer('1003', 'Consult first');
     expect(setup.phone.store.getState().callIds).toEqual([callId]);
-    expect(screen.getAllByText('Transfer to 1003 failed: the consultation call could not be placed')).toHaveLength(2);
+    expect(screen.getAllByText('Transfer to 1003 failed: consultation call failed: MAX_LIMIT_CALL: 1 calls already up')).toHaveLength(2);
   });
 
   it('shows the failure reason of a call that did not connect, with its SIP status', async () => {

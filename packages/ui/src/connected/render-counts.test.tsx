@@ -41,7 +41,7 @@ describe('connected widgets re-render only for what they show', () => {
     expect(renders.dialer).toBe(1);
 
     // Hold on the first call: its card and the switcher render; the dialer does not.
-    act(() => void phone.hold(first));
+    await act(async () => void phone.hold(first));
     expect(renders.firstCall).toBeGreaterThan(mounted.firstCall!);
     expect(renders.switcher).toBeGreaterThan(mounted.switcher!);
     expect(renders.dialer).toBe(1);
