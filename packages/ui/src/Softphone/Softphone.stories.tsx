@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { GRACE, talkingCall, userCommands } from '../test-support/scripted';
+import { consultCall, GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted';
 import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
 import { Softphone } from './Softphone';
 
@@ -149,7 +149,7 @@ export const TwoCalls: Story = {
   loaders: [
     phoneLoader(async (setup) => {
       const ada = await talkingCall(setup);
-      setup.phone.hold(ada);
+      await holdCall(setup, ada);
       const grace = setup.phone.simulateIncoming({ number: '1003', name: 'Grace Hopper', company: 'Sales' });
       await setup.phone.answer(grace);
     }),
@@ -173,9 +173,9 @@ export const TransferInProgress: Story = {
   loaders: [
     phoneLoader(async (setup) => {
       const ada = await talkingCall(setup);
-      setup.phone.attendedTransfer(ada, '1003');
-      setup.phone.setSessionStaticStatus(setup.phone.lastCallId!, GRACE);
-      setup.phone.remoteAnswer(setup.phone.lastCallId!);
+      const grace = await consultCall(setup, ada, '1003');
+      setup.phone.setSessionStaticStatus(grace, GRACE);
+      setup.phone.remoteAnswer(grace);
     }),
   ],
   play: async ({ canvasElement, loaded }) => {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { GRACE, talkingCall, userCommands } from '../test-support/scripted';
+import { GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted';
 import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
 import { ConnectedCallSwitcher } from './ConnectedCallSwitcher';
 
@@ -10,7 +10,7 @@ const meta = {
   loaders: [
     phoneLoader(async (setup) => {
       const ada = await talkingCall(setup, '+14155550132', undefined, 300);
-      setup.phone.hold(ada);
+      await holdCall(setup, ada);
       await talkingCall(setup, '1003', GRACE, 40);
     }),
   ],

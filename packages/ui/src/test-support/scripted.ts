@@ -49,3 +49,28 @@ export function forgetCommands(phone: ScriptedPhone): void {
 export function userCommands(phone: ScriptedPhone): ScriptedCommand[] {
   return phone.commands.filter((c) => c.name !== 'start');
 }
+
+/** Resolves once `ready` holds, letting the phone's pending work run; the scripted far end answers at once, so a few turns suffice. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  for (let turn = 0; turn < 100; turn += 1) {
+    if (ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new Error(`scripted set-up: ${what} did not happen`);
+}
+
+/** Holds `callId` and waits until the far end accepted the re-INVITE. */
+export async function holdCall(setup: ScriptedSetup, callId: string): Promise<void> {
+  setup.phone.hold(callId);
+  await until(() => setup.phone.store.getState().calls[callId]?.status.isHold === true, 'the hold');
+}
+
+/** Starts an attended transfer of `parentId` to `number` and returns the consultation call's id once it is placed. */
+export async function consultCall(setup: ScriptedSetup, parentId: string, number: string): Promise<string> {
+  setup.phone.attendedTransfer(parentId, number);
+  const transfer = () => setup.phone.store.getState().calls[parentId]?.transfer;
+  await until(() => transfer()?.status === 'attended-consulting', 'the consultation call');
+  const state = transfer();
+  if (state?.status !== 'attended-consulting') throw new Error('scripted set-up: the consultation call ended');
+  return state.consultCallId;
+}
