@@ -138,7 +138,8 @@ export class CallLifecycle implements SessionHost {
    * @returns whether a request was sent.
    */
   hangUp(live: LiveCall, always: boolean, cause: CallEndCause, unansweredCause = cause): boolean {
-    const established = live.sip.isEstablished;
+    // Answered, as the store knows it: the dialog may already be closing (a BYE from the far end not yet reported).
+    const established = (this.registry.record(live.callId)?.timestamps.answeredAt ?? 0) > 0;
     const sent = live.sip.terminate();
     if (sent || always) this.end(live, established ? cause : unansweredCause, established ? undefined : 487);
     return sent;

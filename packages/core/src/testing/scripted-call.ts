@@ -83,7 +83,7 @@ export class ScriptedCall implements CallSignal {
 
   releaseMedia(): void {}
 
-  /** Outgoing: the INVITE is sent. Incoming: 200 OK is sent, then (with `autoConfirm`) the ACK arrives. */
+  /** Outgoing: the INVITE is sent. Incoming: 200 OK is sent, then (with `autoConfirm`) the ACK arrives in the next task. */
   open(_media: CallMediaOptions): Promise<void> {
     if (this.direction === 'inbound' && !this.#done) this.#accept();
     return Promise.resolve();
@@ -192,7 +192,10 @@ export class ScriptedCall implements CallSignal {
   #accept(): void {
     this.#established = true;
     this.#events.accepted?.();
-    if (this.autoConfirm) this.#events.confirmed?.();
+    if (!this.autoConfirm) return;
+    // A caller sends its ACK as the 200 OK arrives; an answered incoming call hears the ACK a moment after sending 200 OK.
+    if (this.direction === 'outbound') this.#events.confirmed?.();
+    else setTimeout(() => this.remoteConfirm(), 0);
   }
 
   #send(method: ScriptedRequest['method'], detail: string): Promise<RequestOutcome> {

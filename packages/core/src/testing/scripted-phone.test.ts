@@ -152,6 +152,9 @@ describe('ScriptedPhone calls', () => {
     expect(phone.store.getState().calls[callId]!.status).toMatchObject({ name: 'Ada', company: 'ACME', callStatus: 'ringing', isRing: true });
     expect(await phone.answer(callId)).toMatchObject({ code: 200 });
     expect(phone.store.getState()).toMatchObject({ incomingIds: [], currentSessionID: callId });
+    // 200 OK sent: connecting until the caller's ACK, which arrives in the next task.
+    expect(phone.store.getState().calls[callId]!.status.callStatus).toBe('connecting');
+    await settle();
     expect(phone.store.getState().calls[callId]!.status.callStatus).toBe('talking');
     expect(await phone.answer(callId)).toMatchObject({ code: ResultCode.UNKNOWN_ERROR });
   });

@@ -37,6 +37,7 @@ describe('render counts (React Profiler)', () => {
     const phone = new ScriptedPhone({ registered: true });
     const a = phone.simulateIncoming({ number: '1002' });
     await phone.answer(a); // answered at T0
+    vi.advanceTimersByTime(0); // the caller's ACK
     vi.setSystemTime(T0 + 500);
     await phone.call('1003');
     const b = phone.lastCallId!;
