@@ -2,7 +2,7 @@ import { causeForStatus, type CallEndCause } from './call-causes.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallStatus, StaticCallStatus } from './call-status.js';
-import { pickStaticStatus, STATIC_KEYS } from './contact-resolver.js';
+import { pickStaticStatus, STATIC_KEYS } from './static-status.js';
 import { newCallRecord } from './initial-state.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';

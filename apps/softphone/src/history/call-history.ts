@@ -1,4 +1,4 @@
-import type { CallRecord, PhoneApi, PhoneEventMap } from '@webphone/react';
+import type { PhoneApi, PhoneEventMap } from '@webphone/react';
 
 /** One finished call, as the history lists it. */
 export interface CallHistoryEntry {
@@ -40,19 +40,14 @@ function load(key: string): CallHistoryEntry[] {
 
 /**
  * Records every call of `phone` when it ends, newest first, under a
- * `localStorage` key per account.
- *
- * @remarks
- * The store drops a call's record when the call ends, so the last record of
- * each live call is kept here; `deleteSession` then brings the end cause and
- * the session's `failed` event the SIP status.
+ * `localStorage` key per account, from the phone's `deleteSession` event
+ * (which carries the end cause, the SIP status of a failure and the call's
+ * final record).
  */
 export function createCallHistory(phone: PhoneApi, account: string): CallHistory {
   const key = `webphone-demo:history:${account}`;
   let list: CallHistoryEntry[] = load(key);
   const listeners = new Set<() => void>();
-  const lastSeen = new Map<string, CallRecord>();
-  const codes = new Map<string, number>();
 
   const publish = (next: CallHistoryEntry[]) => {
     list = next;
@@ -64,22 +59,7 @@ export function createCallHistory(phone: PhoneApi, account: string): CallHistory
     for (const listener of listeners) listener();
   };
 
-  const remember = () => {
-    const { calls } = phone.store.getState();
-    for (const [callId, record] of Object.entries(calls)) lastSeen.set(callId, record);
-  };
-  remember();
-  const unsubscribeStore = phone.store.subscribe(remember);
-
-  const onNewSession = ({ callId, session }: PhoneEventMap['newRTCSession'][0]) => {
-    session.once('failed', ({ code }) => codes.set(callId, code));
-  };
-  const onDelete = ({ callId, cause }: PhoneEventMap['deleteSession'][0]) => {
-    const record = lastSeen.get(callId);
-    lastSeen.delete(callId);
-    const sipCode = codes.get(callId);
-    codes.delete(callId);
-    if (!record) return;
+  const onDelete = ({ callId, cause, code, record }: PhoneEventMap['deleteSession'][0]) => {
     const { status, timestamps } = record;
     const answered = timestamps.answeredAt > 0;
     const entry: CallHistoryEntry = {
@@ -91,11 +71,10 @@ export function createCallHistory(phone: PhoneApi, account: string): CallHistory
       durationSeconds: answered ? Math.max(0, Math.round((Date.now() - timestamps.answeredAt) / 1000)) : 0,
       endCause: cause,
       missed: status.communicationType === 'inbound' && !answered,
-      ...(sipCode !== undefined ? { sipCode } : {}),
+      ...(code !== undefined ? { sipCode: code } : {}),
     };
     publish([entry, ...list].slice(0, MAX_ENTRIES));
   };
-  phone.on('newRTCSession', onNewSession);
   phone.on('deleteSession', onDelete);
 
   return {
@@ -106,8 +85,6 @@ export function createCallHistory(phone: PhoneApi, account: string): CallHistory
     },
     clear: () => publish([]),
     dispose: () => {
-      unsubscribeStore();
-      phone.off('newRTCSession', onNewSession);
       phone.off('deleteSession', onDelete);
       listeners.clear();
     },

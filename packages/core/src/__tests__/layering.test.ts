@@ -51,6 +51,23 @@ describe('package layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the call foundation (registry, lifecycle, session, sip/) never imports a call feature', () => {
+    const features = ['contact-resolver', 'dtmf', 'hold-controller', 'recording', 'transfer-controller', 'call-controller', 'phone-operator'];
+    const coreSrc = path.join(packagesDir, 'core/src');
+    const foundation = [
+      ...['call-registry.ts', 'call-lifecycle.ts', 'session.ts', 'live-call.ts', 'call-feature.ts'].map((name) => path.join(coreSrc, name)),
+      ...sourceFiles(path.join(coreSrc, 'sip')),
+    ];
+    const offenders = foundation.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => features.some((feature) => spec.endsWith(`/${feature}.js`)))
+        .map((spec) => `${path.relative(packagesDir, file)} → ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+    // The scanner sees the feature imports of the operator, so this check can fail.
+    expect(importsOf(path.join(coreSrc, 'phone-operator.ts')).some((spec) => spec.endsWith('/hold-controller.js'))).toBe(true);
+  });
+
   it('the import scanner sees imports (so the checks above can fail)', () => {
     expect(importsOf(path.join(packagesDir, 'core/src/sip/sip-connection.ts')).some(isSip)).toBe(true);
   });
