@@ -7,10 +7,12 @@
 import { performance } from 'node:perf_hooks';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from 'sip.js';
 import { PhoneOperator } from '@webphone/core';
-import { fakeSessionDescriptionHandlerFactory } from './fake-sdh.mjs';
+import { FakeSessionDescriptionHandler } from '@webphone/core/testing';
 import { rawUserAgentOptions } from './raw-sip.mjs';
 
-const media = { sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory };
+/** The test media handler of `@webphone/core/testing`, for both sides; nothing keeps the handlers, so memory figures are the phone's own. */
+const fakeSessionDescriptionHandlerFactory = () => new FakeSessionDescriptionHandler({});
+const media = /** @type {import('@webphone/core').MediaSeam} */ ({ sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory });
 
 /** @param {{ url: string; domain: string }} server @param {string} extension */
 async function registeredPhone(server, extension) {

@@ -5,9 +5,11 @@
  * the one-outgoing-call-per-second guard of each caller is respected.
  */
 import { PhoneOperator } from '@webphone/core';
-import { fakeSessionDescriptionHandlerFactory } from './fake-sdh.mjs';
+import { FakeSessionDescriptionHandler } from '@webphone/core/testing';
 
-const media = { sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory };
+/** The test media handler of `@webphone/core/testing`, for both sides; nothing keeps the handlers, so memory figures are the phone's own. */
+const fakeSessionDescriptionHandlerFactory = () => new FakeSessionDescriptionHandler({});
+const media = /** @type {import('@webphone/core').MediaSeam} */ ({ sessionDescriptionHandlerFactory: fakeSessionDescriptionHandlerFactory });
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -23,3 +23,16 @@ export function computeTimer(direction: CommunicationType, timestamps: CallTimes
     holdDuration: seconds(timestamps.heldMs + currentHold),
   };
 }
+
+/**
+ * A duration in whole seconds as softphones show it: `m:ss`, or `h:mm:ss`
+ * from one hour on (`0:07`, `1:23`, `1:02:03`). Negative or non-finite
+ * values show as `0:00`.
+ */
+export function formatDuration(totalSeconds: number): string {
+  const s = Number.isFinite(totalSeconds) && totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}

@@ -32,6 +32,6 @@ export { CALL_COMMANDS, bindCallCommands } from './call-commands.js';
 export type { CallCommands, PhoneCallCommands, PhoneCommandName } from './call-commands.js';
 export { parseDialTarget, isValidNumber, MAX_NUMBER_LENGTH } from './number.js';
 export type { DialTarget, DialTargetResult } from './number.js';
-export { computeTimer } from './call-timer.js';
+export { computeTimer, formatDuration } from './call-timer.js';
 export { estimateMos } from './mos.js';
 export type { PhoneApi, SessionApi, SessionEventMap, CallOptions, TerminateType } from './phone-api.js';

@@ -13,6 +13,7 @@ export type { PhoneProviderProps } from './PhoneProvider.js';
 export { usePhone } from './usePhone.js';
 export type { PhoneHandle } from './usePhone.js';
 export { usePhoneCommands } from './usePhoneCommands.js';
+export { useNow } from './useNow.js';
 export type { PhoneCommandsHandle } from './usePhoneCommands.js';
 export { useSession } from './useSession.js';
 export type { SessionHandle } from './useSession.js';
@@ -21,7 +22,6 @@ export { useCurrentSession } from './useCurrentSession.js';
 export { useRegistration } from './useRegistration.js';
 export type { RegistrationView } from './useRegistration.js';
 export { useCallTimer } from './useCallTimer.js';
-export { formatDuration } from './call-timer.js';
 export { usePhoneEvent } from './usePhoneEvent.js';
 export { useMediaDevices } from './useMediaDevices.js';
 export type { MediaDevicesView, DeviceKind } from './useMediaDevices.js';
@@ -31,7 +31,7 @@ export type { CallAudioProps, AudioPlayback } from './CallAudio.js';
 export type { PhoneCommands, SessionCommands } from './commands.js';
 
 // ── from @webphone/core ────────────────────────────────────────────────
-export { PhoneOperator, createPhone, PhoneConfigError, PhoneDestroyedError, ResultCode, PHONE_OK, isSuccess, resultName, computeTimer } from '@webphone/core';
+export { PhoneOperator, createPhone, PhoneConfigError, PhoneDestroyedError, ResultCode, PHONE_OK, isSuccess, resultName, computeTimer, formatDuration } from '@webphone/core';
 export type {
   PhoneApi,
   SessionApi,

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { computeTimer, type TimerType } from '@webphone/core';
 import { usePhoneContext } from './context.js';
 import { useShallowSelect } from './select.js';
+import { useNow } from './useNow.js';
 import { recordOf } from './useSession.js';
 
 /**
@@ -22,22 +22,7 @@ export function useCallTimer(callId?: string | null): TimerType | undefined {
     const record = recordOf(state, callId);
     return record ? { timestamps: record.timestamps, communicationType: record.status.communicationType } : undefined;
   });
-  const [, setTick] = useState(0);
-  const anchor = call ? call.timestamps.answeredAt || call.timestamps.createdAt : undefined;
+  const time = useNow(call ? call.timestamps.answeredAt || call.timestamps.createdAt : null);
 
-  useEffect(() => {
-    if (anchor === undefined) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const schedule = (): void => {
-      const sinceBoundary = (((Date.now() - anchor) % 1000) + 1000) % 1000;
-      timer = setTimeout(() => {
-        setTick((n) => n + 1);
-        schedule();
-      }, 1000 - sinceBoundary);
-    };
-    schedule();
-    return () => clearTimeout(timer);
-  }, [anchor]);
-
-  return call ? computeTimer(call.communicationType, call.timestamps, Date.now()) : undefined;
+  return call ? computeTimer(call.communicationType, call.timestamps, time) : undefined;
 }

@@ -42,7 +42,8 @@ export type { AvatarProps } from './Avatar/Avatar';
 export { safeAvatarUrl, initialsFor } from './Avatar/safe-avatar-url';
 export { cleanNumber, validateNumber, numberProblemMessage, isImmediateProblem, MAX_NUMBER_LENGTH } from './number/phone-number';
 export type { NumberProblem, NumberValidation } from './number/phone-number';
-export { formatDuration, isoDuration, secondsSince } from './format/duration';
+export { isoDuration, secondsSince } from './format/duration';
+export { formatDuration } from '@webphone/core';
 
 // ── connected to the phone of <PhoneProvider> (@webphone/react) ───────────
 export { Softphone } from './Softphone/Softphone';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualityMonitor, CallQualitySampler, lossRatio, type StatsEntry } from '../call-quality.js';
-import { computeTimer } from '../call-timer.js';
+import { computeTimer, formatDuration } from '../call-timer.js';
 import { checkIncoming, checkOutgoing } from '../call-guards.js';
 import { DTMF_DIGITS } from '../dtmf.js';
 import { dtmfRelayBody, parseDtmfInfo, parseRecordHeader } from '../sip/info-parsers.js';
@@ -193,5 +193,20 @@ describe('guards', () => {
     expect(checkIncoming(2, 2, false)).toBe(486);
     expect(checkIncoming(1, 2, true)).toBe(486);
     expect(checkIncoming(0, 2, true)).toBeNull();
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0:00'],
+    [9.9, '0:09'],
+    [83, '1:23'],
+    [3599, '59:59'],
+    [3723, '1:02:03'],
+    [-5, '0:00'],
+    [Number.NaN, '0:00'],
+    [Number.POSITIVE_INFINITY, '0:00'],
+  ])('%s s → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Registerer, URI, UserAgent, type Invitation } from 'sip.js';
 import type { SipServerHandle } from '@webphone/sip-server';
-import { fakeMedia } from './support/fake-media.js';
+import { fakeMedia } from '../testing/fake-media.js';
 import type { PhoneOperator } from '../index.js';
 import { connect, registeredPhone, sessionEvent, useCallServer, type TestPhone } from './support/call-harness.js';
 import { nextEvent, waitForState } from './support/phone-harness.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ResultCode } from '../index.js';
 import { acquireLocalStream, buildConstraints, mapMediaError } from '../media/user-media.js';
 import { connect, registeredPhone, sessionEvent, useCallServer } from './support/call-harness.js';
-import { FakeStream, FakeTrack } from './support/fake-media.js';
+import { FakeStream, FakeTrack } from '../testing/fake-media.js';
 import { nextEvent } from './support/phone-harness.js';
 
 const { server } = useCallServer();

@@ -11,7 +11,8 @@ import {
   type PhoneApi,
   type PhoneConfig,
 } from '../index.js';
-import { installSilentMicrophone, sdpOnlyMedia } from './support/fake-call-media.js';
+import { fakeMedia } from '@webphone/core/testing';
+import { installSilentMicrophone } from './support/silent-microphone.js';
 import { installCountingWebSocket, resetWire, wire } from './support/sip-wire.js';
 
 /** A test user of the Kamailio started for this project (1001..1010, password `secret<ext>`). */
@@ -118,10 +119,10 @@ describe('@webphone/react against the real Kamailio', () => {
 
     render(
       <>
-        <PhoneProvider config={config('1002', { media: sdpOnlyMedia() })}>
+        <PhoneProvider config={config('1002', { media: fakeMedia().seam })}>
           <CallerPanel />
         </PhoneProvider>
-        <PhoneProvider config={config('1003', { media: sdpOnlyMedia() })}>
+        <PhoneProvider config={config('1003', { media: fakeMedia().seam })}>
           <CalleePanel />
         </PhoneProvider>
       </>,

@@ -27,7 +27,7 @@ describe('ActiveCall', () => {
     const { container } = render(<ActiveCall call={talking} now={fixedNow} {...handlers()} />);
     const card = screen.getByRole('region', { name: 'Ada Lovelace' });
     expect(within(card).getByText('Connected')).toBeInTheDocument();
-    expect(within(card).getByRole('timer')).toHaveTextContent('01:23');
+    expect(within(card).getByRole('timer')).toHaveTextContent('1:23');
     for (const name of ['Mute', 'Hold', 'Record']) {
       expect(screen.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'false');
     }

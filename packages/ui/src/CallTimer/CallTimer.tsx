@@ -1,5 +1,6 @@
-import { formatDuration, isoDuration, secondsSince } from '../format/duration';
-import { useNow } from '../internal/use-now';
+import { formatDuration } from '@webphone/core';
+import { isoDuration, secondsSince } from '../format/duration';
+import { useNow } from '@webphone/react';
 import { cx } from '../internal/cx';
 
 /** Props of {@link CallTimer}: give either `seconds` or `startTime`. */
@@ -8,7 +9,7 @@ export interface CallTimerProps {
   seconds?: number;
   /**
    * When the call was answered (epoch ms, `CallStatus.callStartTime`). The timer
-   * then counts up by itself, once a second. Ignored when `seconds` is given; 0 shows `00:00`.
+   * then counts up by itself, once a second. Ignored when `seconds` is given; 0 shows `0:00`.
    */
   startTime?: number;
   /** Clock used with `startTime`; tests and stories may pin it. Default `Date.now`. */
@@ -17,7 +18,7 @@ export interface CallTimerProps {
 }
 
 /**
- * A call duration as `mm:ss` (or `h:mm:ss`), either given or counted live from a start timestamp.
+ * A call duration as `m:ss` (or `h:mm:ss`), either given or counted live from a start timestamp.
  *
  * @remarks
  * Renders a `<time role="timer">`: assistive technology can read it on demand
@@ -25,7 +26,7 @@ export interface CallTimerProps {
  */
 export function CallTimer({ seconds, startTime = 0, now, className }: CallTimerProps) {
   const counting = seconds === undefined && startTime > 0;
-  const time = useNow(counting, now, startTime);
+  const time = useNow(counting ? startTime : null, now);
   const value = seconds ?? secondsSince(startTime, time);
   return (
     <time role="timer" className={cx('wp-timer', className)} dateTime={isoDuration(value)}>

@@ -47,7 +47,7 @@ describe('RegistrationStatus', () => {
         now={() => at}
       />,
     );
-    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…Attempt 1retrying in 00:30');
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…Attempt 1retrying in 0:30');
     expect(screen.getByRole('timer')).toHaveAttribute('dateTime', 'PT30S');
     rerender(
       <RegistrationStatus

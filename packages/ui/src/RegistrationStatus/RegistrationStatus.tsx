@@ -1,7 +1,8 @@
 import type { ReconnectState, RegistrationState, Result, TransportStatus } from '@webphone/core';
-import { formatDuration, isoDuration } from '../format/duration';
+import { formatDuration } from '@webphone/core';
+import { isoDuration } from '../format/duration';
 import { cx } from '../internal/cx';
-import { useNow } from '../internal/use-now';
+import { useNow } from '@webphone/react';
 
 /** Props of {@link RegistrationStatus}; the names match the core's `PhoneState` fields. */
 export interface RegistrationStatusProps {
@@ -67,7 +68,7 @@ export function RegistrationStatus({ registration, transport, reconnect, showAdd
   const { tone, text, detail } = describeRegistration(registration, transport, reconnect);
   const shownDetail = tone === 'online' && !showAddress ? '' : detail;
   const nextAttemptAt = transport === 'disconnected' && reconnect?.nextAttemptAt && !reconnect.exhausted ? reconnect.nextAttemptAt : null;
-  const time = useNow(nextAttemptAt !== null, now, nextAttemptAt ?? 0);
+  const time = useNow(nextAttemptAt, now);
   const secondsLeft = nextAttemptAt === null ? null : Math.max(0, Math.ceil((nextAttemptAt - time) / 1000));
   return (
     <div role="status" className={cx('wp-registration', className)} data-state={tone}>

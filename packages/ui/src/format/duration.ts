@@ -1,20 +1,3 @@
-/**
- * Formats a duration in whole seconds as `mm:ss`, or `h:mm:ss` from one hour.
- *
- * @example
- * formatDuration(83)   // '01:23'
- * formatDuration(3723) // '1:02:03'
- */
-export function formatDuration(seconds: number): string {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-
 /** An ISO 8601 duration (`PT1M23S`) for a `<time dateTime>` attribute. */
 export function isoDuration(seconds: number): string {
   const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;

@@ -1,4 +1,4 @@
-import type { MediaSeam } from '../../index.js';
+import type { MediaSeam } from '../sip/media-seam.js';
 
 type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
 
@@ -55,7 +55,7 @@ function answerDirection(remote: Direction, hold: boolean): Direction {
 }
 
 /**
- * A session description handler for Node tests: produces plausible SDP
+ * A session description handler for tests without WebRTC (Node): produces plausible SDP
  * with real offer/answer directions (so hold is visible on the wire), keeps
  * fake streams and a fake peer connection with `getStats()`, and records
  * DTMF and `close()`.
@@ -116,7 +116,7 @@ export class FakeSessionDescriptionHandler {
       '',
     ];
     // Resolve asynchronously, like a real peer connection does.
-    return new Promise((resolve) => setImmediate(() => resolve({ body: lines.join('\r\n'), contentType: 'application/sdp' })));
+    return new Promise((resolve) => setTimeout(() => resolve({ body: lines.join('\r\n'), contentType: 'application/sdp' }), 0));
   }
 
   hasDescription(contentType: string): boolean {
@@ -127,7 +127,7 @@ export class FakeSessionDescriptionHandler {
     if (this.closed) return Promise.reject(new Error('closed'));
     this.remoteSdp = sdp;
     this.state = this.state === 'have-local-offer' ? 'stable' : 'have-remote-offer';
-    return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   rollbackDescription(): Promise<void> {
@@ -148,7 +148,7 @@ export class FakeSessionDescriptionHandler {
   }
 }
 
-/** A media seam for Node tests plus the handlers it made, to inspect. */
+/** A media seam for tests without WebRTC, plus the handlers it made, to inspect. */
 export interface FakeMedia {
   readonly seam: MediaSeam;
   readonly handlers: FakeSessionDescriptionHandler[];
@@ -156,7 +156,16 @@ export interface FakeMedia {
   openCount(): number;
 }
 
-/** Builds a fake media seam (config `media`) for one phone. */
+/**
+ * Builds a fake media seam (config `media`) for one phone, so a real
+ * `PhoneOperator` can place and answer calls where there is no WebRTC.
+ *
+ * @example
+ * ```ts
+ * const media = fakeMedia();
+ * const phone = new PhoneOperator({ ...config, media: media.seam });
+ * ```
+ */
 export function fakeMedia(options: FakeMediaOptions = {}): FakeMedia {
   const handlers: FakeSessionDescriptionHandler[] = [];
   const factory = (): FakeSessionDescriptionHandler => {
