@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useState } from 'react';
 import { computeTimer, type TimerType } from '@webphone/core';
 import { usePhoneContext } from './context.js';

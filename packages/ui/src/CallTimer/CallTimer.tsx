@@ -1,6 +1,7 @@
-import { formatDuration, isoDuration, secondsSince } from '../format/duration';
-import { useNow } from '../internal/use-now';
-import { cx } from '../internal/cx';
+'use client';
+import { formatDuration, isoDuration, secondsSince } from '../format/duration.js';
+import { useNow } from '../internal/use-now.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link CallTimer}: give either `seconds` or `startTime`. */
 export interface CallTimerProps {

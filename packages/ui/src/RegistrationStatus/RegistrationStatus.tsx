@@ -1,7 +1,8 @@
+'use client';
 import type { ReconnectState, RegistrationState, Result, TransportStatus } from '@webphone/core';
-import { formatDuration, isoDuration } from '../format/duration';
-import { cx } from '../internal/cx';
-import { useNow } from '../internal/use-now';
+import { formatDuration, isoDuration } from '../format/duration.js';
+import { cx } from '../internal/cx.js';
+import { useNow } from '../internal/use-now.js';
 
 /** Props of {@link RegistrationStatus}; the names match the core's `PhoneState` fields. */
 export interface RegistrationStatusProps {

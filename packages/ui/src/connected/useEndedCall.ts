@@ -1,3 +1,4 @@
+'use client';
 import type { CallEnd, CallStatus, PhoneApi } from '@webphone/core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isoDuration, secondsSince } from './duration';
+import { formatDuration, isoDuration, secondsSince } from './duration.js';
 
 describe('formatDuration', () => {
   it.each([
