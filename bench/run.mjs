@@ -2,10 +2,14 @@
 // @ts-check
 /**
  * `npm run bench`: webphone next to raw sip.js, measured in one run so noise
- * on a shared machine hits both alike. Prints one table. Timings are only
+ * on a shared machine hits both alike, in Node and (call set-up) in
+ * Chromium with real WebRTC. Prints one table. Timings are only
  * printed, never asserted; size budgets are enforced by `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { startSipServer } from '@webphone/sip-server';
 import { BUDGETS, limitOf, overOfFloor } from './budgets.mjs';
@@ -15,6 +19,8 @@ import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
 import { renderCounts } from './render-counts.mjs';
 import { resourcesAfterCalls } from './resources.mjs';
 import { alternate, median, p95 } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
 globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {unknown} */ (WebSocket));
@@ -84,6 +90,17 @@ try {
 } finally {
   await server.stop();
 }
+
+// The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only
+// network namespace with its own Kamailio, so that ICE can only use 127.0.0.1.
+const inBrowser = spawnSync(process.execPath, [path.join(root, 'tools/in-loopback-netns.mjs'), process.execPath, path.join(root, 'bench/browser-call-setup.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (inBrowser.status !== 0) throw new Error(`the browser call set-up measure failed (exit ${inBrowser.status}); see above`);
+const browserTimings = JSON.parse(inBrowser.stdout.trim().split('\n').at(-1) ?? '{}');
+timingRow(`Call setup in Chromium ${browserTimings.chromium} (real WebRTC, ICE over 127.0.0.1): call() → confirmed`, browserTimings.webphone, browserTimings.sipJs);
 
 for (const bundler of BUNDLERS) {
   const sizes = await measureAll(bundler);
