@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
@@ -45,6 +47,12 @@ describe('the tarballs', () => {
       expect(files.filter((file) => file.startsWith('src/')).length, tarball.name).toBeGreaterThan(0);
     }
     expect(tarballs.find((tarball) => tarball.name === '@webphone/ui')!.files.map((file) => file.path)).toContain('dist/styles.css');
+  });
+
+  test.each(['core', 'react', 'ui'])('@webphone/%s as installed passes publint (strict, suggestions included)', async (name) => {
+    const pkgDir = path.join(app19, 'node_modules', '@webphone', name);
+    const { messages, pkg } = await publint({ pkgDir, pack: false, strict: true, level: 'suggestion' });
+    expect(messages.map((message) => formatMessage(message, pkg, { color: false }) ?? message.code)).toEqual([]);
   });
 
   test('install as one copy of each package, peers included', () => {
