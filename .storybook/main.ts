@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { SOURCE_ALIASES } from '../tools/source-aliases.mjs';
 
 /**
  * Storybook for @webphone/ui. Stories sit next to their component
@@ -11,6 +12,15 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // @webphone/* from their sources, not dist/.
+  viteFinal: (vite) => ({ ...vite, resolve: { ...vite.resolve, alias: [...SOURCE_ALIASES, ...aliasList(vite.resolve?.alias)] } }),
 };
 
 export default config;
+
+/** Vite's `resolve.alias` in its array form. */
+function aliasList(alias: unknown): { find: string | RegExp; replacement: string }[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias;
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}

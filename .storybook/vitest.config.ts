@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
 import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../tools/chromium.mjs';
+import { SOURCE_ALIASES } from '../tools/source-aliases.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,6 +15,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
  */
 export default defineProject({
   plugins: [storybookTest({ configDir: dirname })],
+  // @webphone/* from their sources, not dist/.
+  resolve: { alias: [...SOURCE_ALIASES] },
   // Pre-bundled up front: otherwise the browser gets React's CommonJS files raw
   // ("react/index.js does not provide an export named 'default'").
   optimizeDeps: {

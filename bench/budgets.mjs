@@ -1,29 +1,53 @@
 // @ts-check
 /**
  * The size budgets of webphone, in gzip bytes of minified JavaScript
- * (react and react-dom left out). One list, read by `npm run bench` (which
- * prints them) and by the budget test in `npm test` (which enforces them).
- * A kilobyte here is 1024 bytes.
+ * (react and react-dom left out), for every bundler measured. One list,
+ * read by `npm run bench` (which prints them) and by the budget test in
+ * `npm test` (which enforces them). A kilobyte here is 1024 bytes.
  *
- * `target` is the budget webphone promises. While a target is not met yet,
- * `limit` is a ceiling just above today's size, so the test still catches
- * any growth; once the target is met, `limit` equals it.
+ * `target` is the budget webphone promises in every bundler. Where a
+ * bundler does not meet it yet, `ceilings` holds a limit just above today's
+ * size for that bundler, so the test still catches any growth; everywhere
+ * else the limit is the target.
  */
 
 /** @typedef {import('./bundle-size.mjs').BundleSize} BundleSize */
+/** @typedef {import('./bundle-size.mjs').Bundler} Bundler */
 /** @typedef {{ floor: BundleSize; core: BundleSize; react: BundleSize; ui: BundleSize }} BundleSizes */
-/** @typedef {{ what: string; target: number; limit: number; size: (sizes: BundleSizes) => number }} Budget */
+/**
+ * @typedef {{ what: string; target: number; ceilings?: Partial<Record<Bundler, number>>; size: (sizes: BundleSizes) => number }} Budget
+ */
 
 export const KB = 1024;
 
 /** @type {readonly Budget[]} */
 export const BUDGETS = [
   {
-    what: 'core overhead over the floor (sip.js + zustand/vanilla)',
-    target: 12 * KB,
-    limit: 15.25 * KB,
-    size: (sizes) => sizes.core.gzip - sizes.floor.gzip,
+    what: 'app importing PhoneOperator',
+    target: 64 * KB,
+    // esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
+    ceilings: { esbuild: 65.75 * KB, rspack: 65 * KB },
+    size: (sizes) => sizes.core.gzip,
   },
-  { what: 'core + react', target: 66 * KB, limit: 66 * KB, size: (sizes) => sizes.react.gzip },
-  { what: 'core + react + ui', target: 75 * KB, limit: 75 * KB, size: (sizes) => sizes.ui.gzip },
+  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 67.5 * KB }, size: (sizes) => sizes.react.gzip },
+  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, size: (sizes) => sizes.ui.gzip },
 ];
+
+/**
+ * The limit `npm test` enforces for `budget` in `bundler`: its ceiling there
+ * while the target is not met, else the target.
+ * @param {Budget} budget
+ * @param {Bundler} bundler
+ */
+export function limitOf(budget, bundler) {
+  return budget.ceilings?.[bundler] ?? budget.target;
+}
+
+/**
+ * The core's weight over the floor (sip.js UserAgent, Registerer, Inviter,
+ * Web SDH factory + zustand/vanilla): printed, no longer a budget.
+ * @param {BundleSizes} sizes
+ */
+export function overOfFloor(sizes) {
+  return sizes.core.gzip - sizes.floor.gzip;
+}

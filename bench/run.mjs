@@ -2,19 +2,25 @@
 // @ts-check
 /**
  * `npm run bench`: webphone next to raw sip.js, measured in one run so noise
- * on a shared machine hits both alike. Prints one table. Timings are only
+ * on a shared machine hits both alike, in Node and (call set-up) in
+ * Chromium with real WebRTC. Prints one table. Timings are only
  * printed, never asserted; size budgets are enforced by `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { startSipServer } from '@webphone/sip-server';
-import { BUDGETS } from './budgets.mjs';
-import { measureBundle } from './bundle-size.mjs';
+import { BUDGETS, limitOf, overOfFloor } from './budgets.mjs';
+import { BUNDLERS, measureAll } from './bundle-size.mjs';
 import { sipJsCaller, webphoneCaller } from './call-setup.mjs';
 import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
 import { renderCounts } from './render-counts.mjs';
 import { resourcesAfterCalls } from './resources.mjs';
 import { alternate, median, p95 } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
 globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {unknown} */ (WebSocket));
@@ -85,22 +91,32 @@ try {
   await server.stop();
 }
 
-const floor = await measureBundle('floor');
-const core = await measureBundle('core');
-const react = await measureBundle('react');
-const ui = await measureBundle('ui');
-rows.push(['Bundle: floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)', `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
-rows.push(['Bundle: app importing PhoneOperator', `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(core.gzip - floor.gzip)} gzip over floor`]);
-rows.push(['Bundle: app importing the React hooks', `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', `+${kb(react.gzip - floor.gzip)} gzip over floor`]);
-rows.push(['Bundle: app importing <Softphone />', `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `+${kb(ui.gzip - floor.gzip)} gzip over floor`]);
-rows.push(['  its stylesheet (@webphone/ui/styles.css), apart from the JavaScript', `${kb(ui.cssGzip)} gzip`, '', '']);
-/** @type {import('./budgets.mjs').BundleSizes} */
-const sizes = { floor, core, react, ui };
-for (const budget of BUDGETS) {
-  const size = budget.size(sizes);
-  const status = size <= budget.target ? 'target met' : `OVER the target by ${kb(size - budget.target)}`;
-  const ceiling = budget.limit === budget.target ? '' : `; npm test's ceiling until then: ${kb(budget.limit)}`;
-  rows.push([`Budget: ${budget.what} ≤ ${kb(budget.target)} gzip`, kb(size), '', `${status}${ceiling}`]);
+// The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only
+// network namespace with its own Kamailio, so that ICE can only use 127.0.0.1.
+const inBrowser = spawnSync(process.execPath, [path.join(root, 'tools/in-loopback-netns.mjs'), process.execPath, path.join(root, 'bench/browser-call-setup.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (inBrowser.status !== 0) throw new Error(`the browser call set-up measure failed (exit ${inBrowser.status}); see above`);
+const browserTimings = JSON.parse(inBrowser.stdout.trim().split('\n').at(-1) ?? '{}');
+timingRow(`Call setup in Chromium ${browserTimings.chromium} (real WebRTC, ICE over 127.0.0.1): call() → confirmed`, browserTimings.webphone, browserTimings.sipJs);
+
+for (const bundler of BUNDLERS) {
+  const sizes = await measureAll(bundler);
+  const { floor, core, react, ui } = sizes;
+  const over = (/** @type {import('./bundle-size.mjs').BundleSize} */ size) => `+${kb(size.gzip - floor.gzip)} gzip over the floor`;
+  rows.push([`Bundle (${bundler}): floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)`, `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
+  rows.push([`Bundle (${bundler}): app importing PhoneOperator`, `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(overOfFloor(sizes))} gzip over the floor (the core's overhead)`]);
+  rows.push([`Bundle (${bundler}): app importing the React hooks`, `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', over(react)]);
+  rows.push([`Bundle (${bundler}): app importing <Softphone />`, `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `${over(ui)}; its stylesheet ${kb(ui.cssGzip)} gzip apart`]);
+  for (const budget of BUDGETS) {
+    const size = budget.size(sizes);
+    const limit = limitOf(budget, bundler);
+    const status = size <= budget.target ? 'target met' : `OVER the target by ${kb(size - budget.target)}`;
+    const ceiling = limit === budget.target ? '' : `; npm test's ceiling until then: ${kb(limit)}`;
+    rows.push([`Budget (${bundler}): ${budget.what} ≤ ${kb(budget.target)} gzip`, kb(size), '', `${status}${ceiling}`]);
+  }
 }
 
 const renders = renderCounts();

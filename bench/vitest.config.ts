@@ -5,7 +5,7 @@ export default defineProject({
     name: 'bench',
     environment: 'node',
     include: ['*.test.mjs'],
-    // Four production builds with Vite, one after the other.
+    // Four production builds with each of Vite, esbuild and Rspack, one after the other.
     testTimeout: 240_000,
     hookTimeout: 240_000,
   },

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Brings a fresh clone to a runnable state: npm dependencies, then the Debian
- * packages the tests and the demo need (Kamailio, Chromium). Runs before
- * `npm test` and `npm run demo`; does nothing when all is in place.
+ * Brings a fresh clone to a runnable state: npm dependencies, the packages
+ * the consumer test installs offline into its fresh apps (into npm's cache),
+ * then the Debian packages the tests and the demo need (Kamailio, Chromium).
+ * Runs before `npm test` and `npm run demo`; does nothing when all is in place.
  *
  *   node tools/setup.mjs              everything
  *   node tools/setup.mjs --no-system  npm dependencies only
@@ -42,6 +43,17 @@ function ensureNodeModules() {
   if (!ok) fail('npm could not install the dependencies (see above).');
 }
 
+/**
+ * The consumer test installs React 18 and 19 (and the rest of an app's
+ * dependencies) into apps outside the workspace with `npm install --offline`:
+ * put exactly those versions in npm's cache. `--prefer-offline` makes this a
+ * cache look-up when they are there already.
+ */
+async function ensureConsumerTestCache() {
+  const { cacheSpecs } = await import('./consumer-test/app-dependencies.mjs');
+  if (!run('npm', ['cache', 'add', '--prefer-offline', ...cacheSpecs()])) fail('npm could not cache the consumer test\'s packages (see above).');
+}
+
 /** Debian packages the project needs, each with the file that proves it is installed. */
 const SYSTEM_PACKAGES = [
   { name: 'kamailio', proof: '/usr/sbin/kamailio', why: 'the local SIP server' },
@@ -75,4 +87,5 @@ function ensureSystemPackages() {
 }
 
 ensureNodeModules();
+await ensureConsumerTestCache();
 if (!args.has('--no-system')) ensureSystemPackages();

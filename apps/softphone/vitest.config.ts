@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { SOURCE_ALIASES } from '../../tools/source-aliases.mjs';
 
 /**
  * Fast tests of the demo's own logic (settings, history, quality series)
@@ -6,6 +7,8 @@ import { defineProject } from 'vitest/config';
  * with their own config, run inside a loopback-only network namespace.
  */
 export default defineProject({
+  // @webphone/* from their sources, like the dev server.
+  resolve: { alias: [...SOURCE_ALIASES] },
   test: {
     name: 'softphone',
     root: import.meta.dirname,

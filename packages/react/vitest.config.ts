@@ -1,6 +1,9 @@
 import { defineProject } from 'vitest/config';
+import { SOURCE_ALIASES } from '../../tools/source-aliases.mjs';
 
 export default defineProject({
+  // @webphone/core from its sources, not dist/.
+  resolve: { alias: [...SOURCE_ALIASES] },
   test: {
     name: 'react',
     environment: 'happy-dom',

@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { SOURCE_ALIASES } from '../../tools/source-aliases.mjs';
 
 /** Component tests of @webphone/ui: Testing Library in happy-dom, axe on each widget. */
 export default defineProject({
   plugins: [react()],
-  resolve: { conditions: ['development'] },
+  // @webphone/* from their sources, not dist/.
+  resolve: { alias: [...SOURCE_ALIASES] },
   test: {
     name: 'ui',
     environment: 'happy-dom',

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PhoneApi, SessionEventMap } from '@webphone/core';
 import { useStore } from 'zustand';

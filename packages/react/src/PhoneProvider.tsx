@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPhone, type PhoneApi, type PhoneConfig } from '@webphone/core';
 import { bindPhoneCommands } from './commands.js';

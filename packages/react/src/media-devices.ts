@@ -1,3 +1,4 @@
+'use client';
 import type { LocalStore } from './local-store.js';
 
 /** Device enumeration for one provider's local store. */

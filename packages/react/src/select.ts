@@ -1,3 +1,4 @@
+'use client';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReadonlyStore } from '@webphone/core';

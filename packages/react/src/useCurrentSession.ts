@@ -1,3 +1,4 @@
+'use client';
 import { useSession, type SessionHandle } from './useSession.js';
 
 /**

@@ -1,3 +1,4 @@
+'use client';
 import type { CallStatus } from '@webphone/core';
 import { usePhoneContext } from './context.js';
 import { useShallowSelect } from './select.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useMemo } from 'react';
 import type { DeviceIds } from '@webphone/core';
 import { useStore } from 'zustand';

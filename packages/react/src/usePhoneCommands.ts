@@ -1,3 +1,4 @@
+'use client';
 import { useMemo } from 'react';
 import type { PhoneApi } from '@webphone/core';
 import type { PhoneCommands } from './commands.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Listener, PhoneEventMap } from '@webphone/core';
 import { usePhoneContext } from './context.js';

@@ -1,3 +1,4 @@
+'use client';
 import type { RegistrationState, Result, TransportStatus } from '@webphone/core';
 import type { PhoneCommands } from './commands.js';
 import { usePhoneContext } from './context.js';

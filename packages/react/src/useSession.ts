@@ -1,3 +1,4 @@
+'use client';
 import { useMemo } from 'react';
 import type { CallRecord, CallStatus, PhoneState } from '@webphone/core';
 import { bindSessionCommands, type SessionCommands } from './commands.js';

@@ -1,4 +1,9 @@
-import { Web, type SessionDescriptionHandlerFactory } from 'sip.js';
+import type { SessionDescriptionHandlerFactory } from 'sip.js';
+// By path, not through the `Web` namespace of 'sip.js': a bundler keeps a namespace object whole, and
+// esbuild then ships sip.js's SessionManager and SimpleUser with it.
+import { defaultMediaStreamFactory } from 'sip.js/lib/platform/web/session-description-handler/media-stream-factory-default.js';
+import type { MediaStreamFactory } from 'sip.js/lib/platform/web/session-description-handler/media-stream-factory.js';
+import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
 import type { CallMediaOptions } from './call-signal.js';
 
 /**
@@ -12,10 +17,10 @@ import type { CallMediaOptions } from './call-signal.js';
  * Without one (should never happen) it falls back to sip.js's own factory.
  */
 export function webSessionDescriptionHandlerFactory(): SessionDescriptionHandlerFactory {
-  const fallback = Web.defaultMediaStreamFactory();
-  const factory: Web.MediaStreamFactory = (constraints, sessionDescriptionHandler, options) => {
+  const fallback = defaultMediaStreamFactory();
+  const factory: MediaStreamFactory = (constraints, sessionDescriptionHandler, options) => {
     const stream = (options as CallMediaOptions | undefined)?.webphoneLocalStream;
     return stream ? Promise.resolve(stream) : fallback(constraints, sessionDescriptionHandler, options);
   };
-  return Web.defaultSessionDescriptionHandlerFactory(factory as Parameters<typeof Web.defaultSessionDescriptionHandlerFactory>[0]);
+  return defaultSessionDescriptionHandlerFactory(factory as Parameters<typeof defaultSessionDescriptionHandlerFactory>[0]);
 }

@@ -2,8 +2,8 @@ import type { CallStatus } from '@webphone/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { makeCall } from '../test-support/fixtures';
-import { ActiveCall, type ActiveCallProps } from './ActiveCall';
+import { makeCall } from '../test-support/fixtures.js';
+import { ActiveCall, type ActiveCallProps } from './ActiveCall.js';
 
 const answeredAgo = (seconds: number) => Date.now() - seconds * 1000;
 const talking = makeCall({ callStatus: 'talking', callStartTime: answeredAgo(754) });

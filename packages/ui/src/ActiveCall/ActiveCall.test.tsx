@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { FIXED_NOW, fixedNow, makeCall } from '../test-support/fixtures';
-import { ActiveCall, type ActiveCallProps } from './ActiveCall';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { FIXED_NOW, fixedNow, makeCall } from '../test-support/fixtures.js';
+import { ActiveCall, type ActiveCallProps } from './ActiveCall.js';
 
 const talking = makeCall({ callStatus: 'talking', callStartTime: FIXED_NOW - 83_000 });
 

@@ -1,15 +1,16 @@
+'use client';
 import type { CallStatus, RecordPermissions, TransferState } from '@webphone/core';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Avatar } from '../Avatar/Avatar';
-import { CallTimer } from '../CallTimer/CallTimer';
-import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons';
-import { ControlButton } from '../internal/ControlButton';
-import { cx } from '../internal/cx';
-import { Keypad } from '../Keypad/Keypad';
-import type { KeypadKey } from '../Keypad/keypad-keys';
-import { TransferPanel, type TransferMode } from '../TransferPanel/TransferPanel';
-import { TransferStatus } from '../TransferStatus/TransferStatus';
-import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot, type ShownEnd } from './call-text';
+import { Avatar } from '../Avatar/Avatar.js';
+import { CallTimer } from '../CallTimer/CallTimer.js';
+import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons.js';
+import { ControlButton } from '../internal/ControlButton.js';
+import { cx } from '../internal/cx.js';
+import { Keypad } from '../Keypad/Keypad.js';
+import type { KeypadKey } from '../Keypad/keypad-keys.js';
+import { TransferPanel, type TransferMode } from '../TransferPanel/TransferPanel.js';
+import { TransferStatus } from '../TransferStatus/TransferStatus.js';
+import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot, type ShownEnd } from './call-text.js';
 
 /** Props of {@link ActiveCall}. A control is shown only when its callback is given. */
 export interface ActiveCallProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeCall } from '../test-support/fixtures';
-import { callStatusText, callTone, describeCallChange, endReasonText, isFailure, snapshotOf } from './call-text';
+import { makeCall } from '../test-support/fixtures.js';
+import { callStatusText, callTone, describeCallChange, endReasonText, isFailure, snapshotOf } from './call-text.js';
 
 const idle = { status: 'idle' } as const;
 

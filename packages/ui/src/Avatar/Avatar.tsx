@@ -1,6 +1,7 @@
+'use client';
 import { useState, type CSSProperties } from 'react';
-import { cx } from '../internal/cx';
-import { initialsFor, safeAvatarUrl } from './safe-avatar-url';
+import { cx } from '../internal/cx.js';
+import { initialsFor, safeAvatarUrl } from './safe-avatar-url.js';
 
 /** Props of {@link Avatar}. */
 export interface AvatarProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialsFor, safeAvatarUrl } from './safe-avatar-url';
+import { initialsFor, safeAvatarUrl } from './safe-avatar-url.js';
 
 describe('safeAvatarUrl', () => {
   it.each([

@@ -2,9 +2,9 @@ import type { CallStatus } from '@webphone/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ActiveCall } from '../ActiveCall/ActiveCall';
-import { makeCall } from '../test-support/fixtures';
-import { CallSwitcher, type CallSwitcherProps } from './CallSwitcher';
+import { ActiveCall } from '../ActiveCall/ActiveCall.js';
+import { makeCall } from '../test-support/fixtures.js';
+import { CallSwitcher, type CallSwitcherProps } from './CallSwitcher.js';
 
 const ada = makeCall({ callId: 'a', callStartTime: Date.now() - 312_000 });
 const grace = makeCall({ callId: 'g', name: 'Grace Hopper', number: '1003', company: 'Sales', isHold: true, callStartTime: Date.now() - 95_000 });

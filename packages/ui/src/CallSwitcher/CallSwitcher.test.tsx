@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { FIXED_NOW, fixedNow, makeCall } from '../test-support/fixtures';
-import { CallSwitcher } from './CallSwitcher';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { FIXED_NOW, fixedNow, makeCall } from '../test-support/fixtures.js';
+import { CallSwitcher } from './CallSwitcher.js';
 
 const ada = makeCall({ callId: 'a', callStartTime: FIXED_NOW - 65_000 });
 const grace = makeCall({ callId: 'g', name: 'Grace Hopper', number: '1003', isHold: true, callStartTime: FIXED_NOW - 200_000 });

@@ -1,9 +1,10 @@
+'use client';
 import type { CallStatus } from '@webphone/core';
-import { Avatar } from '../Avatar/Avatar';
-import { callStatusText, callTone } from '../ActiveCall/call-text';
-import { CallTimer } from '../CallTimer/CallTimer';
-import { SwapIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
+import { Avatar } from '../Avatar/Avatar.js';
+import { callStatusText, callTone } from '../ActiveCall/call-text.js';
+import { CallTimer } from '../CallTimer/CallTimer.js';
+import { SwapIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link CallSwitcher}. */
 export interface CallSwitcherProps {

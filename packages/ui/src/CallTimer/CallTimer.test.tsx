@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CallTimer } from './CallTimer';
+import { CallTimer } from './CallTimer.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,7 +1,8 @@
+'use client';
 import { formatDuration } from '@webphone/core';
-import { isoDuration, secondsSince } from '../format/duration';
 import { useNow } from '@webphone/react';
-import { cx } from '../internal/cx';
+import { isoDuration, secondsSince } from '../format/duration.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link CallTimer}: give either `seconds` or `startTime`. */
 export interface CallTimerProps {

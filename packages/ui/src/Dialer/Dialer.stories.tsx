@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { Dialer } from './Dialer';
+import { Dialer } from './Dialer.js';
 
 const meta = {
   title: 'Widgets/Dialer',

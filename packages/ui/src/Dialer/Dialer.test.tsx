@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { Dialer } from './Dialer';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { Dialer } from './Dialer.js';
 
 const field = () => screen.getByRole('textbox', { name: 'Number or SIP address' });
 const callButton = () => screen.getByRole('button', { name: 'Call' });

@@ -1,11 +1,12 @@
+'use client';
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { BackspaceIcon, PhoneIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
-import { useControllableState } from '../internal/use-controllable-state';
-import { Keypad } from '../Keypad/Keypad';
-import type { KeypadKey } from '../Keypad/keypad-keys';
-import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
-import { pasteCleanNumber } from '../number/paste-number';
+import { BackspaceIcon, PhoneIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
+import { useControllableState } from '../internal/use-controllable-state.js';
+import { Keypad } from '../Keypad/Keypad.js';
+import type { KeypadKey } from '../Keypad/keypad-keys.js';
+import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number.js';
+import { pasteCleanNumber } from '../number/paste-number.js';
 
 /** Props of {@link Dialer}. */
 export interface DialerProps {

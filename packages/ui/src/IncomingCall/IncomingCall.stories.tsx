@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { makeCall, SAMPLE_AVATAR } from '../test-support/fixtures';
-import { IncomingCall } from './IncomingCall';
+import { makeCall, SAMPLE_AVATAR } from '../test-support/fixtures.js';
+import { IncomingCall } from './IncomingCall.js';
 
 const ringing = makeCall({ callId: 'in-1', callStatus: 'ringing', communicationType: 'inbound', isRing: true });
 

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { makeCall } from '../test-support/fixtures';
-import { IncomingCall } from './IncomingCall';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { makeCall } from '../test-support/fixtures.js';
+import { IncomingCall } from './IncomingCall.js';
 
 const ringing = makeCall({ callStatus: 'ringing', communicationType: 'inbound' });
 

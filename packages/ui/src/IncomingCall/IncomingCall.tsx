@@ -1,9 +1,10 @@
+'use client';
 import type { CallStatus } from '@webphone/core';
 import { useEffect, useId, type KeyboardEvent } from 'react';
-import { Avatar } from '../Avatar/Avatar';
-import { HangUpIcon, PhoneIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
-import { startRingtone } from './ringtone';
+import { Avatar } from '../Avatar/Avatar.js';
+import { HangUpIcon, PhoneIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
+import { startRingtone } from './ringtone.js';
 
 /** The caller details {@link IncomingCall} shows: a subset of the core's `CallStatus`. */
 export type IncomingCallInfo = Pick<CallStatus, 'name' | 'number' | 'avatar' | 'company'> & Partial<Pick<CallStatus, 'callId' | 'isVideo'>>;

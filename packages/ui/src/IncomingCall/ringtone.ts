@@ -1,4 +1,5 @@
-import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context';
+'use client';
+import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context.js';
 
 /** Options of {@link startRingtone}. */
 export interface RingtoneOptions {

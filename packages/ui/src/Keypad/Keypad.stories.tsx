@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { Keypad } from './Keypad';
+import { Keypad } from './Keypad.js';
 
 const meta = {
   title: 'Widgets/Keypad',

@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { DTMF_FREQUENCIES, playDtmfTone } from './dtmf-tones';
-import { Keypad } from './Keypad';
-import { KEYPAD_LAYOUT } from './keypad-keys';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { DTMF_FREQUENCIES, playDtmfTone } from './dtmf-tones.js';
+import { Keypad } from './Keypad.js';
+import { KEYPAD_LAYOUT } from './keypad-keys.js';
 
 describe('Keypad', () => {
   it('shows twelve keys named by their digit, and passes axe', async () => {

@@ -1,7 +1,8 @@
+'use client';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { cx } from '../internal/cx';
-import { playDtmfTone } from './dtmf-tones';
-import { KEYPAD_LAYOUT, keypadKeyFor, type KeypadKey } from './keypad-keys';
+import { cx } from '../internal/cx.js';
+import { playDtmfTone } from './dtmf-tones.js';
+import { KEYPAD_LAYOUT, keypadKeyFor, type KeypadKey } from './keypad-keys.js';
 
 /** Props of {@link Keypad}. */
 export interface KeypadProps {

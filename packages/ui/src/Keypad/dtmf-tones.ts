@@ -1,5 +1,6 @@
-import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context';
-import { KEYPAD_LAYOUT, type KeypadKey } from './keypad-keys';
+'use client';
+import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context.js';
+import { KEYPAD_LAYOUT, type KeypadKey } from './keypad-keys.js';
 
 const ROW_HZ = [697, 770, 852, 941];
 const COLUMN_HZ = [1209, 1336, 1477];

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { RegistrationStatus } from './RegistrationStatus';
+import { RegistrationStatus } from './RegistrationStatus.js';
 
 const meta = {
   title: 'Widgets/RegistrationStatus',

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { RegistrationStatus } from './RegistrationStatus';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { RegistrationStatus } from './RegistrationStatus.js';
 
 describe('RegistrationStatus', () => {
   it('shows the registered address, and passes axe', async () => {

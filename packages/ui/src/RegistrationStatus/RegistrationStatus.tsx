@@ -1,8 +1,9 @@
+'use client';
 import type { ReconnectState, RegistrationState, Result, TransportStatus } from '@webphone/core';
 import { formatDuration } from '@webphone/core';
-import { isoDuration } from '../format/duration';
-import { cx } from '../internal/cx';
 import { useNow } from '@webphone/react';
+import { isoDuration } from '../format/duration.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link RegistrationStatus}; the names match the core's `PhoneState` fields. */
 export interface RegistrationStatusProps {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { consultCall, GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted';
-import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
-import { Softphone } from './Softphone';
+import { consultCall, GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted.js';
+import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone.js';
+import { Softphone } from './Softphone.js';
 
 /**
  * The drop-in phone on a scripted in-memory phone (`@webphone/core/testing`):

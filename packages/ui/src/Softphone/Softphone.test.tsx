@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { PhoneProvider } from '@webphone/react';
 import type { ScriptedPhone } from '@webphone/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { ADA, forgetCommands, scriptedSetup, talkingCall, userCommands } from '../test-support/scripted';
-import { Softphone } from './Softphone';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { ADA, forgetCommands, scriptedSetup, talkingCall, userCommands } from '../test-support/scripted.js';
+import { Softphone } from './Softphone.js';
 
 function renderSoftphone(phone: ScriptedPhone) {
   return render(

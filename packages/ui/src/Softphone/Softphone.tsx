@@ -1,13 +1,14 @@
+'use client';
 import { CallAudio, isSuccess, usePhone } from '@webphone/react';
 import { useId, useState } from 'react';
-import { activeCallIdOf } from '../connected/call-selection';
-import { ConnectedActiveCall } from '../connected/ConnectedActiveCall';
-import { ConnectedCallSwitcher } from '../connected/ConnectedCallSwitcher';
-import { ConnectedDialer } from '../connected/ConnectedDialer';
-import { ConnectedIncomingCall } from '../connected/ConnectedIncomingCall';
-import { ConnectedRegistrationStatus } from '../connected/ConnectedRegistrationStatus';
-import { PhoneIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
+import { activeCallIdOf } from '../connected/call-selection.js';
+import { ConnectedActiveCall } from '../connected/ConnectedActiveCall.js';
+import { ConnectedCallSwitcher } from '../connected/ConnectedCallSwitcher.js';
+import { ConnectedDialer } from '../connected/ConnectedDialer.js';
+import { ConnectedIncomingCall } from '../connected/ConnectedIncomingCall.js';
+import { ConnectedRegistrationStatus } from '../connected/ConnectedRegistrationStatus.js';
+import { PhoneIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link Softphone}. */
 export interface SoftphoneProps {

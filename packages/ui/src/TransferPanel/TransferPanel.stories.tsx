@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { TransferPanel } from './TransferPanel';
+import { TransferPanel } from './TransferPanel.js';
 
 const meta = {
   title: 'Widgets/TransferPanel',

@@ -1,8 +1,9 @@
+'use client';
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { CloseIcon, PhoneIcon, TransferIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
-import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number';
-import { pasteCleanNumber } from '../number/paste-number';
+import { CloseIcon, PhoneIcon, TransferIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
+import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number.js';
+import { pasteCleanNumber } from '../number/paste-number.js';
 
 /** How a call is handed over: at once (REFER) or after talking to the target first. */
 export type TransferMode = 'blind' | 'attended';

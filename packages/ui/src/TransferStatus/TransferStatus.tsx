@@ -1,7 +1,8 @@
+'use client';
 import type { CallStatus, TransferState } from '@webphone/core';
-import { transferSentence } from '../ActiveCall/call-text';
-import { TransferIcon, WarningIcon } from '../icons/icons';
-import { cx } from '../internal/cx';
+import { transferSentence } from '../ActiveCall/call-text.js';
+import { TransferIcon, WarningIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
 
 /** Props of {@link TransferStatus}. */
 export interface TransferStatusProps {

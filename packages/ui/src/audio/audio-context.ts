@@ -1,3 +1,4 @@
+'use client';
 let shared: AudioContext | null = null;
 
 /**

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { PhoneProvider } from '@webphone/react';
 import type { ScriptedPhone } from '@webphone/core/testing';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../test-support/axe';
-import { forgetCommands, scriptedSetup, talkingCall, userCommands, type ScriptedSetup } from '../test-support/scripted';
-import { ConnectedActiveCall } from './ConnectedActiveCall';
+import { expectNoAxeViolations } from '../test-support/axe.js';
+import { forgetCommands, scriptedSetup, talkingCall, userCommands, type ScriptedSetup } from '../test-support/scripted.js';
+import { ConnectedActiveCall } from './ConnectedActiveCall.js';
 
 function renderCall(phone: ScriptedPhone) {
   return render(

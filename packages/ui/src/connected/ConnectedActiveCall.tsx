@@ -1,10 +1,11 @@
+'use client';
 import type { TransferState } from '@webphone/core';
 import { isSuccess, usePhone, usePhoneCommands } from '@webphone/react';
 import { useState } from 'react';
-import { ActiveCall } from '../ActiveCall/ActiveCall';
-import { activeCallIdOf, callsToHold } from './call-selection';
-import { callErrorText } from './result-text';
-import { useEndedCall } from './useEndedCall';
+import { ActiveCall } from '../ActiveCall/ActiveCall.js';
+import { activeCallIdOf, callsToHold } from './call-selection.js';
+import { callErrorText } from './result-text.js';
+import { useEndedCall } from './useEndedCall.js';
 
 /** Props of {@link ConnectedActiveCall}. */
 export interface ConnectedActiveCallProps {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted';
-import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
-import { ConnectedCallSwitcher } from './ConnectedCallSwitcher';
+import { GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted.js';
+import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone.js';
+import { ConnectedCallSwitcher } from './ConnectedCallSwitcher.js';
 
 const meta = {
   title: 'Connected/ConnectedCallSwitcher',

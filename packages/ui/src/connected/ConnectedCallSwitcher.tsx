@@ -1,6 +1,7 @@
+'use client';
 import { usePhone, usePhoneCommands } from '@webphone/react';
-import { CallSwitcher, type CallSwitcherProps } from '../CallSwitcher/CallSwitcher';
-import { activeCallIdOf, callsToHold, liveCallsOf } from './call-selection';
+import { CallSwitcher, type CallSwitcherProps } from '../CallSwitcher/CallSwitcher.js';
+import { activeCallIdOf, callsToHold, liveCallsOf } from './call-selection.js';
 
 /** Props of {@link ConnectedCallSwitcher}. */
 export type ConnectedCallSwitcherProps = Pick<CallSwitcherProps, 'now' | 'className'>;

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { userCommands } from '../test-support/scripted';
-import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
-import { ConnectedDialer } from './ConnectedDialer';
+import { userCommands } from '../test-support/scripted.js';
+import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone.js';
+import { ConnectedDialer } from './ConnectedDialer.js';
 
 const meta = {
   title: 'Connected/ConnectedDialer',

@@ -1,8 +1,9 @@
+'use client';
 import { isSuccess, usePhone, usePhoneCommands, type Result } from '@webphone/react';
 import { useRef, useState } from 'react';
-import { Dialer, type DialerProps } from '../Dialer/Dialer';
-import { callsToHold } from './call-selection';
-import { callErrorText } from './result-text';
+import { Dialer, type DialerProps } from '../Dialer/Dialer.js';
+import { callsToHold } from './call-selection.js';
+import { callErrorText } from './result-text.js';
 
 /** Props of {@link ConnectedDialer}: the {@link Dialer}'s look, without what the phone decides. */
 export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' | 'showKeypad' | 'tones' | 'label' | 'placeholder' | 'className'> {

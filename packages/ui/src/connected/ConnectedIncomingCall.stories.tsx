@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { talkingCall, userCommands } from '../test-support/scripted';
-import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone';
-import { ConnectedIncomingCall } from './ConnectedIncomingCall';
+import { talkingCall, userCommands } from '../test-support/scripted.js';
+import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone.js';
+import { ConnectedIncomingCall } from './ConnectedIncomingCall.js';
 
 const meta = {
   title: 'Connected/ConnectedIncomingCall',

@@ -1,8 +1,9 @@
+'use client';
 import { isSuccess, useIncomingCalls, usePhone, usePhoneCommands } from '@webphone/react';
 import { useState } from 'react';
-import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall';
-import { activeCallIdOf, callsToHold } from './call-selection';
-import { callErrorText } from './result-text';
+import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall.js';
+import { activeCallIdOf, callsToHold } from './call-selection.js';
+import { callErrorText } from './result-text.js';
 
 /** Props of {@link ConnectedIncomingCall}. */
 export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'autoFocus' | 'shortcuts' | 'className'>;

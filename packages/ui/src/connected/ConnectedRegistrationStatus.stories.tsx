@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { phoneLoader, WithStoryPhone } from '../test-support/story-phone';
-import { ConnectedRegistrationStatus } from './ConnectedRegistrationStatus';
+import { phoneLoader, WithStoryPhone } from '../test-support/story-phone.js';
+import { ConnectedRegistrationStatus } from './ConnectedRegistrationStatus.js';
 
 const meta = {
   title: 'Connected/ConnectedRegistrationStatus',

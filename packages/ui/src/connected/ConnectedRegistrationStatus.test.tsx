@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { PhoneProvider } from '@webphone/react';
 import { describe, expect, it } from 'vitest';
-import { scriptedSetup } from '../test-support/scripted';
-import { ConnectedRegistrationStatus } from './ConnectedRegistrationStatus';
+import { scriptedSetup } from '../test-support/scripted.js';
+import { ConnectedRegistrationStatus } from './ConnectedRegistrationStatus.js';
 
 describe('ConnectedRegistrationStatus', () => {
   it('follows registration, its failure reason, and the reconnect countdown', () => {

@@ -1,5 +1,6 @@
+'use client';
 import { usePhone } from '@webphone/react';
-import { RegistrationStatus, type RegistrationStatusProps } from '../RegistrationStatus/RegistrationStatus';
+import { RegistrationStatus, type RegistrationStatusProps } from '../RegistrationStatus/RegistrationStatus.js';
 
 /** Props of {@link ConnectedRegistrationStatus}. */
 export type ConnectedRegistrationStatusProps = Pick<RegistrationStatusProps, 'showAddress' | 'now' | 'className'>;

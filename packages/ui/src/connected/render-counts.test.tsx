@@ -2,10 +2,10 @@ import { Profiler, type ReactNode } from 'react';
 import { act, render } from '@testing-library/react';
 import { PhoneProvider } from '@webphone/react';
 import { describe, expect, it } from 'vitest';
-import { scriptedSetup, talkingCall } from '../test-support/scripted';
-import { ConnectedActiveCall } from './ConnectedActiveCall';
-import { ConnectedCallSwitcher } from './ConnectedCallSwitcher';
-import { ConnectedDialer } from './ConnectedDialer';
+import { scriptedSetup, talkingCall } from '../test-support/scripted.js';
+import { ConnectedActiveCall } from './ConnectedActiveCall.js';
+import { ConnectedCallSwitcher } from './ConnectedCallSwitcher.js';
+import { ConnectedDialer } from './ConnectedDialer.js';
 
 describe('connected widgets re-render only for what they show', () => {
   it('a registration refresh, a mute and a hold each reach only the widgets that show them', async () => {

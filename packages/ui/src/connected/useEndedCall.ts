@@ -1,6 +1,7 @@
+'use client';
 import type { CallStatus, PhoneApi, PhoneEventMap } from '@webphone/core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ShownEnd } from '../ActiveCall/call-text';
+import type { ShownEnd } from '../ActiveCall/call-text.js';
 
 /** A call that ended while a widget showed it, with why. */
 export interface EndedCall {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDuration, secondsSince } from './duration';
+import { isoDuration, secondsSince } from './duration.js';
 
 describe('durations', () => {
   it('writes ISO durations', () => {

@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode, SVGProps } from 'react';
 
 /** Props of the built-in icons: decorative SVGs sized by `font-size`. */

@@ -1,5 +1,6 @@
+'use client';
 import type { ReactNode } from 'react';
-import { cx } from './cx';
+import { cx } from './cx.js';
 
 /** Props of the in-call control tile. */
 export interface ControlButtonProps {

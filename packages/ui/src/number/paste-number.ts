@@ -1,5 +1,5 @@
 import type { ClipboardEvent } from 'react';
-import { cleanNumber } from './phone-number';
+import { cleanNumber } from './phone-number.js';
 
 /**
  * Handles a paste into a number field: when the pasted text needs clean-up

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from './phone-number';
+import { cleanNumber, isImmediateProblem, numberProblemMessage, validateNumber } from './phone-number.js';
 
 describe('cleanNumber', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from './axe.js';
 
 describe('expectNoAxeViolations', () => {
   it('fails on a nameless button', async () => {

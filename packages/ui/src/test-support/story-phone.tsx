@@ -1,7 +1,7 @@
 import type { ScriptedPhone, ScriptedPhoneOptions } from '@webphone/core/testing';
 import { PhoneProvider } from '@webphone/react';
 import type { ReactNode } from 'react';
-import { forgetCommands, scriptedSetup, type ScriptedSetup } from './scripted';
+import { forgetCommands, scriptedSetup, type ScriptedSetup } from './scripted.js';
 
 /** What a connected story's loader hands to `render` and `play` (`context.loaded`). */
 export interface LoadedPhone {

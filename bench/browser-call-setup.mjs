@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Call set-up in Chromium with real WebRTC: webphone next to raw sip.js,
+ * alternating A B A B after a warm-up, through the project's Kamailio.
+ * Runs inside a loopback-only network namespace (ICE can only use
+ * 127.0.0.1), where `npm run bench` starts it:
+ *
+ *   node tools/in-loopback-netns.mjs node bench/browser-call-setup.mjs
+ *
+ * Prints one JSON line: `{ "webphone": [ms…], "sipJs": [ms…] }`.
+ */
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startSipServer } from '@webphone/sip-server';
+import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../tools/chromium.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 30);
+const WARMUP = Number(process.env.BENCH_BROWSER_WARMUP ?? 3);
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'webphone-bench-page-'));
+await build({
+  entryPoints: [path.join(here, 'browser', 'call-setup-page.js')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: path.join(out, 'page.js'),
+  logLevel: 'error',
+});
+fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>call set-up</title><script type="module" src="/page.js"></script>\n');
+
+const web = createServer((request, response) => {
+  const file = request.url === '/page.js' ? 'page.js' : 'index.html';
+  response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+  response.end(fs.readFileSync(path.join(out, file)));
+});
+await new Promise((resolve) => web.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = web.address();
+if (!address || typeof address === 'string') throw new Error('no address');
+
+const sip = await startSipServer({ port: 0, log: 'ignore' });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [...HEADLESS_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.waitForFunction(() => 'benchSetUp' in globalThis);
+  await page.evaluate((server) => /** @type {any} */ (globalThis).benchSetUp(server), { url: sip.url, domain: sip.domain });
+  /** @type {number[]} */ const webphone = [];
+  /** @type {number[]} */ const sipJs = [];
+  let lastWebphoneCall = 0;
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // One outgoing call per second per phone (the core's CALL_TOO_MANY_TIMES): wait outside the measured span.
+    const wait = 1050 - (Date.now() - lastWebphoneCall);
+    if (wait > 0) await sleep(wait);
+    lastWebphoneCall = Date.now();
+    const a = await page.evaluate(() => /** @type {any} */ (globalThis).benchWebphone());
+    const b = await page.evaluate(() => /** @type {any} */ (globalThis).benchSipJs());
+    if (round >= WARMUP) {
+      webphone.push(a);
+      sipJs.push(b);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ webphone, sipJs, chromium: browser.version() })}\n`);
+} finally {
+  await browser.close();
+  await sip.stop();
+  await new Promise((resolve) => web.close(() => resolve(undefined)));
+  fs.rmSync(out, { recursive: true, force: true });
+}

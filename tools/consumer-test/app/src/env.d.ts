@@ -1,0 +1,2 @@
+// What a bundler-based app declares for its stylesheet imports.
+declare module '*.css';
