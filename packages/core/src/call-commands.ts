@@ -45,7 +45,10 @@ export interface CallCommands {
   setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean;
 }
 
-/** Each call command, and the name of the phone method that takes the call id first. */
+/**
+ * Each call command, and the name of the phone method that takes the call id
+ * first: the same name, but for `setStaticStatus` (`setSessionStaticStatus`).
+ */
 export const CALL_COMMANDS = {
   answer: 'answer',
   reject: 'reject',

@@ -49,12 +49,13 @@ export class CallLifecycle implements SessionHost {
     readonly ctx: PhoneContext,
     readonly registry: CallRegistry,
     readonly phone: SessionActions,
-    hooks: LifecycleHooks,
+    hooks: () => LifecycleHooks,
   ) {
     this.#hooks = hooks;
   }
 
-  readonly #hooks: LifecycleHooks;
+  /** The milestone handlers, wired by the phone (read when a milestone happens). */
+  readonly #hooks: () => LifecycleHooks;
 
   /** Registers a new call, binds its SIP events, and emits `newRTCSession`, `startSession` (and `incoming`). */
   create(init: NewCall): LiveCall {
@@ -124,9 +125,9 @@ export class CallLifecycle implements SessionHost {
     cause = live.endCause ?? cause;
     if (code === undefined) session.emit('ended', { callId, cause });
     else session.emit('failed', { callId, cause, code });
-    if (record) this.ctx.emit('deleteSession', code === undefined ? { callId, cause, record } : { callId, cause, code, record });
+    if (record) this.ctx.emit('deleteSession', { callId, cause, code, record });
     session.dispose();
-    this.#hooks.onEnded(live);
+    this.#hooks().onEnded(live);
   }
 
   /**
@@ -159,7 +160,7 @@ export class CallLifecycle implements SessionHost {
         session.emit('accepted', { callId });
         const remote = sip.media?.remoteMediaStream;
         if (remote) session.emit('streamAdded', { callId, communicationType: sip.direction, stream: remote });
-        this.#hooks.onAccepted(live);
+        this.#hooks().onAccepted(live);
       },
       confirmed: () => {
         this.update(live, { status: { callStatus: 'talking' } });
@@ -197,7 +198,7 @@ export class CallLifecycle implements SessionHost {
         if (record) session.emit('recordInfo', { callId, record });
         else if (digit) session.emit('dtmf', { callId, digit });
       },
-      refer: (transfer) => this.#hooks.onRefer(live, transfer),
+      refer: (transfer) => this.#hooks().onRefer(live, transfer),
     });
   }
 }

@@ -1,4 +1,3 @@
-import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallRegistry } from './call-registry.js';
 import type { Credential, DeviceIds, ResolvedPhoneConfig } from './config.js';
 import type { OpenMediaResult } from './media/user-media.js';
@@ -22,13 +21,6 @@ export interface PhoneRegistration {
   dial(target: SipTarget): CallSignal | null;
 }
 
-/** The call collaborators a backend may drive (the scripted phone plays the network through them). Internal. */
-export interface PhoneCallParts {
-  readonly ctx: PhoneContext;
-  readonly registry: CallRegistry;
-  readonly lifecycle: CallLifecycle;
-}
-
 /**
  * What a phone runs on: the network (registration and call signalling),
  * local media, and the clock. Internal.
@@ -45,6 +37,6 @@ export interface PhoneBackend {
   openMedia(options: CallOptions | undefined, deviceIds: DeviceIds, config: ResolvedPhoneConfig): Promise<OpenMediaResult>;
   /** The clock (epoch ms). */
   now(): number;
-  /** Called once the call collaborators exist. */
-  attach?(parts: PhoneCallParts): void;
+  /** Called once the call registry exists (the scripted phone writes quality reports through it). */
+  attach?(registry: CallRegistry): void;
 }

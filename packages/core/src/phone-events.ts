@@ -29,10 +29,11 @@ export interface PhoneEventMap {
   startSession: [event: { callId: string; session: SessionApi }];
   /**
    * A call left `sessions`: `cause` says why it ended, `code` is the SIP
-   * status when it failed before being established, and `record` is the
-   * call's final record (the last state the store held for it).
+   * status when it failed before being established (`undefined` for a call
+   * that was established), and `record` is the call's final record (the
+   * last state the store held for it).
    */
-  deleteSession: [event: { callId: string; cause: CallEndCause; code?: number; record: CallRecord }];
+  deleteSession: [event: { callId: string; cause: CallEndCause; code?: number | undefined; record: CallRecord }];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
   /** An error that no call owns, e.g. a listener that threw. */

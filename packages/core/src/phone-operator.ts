@@ -1,5 +1,5 @@
 import { CallController } from './call-controller.js';
-import { CallLifecycle, type LifecycleHooks } from './call-lifecycle.js';
+import { CallLifecycle } from './call-lifecycle.js';
 import { CallRegistry } from './call-registry.js';
 import type { StaticCallStatus } from './call-status.js';
 import { HA1, resolvePhoneConfig, SIP_USER, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
@@ -77,13 +77,8 @@ export class PhoneOperator implements PhoneApi {
     });
     this.#addCredentialSecrets(resolved.credential);
     const registry = new CallRegistry(ctx);
-    // The transfer controller needs the lifecycle and the lifecycle reports milestones to it: the hooks reach it once it exists.
-    const hooks = {
-      onRefer: (...args) => this.#transfers.onRefer(...args),
-      onAccepted: (live) => this.#transfers.onAccepted(live),
-      onEnded: (live) => this.#transfers.onEnded(live),
-    } satisfies LifecycleHooks;
-    const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, hooks));
+    // The transfer controller needs the lifecycle, and the lifecycle reports call milestones to it (it exists by the first call).
+    const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, () => this.#transfers));
     this.#contacts = new ContactResolver(ctx, registry, lifecycle);
     this.#holds = new HoldController(ctx, registry, lifecycle);
     this.#controller = new CallController({
@@ -99,7 +94,7 @@ export class PhoneOperator implements PhoneApi {
     this.#recording = new RecordingController(ctx, registry, lifecycle);
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
     this.#registration = backend.registration(ctx, resolved.credential, (sip) => this.#controller.incoming(sip));
-    backend.attach?.({ ctx, registry, lifecycle });
+    backend.attach?.(registry);
   }
 
   // ── state views ──────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import type { CallRecord, CallReport, CallStatus, TimerType } from './call-statu
 import { computeTimer } from './call-timer.js';
 import { errorMessage } from './errors.js';
 import type { LiveCall } from './live-call.js';
-import { CALL_COMMANDS, runCallCommand, type CallCommands, type PhoneCallCommands } from './call-commands.js';
+import { CALL_COMMANDS, type CallCommands, type PhoneCallCommands } from './call-commands.js';
 import type { PhoneApi, SessionApi, SessionEventMap } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
@@ -45,14 +45,11 @@ export interface Session extends CallCommands {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Session implements SessionApi {
   static {
-    for (const name of Object.keys(CALL_COMMANDS) as (keyof CallCommands)[]) {
-      Object.defineProperty(Session.prototype, name, {
-        configurable: true,
-        writable: true,
-        value(this: Session, ...args: unknown[]) {
-          return runCallCommand(this.#host.phone, this.callId, name, args);
-        },
-      });
+    for (const name in CALL_COMMANDS) {
+      const method = CALL_COMMANDS[name as keyof CallCommands];
+      (Session.prototype as unknown as Record<string, unknown>)[name] = function (this: Session, ...args: unknown[]) {
+        return (this.#host.phone[method] as (callId: string, ...rest: unknown[]) => unknown)(this.callId, ...args);
+      };
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Credential } from '../config.js';
 import { buildConstraints } from '../media/user-media.js';
-import type { PhoneBackend, PhoneCallParts } from '../phone-backend.js';
+import type { CallRegistry } from '../call-registry.js';
+import type { PhoneBackend } from '../phone-backend.js';
 import type { PhoneContext } from '../phone-context.js';
 import type { CallSignal } from '../sip/call-signal.js';
 import type { SipTarget } from '../sip/sip-target.js';
@@ -23,7 +24,7 @@ export class ScriptedNetwork implements PhoneBackend {
   /** The id of the latest outgoing call. */
   lastDialed: string | null = null;
   #registration: ScriptedRegistration | null = null;
-  #parts: PhoneCallParts | null = null;
+  #registry: CallRegistry | null = null;
   #onCall: ((call: CallSignal) => void) | null = null;
   #nextCall = 1;
   readonly #options: ScriptedPhoneOptions;
@@ -41,8 +42,8 @@ export class ScriptedNetwork implements PhoneBackend {
 
   openMedia: PhoneBackend['openMedia'] = (options, deviceIds) => Promise.resolve({ ok: true, media: { constraints: buildConstraints(options, deviceIds), stream: null } });
 
-  attach(parts: PhoneCallParts): void {
-    this.#parts = parts;
+  attach(registry: CallRegistry): void {
+    this.#registry = registry;
   }
 
   /** The registration, once the phone built it. */
@@ -51,10 +52,10 @@ export class ScriptedNetwork implements PhoneBackend {
     return this.#registration;
   }
 
-  /** The call collaborators of the phone. */
-  get parts(): PhoneCallParts {
-    if (!this.#parts) throw new Error('the scripted phone is not built yet');
-    return this.#parts;
+  /** The phone's call registry. */
+  get registry(): CallRegistry {
+    if (!this.#registry) throw new Error('the scripted phone is not built yet');
+    return this.#registry;
   }
 
   /** An INVITE arrives from `number`; returns the new call's signalling. */

@@ -189,7 +189,7 @@ export class ScriptedPhone extends PhoneOperator {
   reportQuality(callId: string, report: Partial<CallReport> = {}): boolean {
     const session = this.getSession(callId);
     const callReport = { ...this.defaultReport(callId), ...report, callId };
-    if (!session || !this.#network.parts.registry.patch(callId, { rest: { lastReport: callReport } })) return false;
+    if (!session || !this.#network.registry.patch(callId, { rest: { lastReport: callReport } })) return false;
     session.emit('callReport', { callId, callReport });
     return true;
   }
