@@ -36,7 +36,10 @@ await build({
   outfile: path.join(out, 'page.js'),
   logLevel: 'error',
 });
-fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>call set-up</title><script type="module" src="/page.js"></script>\n');
+fs.writeFileSync(
+  path.join(out, 'index.html'),
+  '<!doctype html><meta charset="utf-8"><title>call set-up</title><script type="module" src="/page.js"></script>\n',
+);
 
 const web = createServer((request, response) => {
   const file = request.url === '/page.js' ? 'page.js' : 'index.html';

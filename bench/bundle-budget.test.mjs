@@ -46,7 +46,10 @@ describe.each(BUNDLERS)('bundle size budgets with %s (apps built from the packag
   it.each(BUDGETS.map((budget) => [budget.what, budget]))('%s stays within its limit', (_what, budget) => {
     const size = budget.size(sizes);
     const limit = limitOf(budget, bundler);
-    const told = limit === budget.target ? `budget ${(limit / KB).toFixed(2)} KB` : `ceiling ${(limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
+    const told =
+      limit === budget.target
+        ? `budget ${(limit / KB).toFixed(2)} KB`
+        : `ceiling ${(limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
     expect(size, `${bundler}, ${budget.what}: ${(size / KB).toFixed(2)} KB gzip, ${told}`).toBeLessThanOrEqual(limit);
   });
 });

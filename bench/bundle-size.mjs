@@ -91,7 +91,9 @@ async function withEsbuild(entry) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  return result.outputFiles.filter((file) => /\.(js|css)$/.test(file.path)).map((file) => ({ code: file.text, kind: file.path.endsWith('.css') ? 'css' : 'js' }));
+  return result.outputFiles
+    .filter((file) => /\.(js|css)$/.test(file.path))
+    .map((file) => ({ code: file.text, kind: file.path.endsWith('.css') ? 'css' : 'js' }));
 }
 
 /**

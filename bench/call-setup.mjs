@@ -5,7 +5,7 @@
  * once, through the same local Kamailio, with the same fake media handler.
  */
 import { performance } from 'node:perf_hooks';
-import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from 'sip.js';
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent } from 'sip.js';
 import { PhoneOperator } from '@webphone/core';
 import { FakeSessionDescriptionHandler } from '@webphone/core/testing';
 import { rawUserAgentOptions } from './raw-sip.mjs';
@@ -23,7 +23,7 @@ async function registeredPhone(server, extension) {
   return phone;
 }
 
-/** @param {{ url: string; domain: string }} server @param {string} extension @param {(invitation: Invitation) => void} [onInvite] */
+/** @param {{ url: string; domain: string }} server @param {string} extension @param {(invitation: import('sip.js').Invitation) => void} [onInvite] */
 async function registeredUserAgent(server, extension, onInvite) {
   const userAgent = new UserAgent({
     ...rawUserAgentOptions(server, extension),

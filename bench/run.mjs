@@ -93,23 +93,46 @@ try {
 
 // The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only
 // network namespace with its own Kamailio, so that ICE can only use 127.0.0.1.
-const inBrowser = spawnSync(process.execPath, [path.join(root, 'tools/in-loopback-netns.mjs'), process.execPath, path.join(root, 'bench/browser-call-setup.mjs')], {
-  cwd: root,
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const inBrowser = spawnSync(
+  process.execPath,
+  [path.join(root, 'tools/in-loopback-netns.mjs'), process.execPath, path.join(root, 'bench/browser-call-setup.mjs')],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 if (inBrowser.status !== 0) throw new Error(`the browser call set-up measure failed (exit ${inBrowser.status}); see above`);
 const browserTimings = JSON.parse(inBrowser.stdout.trim().split('\n').at(-1) ?? '{}');
-timingRow(`Call setup in Chromium ${browserTimings.chromium} (real WebRTC, ICE over 127.0.0.1): call() → confirmed`, browserTimings.webphone, browserTimings.sipJs);
+timingRow(
+  `Call setup in Chromium ${browserTimings.chromium} (real WebRTC, ICE over 127.0.0.1): call() → confirmed`,
+  browserTimings.webphone,
+  browserTimings.sipJs,
+);
 
 for (const bundler of BUNDLERS) {
   const sizes = await measureAll(bundler);
   const { floor, core, react, ui } = sizes;
   const over = (/** @type {import('./bundle-size.mjs').BundleSize} */ size) => `+${kb(size.gzip - floor.gzip)} gzip over the floor`;
-  rows.push([`Bundle (${bundler}): floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)`, `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
-  rows.push([`Bundle (${bundler}): app importing PhoneOperator`, `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(overOfFloor(sizes))} gzip over the floor (the core's overhead)`]);
+  rows.push([
+    `Bundle (${bundler}): floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)`,
+    `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`,
+    '',
+    '',
+  ]);
+  rows.push([
+    `Bundle (${bundler}): app importing PhoneOperator`,
+    `${kb(core.minified)} min, ${kb(core.gzip)} gzip`,
+    '',
+    `+${kb(overOfFloor(sizes))} gzip over the floor (the core's overhead)`,
+  ]);
   rows.push([`Bundle (${bundler}): app importing the React hooks`, `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', over(react)]);
-  rows.push([`Bundle (${bundler}): app importing <Softphone />`, `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `${over(ui)}; its stylesheet ${kb(ui.cssGzip)} gzip apart`]);
+  rows.push([
+    `Bundle (${bundler}): app importing <Softphone />`,
+    `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`,
+    '',
+    `${over(ui)}; its stylesheet ${kb(ui.cssGzip)} gzip apart`,
+  ]);
   for (const budget of BUDGETS) {
     const size = budget.size(sizes);
     const limit = limitOf(budget, bundler);
@@ -122,7 +145,9 @@ for (const bundler of BUNDLERS) {
 const renders = renderCounts();
 rows.push([
   'Render counts: 2 calls, 6 s of ticking timers, hold, mute, re-register',
-  Object.entries(renders).map(([id, n]) => `${id} ${n}`).join(', '),
+  Object.entries(renders)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', '),
   '',
   'timers render once a second each; nothing else re-renders for them',
 ]);
@@ -130,5 +155,7 @@ rows.push([
 const header = ['measure', 'webphone', 'raw sip.js', 'comparison'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (/** @type {string[]} */ cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-process.stdout.write(`\nwebphone benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n\n`);
+process.stdout.write(
+  `\nwebphone benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n\n`,
+);
 process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);

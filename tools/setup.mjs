@@ -51,7 +51,7 @@ function ensureNodeModules() {
  */
 async function ensureConsumerTestCache() {
   const { cacheSpecs } = await import('./consumer-test/app-dependencies.mjs');
-  if (!run('npm', ['cache', 'add', '--prefer-offline', ...cacheSpecs()])) fail('npm could not cache the consumer test\'s packages (see above).');
+  if (!run('npm', ['cache', 'add', '--prefer-offline', ...cacheSpecs()])) fail("npm could not cache the consumer test's packages (see above).");
 }
 
 /** Debian packages the project needs, each with the file that proves it is installed. */

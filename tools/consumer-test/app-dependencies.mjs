@@ -27,7 +27,12 @@ function installed(name) {
 
 /** @returns {{ react19: AppDependencies; react18: AppDependencies }} */
 export function appDependencies() {
-  const shared = { 'sip.js': installed('sip.js'), zustand: installed('zustand'), '@types/react': installed('@types/react'), '@types/react-dom': installed('@types/react-dom') };
+  const shared = {
+    'sip.js': installed('sip.js'),
+    zustand: installed('zustand'),
+    '@types/react': installed('@types/react'),
+    '@types/react-dom': installed('@types/react-dom'),
+  };
   return {
     react19: {
       dependencies: { ...shared, react: installed('react'), 'react-dom': installed('react-dom') },

@@ -35,14 +35,20 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const installedVersion = (app: string, name: string) => JSON.parse(readFileSync(path.join(app, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+const installedVersion = (app: string, name: string) =>
+  JSON.parse(readFileSync(path.join(app, 'node_modules', name, 'package.json'), 'utf8')).version as string;
 
 describe('the tarballs', () => {
   test('hold the build, declarations, source maps, README and LICENSE, and no tests or stories', () => {
     for (const tarball of tarballs) {
       const files = tarball.files.map((file) => file.path);
-      expect(files, tarball.name).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map']));
-      expect(files.filter((file) => /(\.test\.|\.stories\.|__tests__|test-support|tsbuildinfo)/.test(file)), tarball.name).toEqual([]);
+      expect(files, tarball.name).toEqual(
+        expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map']),
+      );
+      expect(
+        files.filter((file) => /(\.test\.|\.stories\.|__tests__|test-support|tsbuildinfo)/.test(file)),
+        tarball.name,
+      ).toEqual([]);
       // Source maps point into src/, which ships for them (and for declaration maps: "go to definition").
       expect(files.filter((file) => file.startsWith('src/')).length, tarball.name).toBeGreaterThan(0);
     }
@@ -75,14 +81,24 @@ describe('in Node', () => {
     ['@webphone/ui', ['Softphone', 'Dialer', 'KEYPAD_LAYOUT']],
   ])('imports %s as ESM', async (name, exported) => {
     for (const app of [app19, app18]) {
-      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(name)}); console.log(JSON.stringify(Object.keys(m)));`], { cwd: app });
+      const { stdout } = await run(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(name)}); console.log(JSON.stringify(Object.keys(m)));`],
+        { cwd: app },
+      );
       expect(JSON.parse(stdout)).toEqual(expect.arrayContaining(exported));
     }
   });
 
   test("'use client' opens the client modules, not the entry points, so a server component can import types and constants", () => {
     const first = (file: string) => readFileSync(path.join(app19, 'node_modules', '@webphone', file), 'utf8').split('\n')[0];
-    for (const file of ['react/dist/PhoneProvider.js', 'react/dist/usePhone.js', 'react/dist/context.js', 'ui/dist/Softphone/Softphone.js', 'ui/dist/Dialer/Dialer.js']) {
+    for (const file of [
+      'react/dist/PhoneProvider.js',
+      'react/dist/usePhone.js',
+      'react/dist/context.js',
+      'ui/dist/Softphone/Softphone.js',
+      'ui/dist/Dialer/Dialer.js',
+    ]) {
       expect(first(file), file).toBe("'use client';");
     }
     for (const file of ['core/dist/index.js', 'react/dist/index.js', 'ui/dist/index.js', 'ui/dist/number/phone-number.js', 'react/dist/call-timer.js']) {
@@ -211,12 +227,15 @@ describe('in Chromium, against the project Kamailio', () => {
   async function expectAudioBothWays(page: Page): Promise<void> {
     let last = await audioPackets(page);
     await expect
-      .poll(async () => {
-        const now = await audioPackets(page);
-        const flowing = now.received - last.received > 10 && now.sent - last.sent > 10;
-        last = now;
-        return flowing;
-      }, { interval: 1000 })
+      .poll(
+        async () => {
+          const now = await audioPackets(page);
+          const flowing = now.received - last.received > 10 && now.sent - last.sent > 10;
+          last = now;
+          return flowing;
+        },
+        { interval: 1000 },
+      )
       .toBe(true);
   }
 
@@ -238,7 +257,11 @@ describe('in Chromium, against the project Kamailio', () => {
     await caller.getByRole('button', { name: 'Hang up' }).click();
     for (const page of [caller, callee]) {
       await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(0);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __connections: RTCPeerConnection[] }).__connections.filter((c) => c.connectionState !== 'closed').length)).toBe(0);
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as unknown as { __connections: RTCPeerConnection[] }).__connections.filter((c) => c.connectionState !== 'closed').length),
+        )
+        .toBe(0);
     }
   });
 

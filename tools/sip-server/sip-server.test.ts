@@ -20,15 +20,7 @@ import {
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
 } from 'sip.js';
-import {
-  DOMAIN,
-  INSTALL_COMMAND,
-  ensureKamailioInstalled,
-  ha1,
-  startSipServer,
-  users,
-  type SipServerHandle,
-} from './index.mjs';
+import { DOMAIN, INSTALL_COMMAND, ensureKamailioInstalled, ha1, startSipServer, users, type SipServerHandle } from './index.mjs';
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
 const globals = globalThis as { WebSocket?: unknown };

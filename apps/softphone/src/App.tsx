@@ -42,8 +42,9 @@ export function App() {
   useEffect(() => {
     if (autoConnected.current) return;
     autoConnected.current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a sign-in asked for by the link, once, on mount
     if (new URLSearchParams(window.location.search).get('connect') === '1' && initial.secret !== '') submit(initial);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: the link is read once
   }, []);
 
   // The phone lives as long as the signed-in session; ending it unregisters.

@@ -119,6 +119,7 @@ export class CallLifecycle implements SessionHost {
     live.sip.releaseMedia();
     session.stopTimer();
     // Keep the last record readable through the session after it leaves the store.
+    // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- reading `status` is what stores it in the session
     session.status;
     const record = this.registry.record(callId);
     this.registry.remove(callId);

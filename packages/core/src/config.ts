@@ -115,10 +115,10 @@ const HOST = /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d
 /** An HA1 digest: 32 hexadecimal digits. */
 export const HA1 = /^[\da-f]{32}$/i;
 /** Non-empty, without quotes, backslashes or control characters: safe inside a quoted digest parameter. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
 const AUTH_USER = /^[^"\\\u0000-\u001f\u007f]+$/;
 /** At most 128 characters without control characters. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
 const DISPLAY_NAME = /^[^\u0000-\u001f\u007f]{0,128}$/;
 
 function fail(field: string, message: string): never {
@@ -186,7 +186,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
 
   const extension = text('extension');
   if (!extension) fail('extension', 'is required');
-  if (!SIP_USER.test(extension)) fail('extension', 'may hold only letters, digits and . _ ~ + ! $ & \' ( ) * = - (at most 64)');
+  if (!SIP_USER.test(extension)) fail('extension', "may hold only letters, digits and . _ ~ + ! $ & ' ( ) * = - (at most 64)");
 
   const domain = text('domain') ?? url.hostname.replace(/^\[|\]$/g, '');
   if (!HOST.test(domain)) fail('domain', `"${domain}" is not a host name`);

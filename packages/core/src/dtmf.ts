@@ -7,7 +7,6 @@ import { dtmfRelayBody } from './sip/info-parsers.js';
 /** Digits a DTMF string may hold (RFC 4733 §3.2 events 0–15). */
 export const DTMF_DIGITS = /^[0-9*#A-D]+$/i;
 
-
 /**
  * Sends DTMF: RFC 4733 through the media layer when configured and the far
  * end offered `telephone-event`, otherwise SIP INFO `application/dtmf-relay`,

@@ -49,7 +49,7 @@ export function parseDialTarget(input: unknown): DialTargetResult {
   if (typeof input !== 'string') return fail('not a string');
   if (input.length > MAX_NUMBER_LENGTH) return fail(`longer than ${MAX_NUMBER_LENGTH} characters`);
   // Control characters anywhere (CR/LF above all, also at the ends) are refused before any other rule looks at the text.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
   if (/[\u0000-\u001f\u007f]/.test(input)) return fail('contains control characters');
   const text = input.trim();
   if (text === '') return fail('empty');
@@ -63,7 +63,7 @@ export function parseDialTarget(input: unknown): DialTargetResult {
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
   if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs user@host');
-  if (!SAFE_USER.test(target.user)) return fail('the user part may hold only letters, digits and . _ ~ ! $ & \' ( ) * + = # -');
+  if (!SAFE_USER.test(target.user)) return fail("the user part may hold only letters, digits and . _ ~ ! $ & ' ( ) * + = # -");
   if (at >= 0) {
     const hostPort = withoutScheme.slice(at + 1);
     const match = HOST_PORT.exec(hostPort);

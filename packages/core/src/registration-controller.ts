@@ -14,11 +14,7 @@ const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
  * `initialDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed,
  * half random) so many phones losing one server do not return in step.
  */
-export function backoffDelay(
-  attempt: number,
-  options: { initialDelayMs: number; maxDelayMs: number },
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(attempt: number, options: { initialDelayMs: number; maxDelayMs: number }, random: () => number = Math.random): number {
   const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round((capped * (1 + random())) / 2);
 }

@@ -7,7 +7,8 @@ import { createIncomingCallDelegate, createOutgoingCall } from './sip/sip-dialer
 export const sipBackend: PhoneBackend = {
   registration(ctx, credential, onCall) {
     // The delegate object is created once, so every connection (a new one after reRegister) reaches the same call handler.
-    const registration = new RegistrationController(ctx, credential, createIncomingCallDelegate(onCall, ctx.logger)) as RegistrationController & PhoneRegistration;
+    const registration = new RegistrationController(ctx, credential, createIncomingCallDelegate(onCall, ctx.logger)) as RegistrationController &
+      PhoneRegistration;
     // Outgoing calls go out on the current connection.
     registration.dial = (target) => {
       const userAgent = registration.current?.userAgent;

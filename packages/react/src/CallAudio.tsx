@@ -77,6 +77,7 @@ function RemoteAudio({ phone, local, callId, sinkId }: RemoteAudioProps): ReactN
   useEffect(() => {
     const session = phone.getSession(callId);
     if (!session) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the stream present when subscribing; later ones arrive by the event
     setStream(session.remoteStream);
     const onStream = ({ stream: next }: SessionEventMap['streamAdded'][0]): void => setStream(next);
     session.on('streamAdded', onStream);

@@ -1,4 +1,13 @@
-import { bindCallCommands, CALL_COMMANDS, type CallCommands, type CallOptions, type DeviceIds, type PhoneApi, type PhoneCommandName, type RecordPermissions } from '@webphone/core';
+import {
+  bindCallCommands,
+  CALL_COMMANDS,
+  type CallCommands,
+  type CallOptions,
+  type DeviceIds,
+  type PhoneApi,
+  type PhoneCommandName,
+  type RecordPermissions,
+} from '@webphone/core';
 
 /** The phone methods offered as commands besides the call commands. */
 const PHONE_METHODS = ['disconnect', 'reRegister', 'call', 'setCurrentSession'] as const;
@@ -38,7 +47,8 @@ function withChosenDevices(options: CallOptions | undefined, chosen: Partial<Dev
 /** Binds every command to `phone` once. `chosen` reads the devices picked in `useMediaDevices`. */
 export function bindPhoneCommands(phone: PhoneApi, chosen: () => Partial<DeviceIds>): PhoneCommands {
   const bound: Record<string, unknown> = {};
-  for (const name of [...Object.values(CALL_COMMANDS), ...PHONE_METHODS]) bound[name] = (...args: unknown[]) => (phone[name] as (...rest: unknown[]) => unknown)(...args);
+  for (const name of [...Object.values(CALL_COMMANDS), ...PHONE_METHODS])
+    bound[name] = (...args: unknown[]) => (phone[name] as (...rest: unknown[]) => unknown)(...args);
   return {
     ...(bound as Pick<PhoneCommands, PhoneCommandName | (typeof PHONE_METHODS)[number]>),
     start: () => void phone.start(),

@@ -31,7 +31,18 @@ export type { CallAudioProps, AudioPlayback } from './CallAudio.js';
 export type { PhoneCommands, SessionCommands } from './commands.js';
 
 // ── from @webphone/core ────────────────────────────────────────────────
-export { PhoneOperator, createPhone, PhoneConfigError, PhoneDestroyedError, ResultCode, PHONE_OK, isSuccess, resultName, computeTimer, formatDuration } from '@webphone/core';
+export {
+  PhoneOperator,
+  createPhone,
+  PhoneConfigError,
+  PhoneDestroyedError,
+  ResultCode,
+  PHONE_OK,
+  isSuccess,
+  resultName,
+  computeTimer,
+  formatDuration,
+} from '@webphone/core';
 export type {
   PhoneApi,
   SessionApi,

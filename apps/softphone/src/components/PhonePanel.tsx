@@ -1,6 +1,6 @@
 import { usePhone } from '@webphone/react';
 import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { FarEndActivity } from './FarEndActivity';
 import { SoundGate } from './SoundGate';
 
@@ -19,10 +19,10 @@ export function PhonePanel() {
     return { shownId: call?.callId ?? null, shownName: call ? call.name.trim() || call.number : '', atCallLimit: s.isMaxCall };
   });
   const inCall = shownId !== null;
-  const [adding, setAdding] = useState(false);
-  useEffect(() => {
-    if (!inCall || atCallLimit) setAdding(false);
-  }, [inCall, atCallLimit]);
+  // The add-call dialer belongs to the call it was opened in, and closes at the call limit.
+  const [addingTo, setAddingTo] = useState<string | null>(null);
+  const adding = inCall && !atCallLimit && addingTo === shownId;
+  const setAdding = (open: boolean) => setAddingTo(open ? shownId : null);
 
   return (
     <div className="demo-phone">

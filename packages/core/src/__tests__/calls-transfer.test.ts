@@ -10,7 +10,11 @@ const { server } = useCallServer();
 
 /** Resolves once `phone` has exactly one call, talking, with `number`. */
 function talkingTo(phone: PhoneOperator, number: string) {
-  return waitForState(phone.store, (s) => s.callIds.length === 1 && s.calls[s.callIds[0]]?.status.callStatus === 'talking' && s.calls[s.callIds[0]].status.number === number, 15_000);
+  return waitForState(
+    phone.store,
+    (s) => s.callIds.length === 1 && s.calls[s.callIds[0]]?.status.callStatus === 'talking' && s.calls[s.callIds[0]].status.number === number,
+    15_000,
+  );
 }
 
 /** Answers the next incoming call on `phone`. */
@@ -90,7 +94,10 @@ describe('transfers against the real Kamailio', () => {
     const cAnswers = answerNext(c);
     expect(b.phone.attendedTransfer(parent.callId, '1003')).toBe(true);
     await cAnswers;
-    const state = await waitForState(b.phone.store, (s) => s.callIds.length === 2 && Object.values(s.calls).some((r) => r.status.isTransfer && r.status.callStatus === 'talking'));
+    const state = await waitForState(
+      b.phone.store,
+      (s) => s.callIds.length === 2 && Object.values(s.calls).some((r) => r.status.isTransfer && r.status.callStatus === 'talking'),
+    );
     const consultId = state.callIds.find((id) => state.calls[id].status.isTransfer)!;
     expect(state.calls[consultId].status.transferParent).toMatchObject({ callId: parent.callId, number: '1001' });
     expect(state.calls[parent.callId].transfer).toEqual({ status: 'attended-consulting', consultCallId: consultId, target: '1003' });

@@ -40,7 +40,11 @@ function harness(outcomes: RequestOutcome[]) {
     now: () => Date.now(),
   };
   const registry = new CallRegistry(ctx);
-  const lifecycle = new CallLifecycle(ctx, registry, {} as SessionActions, () => ({ onRefer: () => undefined, onAccepted: () => undefined, onEnded: () => undefined }));
+  const lifecycle = new CallLifecycle(ctx, registry, {} as SessionActions, () => ({
+    onRefer: () => undefined,
+    onAccepted: () => undefined,
+    onEnded: () => undefined,
+  }));
   const reinvite = vi.fn(async () => outcomes.shift() ?? { ok: true, statusCode: 200, reason: 'OK', retryAfterMs: null });
   const sip = { sipCallId: 'c1', direction: 'inbound', setEvents: () => undefined, reinvite, releaseMedia: () => undefined } as unknown as CallSignal;
   const live = lifecycle.create({ sip, number: '1002', isVideo: false, ringing: false });

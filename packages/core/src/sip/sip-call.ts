@@ -11,7 +11,17 @@ import {
 } from 'sip.js';
 import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
-import { outcome, type CallMediaOptions, type CallSignal, type CallSignalEvents, type IncomingInfo, type IncomingTransfer, type RequestOutcome, type SignalMedia, type SipCallDirection } from './call-signal.js';
+import {
+  outcome,
+  type CallMediaOptions,
+  type CallSignal,
+  type CallSignalEvents,
+  type IncomingInfo,
+  type IncomingTransfer,
+  type RequestOutcome,
+  type SignalMedia,
+  type SipCallDirection,
+} from './call-signal.js';
 import { readReferral } from './sip-referral.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
 
@@ -286,7 +296,11 @@ export class SipCall implements CallSignal {
       ...this.#answers(info, 'INFO'),
     };
     if (!this.#events.info) return incoming.accept();
-    this.#safely('info', () => this.#events.info?.(incoming), () => incoming.reject(500));
+    this.#safely(
+      'info',
+      () => this.#events.info?.(incoming),
+      () => incoming.reject(500),
+    );
   }
 
   #handleRefer(referral: Referral): void {
@@ -298,7 +312,11 @@ export class SipCall implements CallSignal {
       ...answers,
       follow: () => new SipCall(referral.makeInviter(), 'outbound', this.#logger),
     };
-    this.#safely('refer', () => this.#events.refer?.(transfer), () => answers.reject(500));
+    this.#safely(
+      'refer',
+      () => this.#events.refer?.(transfer),
+      () => answers.reject(500),
+    );
   }
 
   /** Logs a failed promise of sip.js (an answer or request that could not be sent) instead of leaving it unhandled. */

@@ -27,7 +27,7 @@ export function readReferral(referral: Referral, logger: RedactingLogger): Refer
     if (replaces !== undefined) {
       const decoded = decodeURIComponent(String(replaces));
       // The Call-ID may hold almost anything but no control characters, quotes, angle brackets or commas.
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
       if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES_PARAMS.test(decoded.replace(/^[^;]*/, ''))) throw new Error('bad Replaces in Refer-To');
     }
     const { user, host, port } = parsed.target;

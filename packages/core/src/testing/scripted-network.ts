@@ -40,7 +40,8 @@ export class ScriptedNetwork implements PhoneBackend {
     return (this.#registration = new ScriptedRegistration(ctx, this.#options.autoRegister ?? true, (target) => this.#dialed(target)));
   }
 
-  openMedia: PhoneBackend['openMedia'] = (options, deviceIds) => Promise.resolve({ ok: true, media: { constraints: buildConstraints(options, deviceIds), stream: null } });
+  openMedia: PhoneBackend['openMedia'] = (options, deviceIds) =>
+    Promise.resolve({ ok: true, media: { constraints: buildConstraints(options, deviceIds), stream: null } });
 
   attach(registry: CallRegistry): void {
     this.#registry = registry;

@@ -87,7 +87,10 @@ export class ScriptedRegistration implements PhoneRegistration {
   /** The socket was lost; the next attempt is due a second later. */
   drop(): void {
     const previous = this.#ctx.getState().reconnect;
-    this.#ctx.setState({ transport: 'disconnected', reconnect: { attempt: previous.attempt + 1, nextAttemptAt: this.#ctx.now() + RECONNECT_DELAY_MS, exhausted: false } });
+    this.#ctx.setState({
+      transport: 'disconnected',
+      reconnect: { attempt: previous.attempt + 1, nextAttemptAt: this.#ctx.now() + RECONNECT_DELAY_MS, exhausted: false },
+    });
     this.#set({ status: 'unregistered' }, () => this.#ctx.emit('disconnected'));
   }
 

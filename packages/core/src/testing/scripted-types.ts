@@ -9,25 +9,24 @@ import type { PhoneApi } from '../phone-api.js';
  * the same way (a bad value throws `PhoneConfigError`). Logs go nowhere
  * below `'error'` unless `logLevel` says otherwise.
  */
-export interface ScriptedPhoneOptions
-  extends Partial<
-    Pick<
-      PhoneConfig,
-      | 'extension'
-      | 'domain'
-      | 'displayName'
-      | 'maxConcurrentCalls'
-      | 'disableCallWaiting'
-      | 'recordPermissions'
-      | 'deviceIds'
-      | 'reRegistryPhoneTimes'
-      | 'registerExpires'
-      | 'dtmfMethod'
-      | 'resolveContact'
-      | 'logger'
-      | 'logLevel'
-    >
-  > {
+export interface ScriptedPhoneOptions extends Partial<
+  Pick<
+    PhoneConfig,
+    | 'extension'
+    | 'domain'
+    | 'displayName'
+    | 'maxConcurrentCalls'
+    | 'disableCallWaiting'
+    | 'recordPermissions'
+    | 'deviceIds'
+    | 'reRegistryPhoneTimes'
+    | 'registerExpires'
+    | 'dtmfMethod'
+    | 'resolveContact'
+    | 'logger'
+    | 'logLevel'
+  >
+> {
   /** Start out connected and registered, as if `start()` had succeeded. */
   registered?: boolean;
   /**

@@ -14,6 +14,7 @@ const talking = makeCall({ callStatus: 'talking', callStartTime: answeredAgo(754
  */
 function WithLocalState(props: ActiveCallProps) {
   const [call, setCall] = useState<CallStatus>(props.call);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a control edited in Storybook replaces what the story's buttons changed
   useEffect(() => setCall(props.call), [props.call]);
   const patch = (p: Partial<CallStatus>) => setCall((c) => ({ ...c, ...p }));
   return (

@@ -37,11 +37,14 @@ export interface KeypadProps {
 export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Keypad', size, className }: KeypadProps) {
   const [active, setActive] = useState<KeypadKey | null>(null);
   const press = useRef<(key: KeypadKey) => void>(() => undefined);
-  press.current = (key) => {
-    if (disabled) return;
-    if (tones) playDtmfTone(key);
-    onKey(key);
-  };
+  // The latest props, for handlers that outlive a render (the window listener below).
+  useEffect(() => {
+    press.current = (key) => {
+      if (disabled) return;
+      if (tones) playDtmfTone(key);
+      onKey(key);
+    };
+  });
 
   // Uses only the ref and the state setter, so the window listener may keep the first render's copy.
   const pressTyped = (event: KeyboardEvent | ReactKeyboardEvent) => {

@@ -1,6 +1,6 @@
 'use client';
 import type { CallStatus, PhoneApi, PhoneEventMap } from '@webphone/core';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ShownEnd } from '../ActiveCall/call-text.js';
 
 /** A call that ended while a widget showed it, with why. */
@@ -49,10 +49,9 @@ export function useEndedCall(phone: PhoneApi, shown: CallStatus | undefined): En
     return () => void phone.off('deleteSession', onDelete);
   }, [phone, shownId]);
 
-  // A call that was not up when the shown one ended (dialled, answered) takes over from the card.
-  useEffect(() => {
-    if (ended && shownId !== null && !ended.liveIds.includes(shownId)) setEnded(null);
-  }, [ended, shownId]);
+  // A call that was not up when the shown one ended (dialled, answered) takes over from the card
+  // (state adjusted while rendering, React's pattern for state that follows a prop).
+  if (ended && shownId !== null && !ended.liveIds.includes(shownId)) setEnded(null);
 
   return {
     ended,

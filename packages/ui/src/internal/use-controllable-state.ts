@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * State that a parent may control (`value` + `onValueChange`) or leave to the
@@ -11,12 +11,8 @@ import { useRef, useState } from 'react';
  * setter is a new function on each render: use it in handlers, not in effect
  * dependencies.
  */
-export function useControllableState<T>(
-  value: T | undefined,
-  defaultValue: T,
-  onValueChange: ((next: T) => void) | undefined,
-): [T, (next: T) => void] {
-  const controlled = useRef(value !== undefined).current;
+export function useControllableState<T>(value: T | undefined, defaultValue: T, onValueChange: ((next: T) => void) | undefined): [T, (next: T) => void] {
+  const [controlled] = useState(value !== undefined);
   const [own, setOwn] = useState(defaultValue);
   return [
     controlled ? (value as T) : own,

@@ -41,7 +41,12 @@ async function step(rig: ParityRig, label: string, act: () => unknown, until?: (
 
 /** The phone calls 1002, which rings and answers. */
 async function talkingTo1002(rig: ParityRig): Promise<string> {
-  await step(rig, 'call 1002', () => rig.phone.call('1002'), (s) => first(s)?.isRing === true);
+  await step(
+    rig,
+    'call 1002',
+    () => rig.phone.call('1002'),
+    (s) => first(s)?.isRing === true,
+  );
   await step(rig, '1002 answers', () => rig.far('1002').answer(), firstIs('talking'));
   return rig.phone.store.getState().callIds[0];
 }
@@ -57,14 +62,24 @@ export const SCENARIOS: readonly ParityScenario[] = [
   {
     name: 'outgoing call cancelled while it rings',
     async run(rig) {
-      await step(rig, 'call 1002', () => rig.phone.call('1002'), (s) => first(s)?.isRing === true);
+      await step(
+        rig,
+        'call 1002',
+        () => rig.phone.call('1002'),
+        (s) => first(s)?.isRing === true,
+      );
       await step(rig, 'hang up', () => rig.phone.hangup(rig.phone.store.getState().callIds[0]), callCount(0));
     },
   },
   {
     name: 'outgoing call refused busy',
     async run(rig) {
-      await step(rig, 'call 1002', () => rig.phone.call('1002'), (s) => first(s)?.isRing === true);
+      await step(
+        rig,
+        'call 1002',
+        () => rig.phone.call('1002'),
+        (s) => first(s)?.isRing === true,
+      );
       await step(rig, '1002 is busy', () => rig.far('1002').reject(), callCount(0));
     },
   },
@@ -101,14 +116,49 @@ export const SCENARIOS: readonly ParityScenario[] = [
     name: 'hold, unhold, mute, DTMF and recording in a call',
     async run(rig) {
       const id = await talkingTo1002(rig);
-      await step(rig, 'hold', () => rig.phone.hold(id), (s) => s.calls[id]?.status.isHold === true);
-      await step(rig, 'unhold', () => rig.phone.unhold(id), (s) => s.calls[id]?.status.isHold === false);
-      await step(rig, 'mute', () => rig.phone.mute(id), (s) => s.calls[id]?.status.isMute === true);
+      await step(
+        rig,
+        'hold',
+        () => rig.phone.hold(id),
+        (s) => s.calls[id]?.status.isHold === true,
+      );
+      await step(
+        rig,
+        'unhold',
+        () => rig.phone.unhold(id),
+        (s) => s.calls[id]?.status.isHold === false,
+      );
+      await step(
+        rig,
+        'mute',
+        () => rig.phone.mute(id),
+        (s) => s.calls[id]?.status.isMute === true,
+      );
       await step(rig, 'dtmf', () => rig.phone.dtmf(id, '12#'));
-      await step(rig, 'record', () => rig.phone.startRecord(id), (s) => s.calls[id]?.status.recordStatus === 'recording');
-      await step(rig, 'pause recording', () => rig.phone.pauseRecord(id), (s) => s.calls[id]?.status.recordStatus === 'pause');
-      await step(rig, 'unmute', () => rig.phone.unmute(id), (s) => s.calls[id]?.status.isMute === false);
-      await step(rig, 'hold again', () => rig.phone.hold(id), (s) => s.calls[id]?.status.isHold === true);
+      await step(
+        rig,
+        'record',
+        () => rig.phone.startRecord(id),
+        (s) => s.calls[id]?.status.recordStatus === 'recording',
+      );
+      await step(
+        rig,
+        'pause recording',
+        () => rig.phone.pauseRecord(id),
+        (s) => s.calls[id]?.status.recordStatus === 'pause',
+      );
+      await step(
+        rig,
+        'unmute',
+        () => rig.phone.unmute(id),
+        (s) => s.calls[id]?.status.isMute === false,
+      );
+      await step(
+        rig,
+        'hold again',
+        () => rig.phone.hold(id),
+        (s) => s.calls[id]?.status.isHold === true,
+      );
       await step(rig, 'hang up while held', () => rig.phone.hangup(id), callCount(0));
     },
   },
@@ -123,7 +173,12 @@ export const SCENARIOS: readonly ParityScenario[] = [
       rig.trace.step('1002 says it records');
       await rig.far('1002').record(true);
       await untilEvent(rig, 'recordInfo {"record":"on"}');
-      await step(rig, 'hold', () => rig.phone.hold(id), (s) => s.calls[id]?.status.isHold === true);
+      await step(
+        rig,
+        'hold',
+        () => rig.phone.hold(id),
+        (s) => s.calls[id]?.status.isHold === true,
+      );
       await step(rig, '1002 hangs up', () => rig.far('1002').hangup(), callCount(0));
     },
   },
@@ -131,7 +186,12 @@ export const SCENARIOS: readonly ParityScenario[] = [
     name: 'blind transfer to 1003',
     async run(rig) {
       const id = await talkingTo1002(rig);
-      await step(rig, 'transfer to 1003', () => rig.phone.blindTransfer(id, '1003'), (s) => s.calls[id]?.transfer.status === 'blind-pending');
+      await step(
+        rig,
+        'transfer to 1003',
+        () => rig.phone.blindTransfer(id, '1003'),
+        (s) => s.calls[id]?.transfer.status === 'blind-pending',
+      );
       await step(rig, '1003 takes the call', () => rig.transferAccepted('blind'), callCount(0));
     },
   },
@@ -140,11 +200,26 @@ export const SCENARIOS: readonly ParityScenario[] = [
     async run(rig) {
       const id = await talkingTo1002(rig);
       const consulting = (s: PhoneState) => s.calls[id]?.transfer.status === 'attended-consulting' && s.calls[id]?.status.isHold === true;
-      await step(rig, 'consult 1003', () => rig.phone.attendedTransfer(id, '1003'), (s) => consulting(s) && s.calls[s.callIds[1]]?.status.isRing === true);
+      await step(
+        rig,
+        'consult 1003',
+        () => rig.phone.attendedTransfer(id, '1003'),
+        (s) => consulting(s) && s.calls[s.callIds[1]]?.status.isRing === true,
+      );
       const consult = rig.phone.store.getState().callIds[1];
       await step(rig, 'complete too early', () => rig.phone.completeTransfer(consult));
-      await step(rig, '1003 answers', () => rig.far('1003').answer(), (s) => s.calls[consult]?.status.callStatus === 'talking');
-      await step(rig, 'complete', () => rig.phone.completeTransfer(consult), (s) => s.calls[id]?.transfer.status === 'completing');
+      await step(
+        rig,
+        '1003 answers',
+        () => rig.far('1003').answer(),
+        (s) => s.calls[consult]?.status.callStatus === 'talking',
+      );
+      await step(
+        rig,
+        'complete',
+        () => rig.phone.completeTransfer(consult),
+        (s) => s.calls[id]?.transfer.status === 'completing',
+      );
       // The transferee's NOTIFY and the target's BYE of the consultation race: either leg may end first.
       await step(rig, '1003 takes over', () => rig.transferAccepted('attended'), callCount(0), true);
     },

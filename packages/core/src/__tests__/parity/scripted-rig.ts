@@ -20,7 +20,9 @@ export async function scriptedRig(options: ParityOptions): Promise<ParityRig> {
   });
   const callWith = (number: string, phase?: string): string => {
     const state = phone.store.getState();
-    const id = state.callIds.find((callId) => state.calls[callId].status.number === number && (phase === undefined || state.calls[callId].status.callStatus === phase));
+    const id = state.callIds.find(
+      (callId) => state.calls[callId].status.number === number && (phase === undefined || state.calls[callId].status.callStatus === phase),
+    );
     if (id === undefined) throw new Error(`no call with ${number}`);
     return id;
   };

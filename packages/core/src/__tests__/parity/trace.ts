@@ -4,7 +4,16 @@ import type { CallRecord, PhoneApi, PhoneState, SessionApi, SessionEventMap } fr
 export type TraceEntry = { readonly kind: 'event' | 'result' | 'snapshot' | 'step'; readonly text: string };
 
 /** The session events recorded (quality reports depend on timing and are left out). */
-const SESSION_EVENTS = ['accepted', 'confirmed', 'ended', 'failed', 'clientError', 'statusChange', 'dtmf', 'recordInfo'] as const satisfies readonly (keyof SessionEventMap)[];
+const SESSION_EVENTS = [
+  'accepted',
+  'confirmed',
+  'ended',
+  'failed',
+  'clientError',
+  'statusChange',
+  'dtmf',
+  'recordInfo',
+] as const satisfies readonly (keyof SessionEventMap)[];
 
 /**
  * Records what an application sees of a phone: its call events, the
@@ -69,7 +78,12 @@ export class PhoneTrace {
         if (event === 'statusChange') {
           const [next, previous] = args as SessionEventMap['statusChange'];
           const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== previous[key] && key !== 'transferParent');
-          this.#event(`${id} statusChange ${changed.sort().map((key) => `${key}=${this.#value(key, next[key])}`).join(',')}`);
+          this.#event(
+            `${id} statusChange ${changed
+              .sort()
+              .map((key) => `${key}=${this.#value(key, next[key])}`)
+              .join(',')}`,
+          );
         } else {
           const { callId: _callId, ...rest } = (args[0] ?? {}) as Record<string, unknown>;
           this.#event(`${id} ${event} ${JSON.stringify(rest)}`);

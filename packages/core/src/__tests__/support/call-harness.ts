@@ -1,7 +1,7 @@
 import type { SipServerHandle } from '@webphone/sip-server';
 import type { PhoneConfig, PhoneOperator, SessionApi, SessionEventMap } from '../../index.js';
 import { fakeMedia, type FakeMedia, type FakeMediaOptions } from '../../testing/fake-media.js';
-import { destroyAllPhones, makePhone, nextEvent, testConfig, useOwnSipServer, waitForState } from './phone-harness.js';
+import { makePhone, nextEvent, testConfig, useOwnSipServer, waitForState } from './phone-harness.js';
 
 /** A registered test phone and its fake media. */
 export interface TestPhone {
