@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ResultCode, type CallStatus } from '../index.js';
 import { connect, registeredPhone, sessionEvent, useCallServer, waitForCall } from './support/call-harness.js';
 import { nextEvent, waitForState } from './support/phone-harness.js';
@@ -97,9 +97,11 @@ describe('call lifecycle against the real Kamailio', () => {
     const unknown = await a.phone.call('1999');
     const failed404 = await sessionEvent(a.phone.getSession(unknown.callId!)!, 'failed');
     expect(failed404[0]).toMatchObject({ code: 404, cause: 'not-found' });
-    // Outgoing calls are rate limited to one per second.
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    // Outgoing calls are rate limited to one per second: move the clock on instead of waiting.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 1001);
     const offline = await a.phone.call('1005');
+    vi.useRealTimers();
     const failed480 = await sessionEvent(a.phone.getSession(offline.callId!)!, 'failed');
     expect(failed480[0]).toMatchObject({ code: 480, cause: 'unavailable' });
     expect(a.phone.sessions.size).toBe(0);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { SipServerHandle } from '@webphone/sip-server';
 import { ResultCode } from '../index.js';
 import { webSocketOpens } from './support/node-websocket.js';
@@ -50,6 +50,9 @@ describe('recovery when the SIP server goes away', () => {
   });
 
   it('gives up with RE_REGISTRY_MAX_LIMIT_TIMES after exactly reRegistryPhoneTimes attempts', async () => {
+    // Time flows, and the test can also jump it forward to show that no further attempt is scheduled.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
     const phone = makePhone(testConfig('1002', { server: server.url, reRegistryPhoneTimes: 2, reconnect: { initialDelayMs: 50, maxDelayMs: 200 } }));
     const registered = nextEvent(phone, 'registered');
     phone.start();
@@ -67,7 +70,8 @@ describe('recovery when the SIP server goes away', () => {
     expect(state.registration).toMatchObject({ status: 'failed', error: { code: -204 } });
     expect(state.lastError?.code).toBe(-204);
 
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A minute later, well past the longest backoff, still no third attempt.
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(webSocketOpens.count - opensBeforeLoss).toBe(2);
   });
 

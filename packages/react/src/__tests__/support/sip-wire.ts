@@ -2,8 +2,8 @@ import { WebSocket as NodeWebSocket } from 'ws';
 
 /**
  * What crossed the wire, counted at the transport: sockets opened, REGISTER
- * requests sent, and 200 OK answers to a REGISTER that made a binding
- * (Expires > 0, not an un-REGISTER).
+ * requests sent that ask for a binding (not un-REGISTERs), and 200 OK
+ * answers to a REGISTER that made a binding (Expires > 0).
  */
 export const wire = { sockets: 0, registers: 0, bindings: 0 };
 
@@ -30,7 +30,8 @@ class CountingWebSocket extends NodeWebSocket {
     });
     const send = this.send.bind(this) as (...args: unknown[]) => void;
     this.send = ((...args: unknown[]) => {
-      if (text(args[0]).startsWith('REGISTER ')) wire.registers += 1;
+      const message = text(args[0]);
+      if (message.startsWith('REGISTER ') && !/^Expires:\s*0\s*$|;\s*expires=0\b/im.test(message)) wire.registers += 1;
       send(...args);
     }) as NodeWebSocket['send'];
   }
