@@ -58,6 +58,30 @@ export interface SipServerOptions {
   debugLevel?: number;
   /** How long to wait for the WebSocket handshake to succeed. Default 10000 ms. */
   startTimeoutMs?: number;
+  /**
+   * Kamailio sends WebSocket Ping frames to connections idle for 30 s (default
+   * true). With false it sends nothing on an idle connection, as many PBXs do,
+   * so only the client's own keep-alive traffic holds a connection open.
+   */
+  wsPings?: boolean;
+  /** Seconds a connection must be idle before Kamailio pings it (default 30, whole seconds from 1). */
+  wsPingIdleSeconds?: number;
+}
+
+/** One contact binding held by the registrar (from usrloc `ul.dump`). */
+export interface SipBinding {
+  /** User part of the address of record, e.g. "1001". */
+  readonly aor: string;
+  /** The Contact URI the client registered (sip.js: a random `*.invalid` host). */
+  readonly contact: string;
+  /** Where the registrar reaches the client: the WebSocket's source address. */
+  readonly received: string;
+  /** Seconds until the binding expires. */
+  readonly expires: number;
+  /** Call-ID of the REGISTER that made or last refreshed it. */
+  readonly callId: string;
+  /** CSeq of that REGISTER. */
+  readonly cseq: number;
 }
 
 export interface SipServerHandle {
@@ -74,6 +98,8 @@ export interface SipServerHandle {
   restart(): Promise<void>;
   /** Kamailio's recent output (current or last stopped instance); see `log`. */
   logTail(): string;
+  /** The registrar's bindings now, all of them or those of one extension (JSON-RPC `ul.dump` over HTTP at /RPC). */
+  bindings(extension?: string): Promise<SipBinding[]>;
 }
 
 /**
