@@ -191,7 +191,8 @@ export class RegistrationController {
   /** Counts a failed attempt and schedules the next, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
   #scheduleReconnect(): void {
     if (!this.#wanted || this.#reconnectTimer !== undefined) return;
-    const made = this.#ctx.getState().reconnect.attempt;
+    const { attempt: made, exhausted } = this.#ctx.getState().reconnect;
+    if (exhausted) return;
     if (made >= this.#ctx.config.reRegistryPhoneTimes) {
       this.#watchOnline(false);
       this.#failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {

@@ -53,6 +53,13 @@ interface RegistererWaiting {
 
 type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOptions['requestDelegate']>['onAccept']>>[0];
 
+/** A REGISTER sent and not yet answered: on which connection, and whether it was given up with it. */
+interface InFlightRegister {
+  readonly connection: number;
+  request?: OutgoingRegisterRequest;
+  stale?: boolean;
+}
+
 /**
  * A sip.js Registerer that reports the final response of every REGISTER,
  * including the refreshes sip.js sends on its own timer (which take no request
@@ -61,44 +68,51 @@ type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOpt
  */
 class ObservedRegisterer extends Registerer {
   readonly #observe: (response: IncomingResponse, accepted: boolean) => void;
-  /** The REGISTER waiting for its final response, if any. */
-  #inFlight: OutgoingRegisterRequest | undefined;
+  /** The REGISTER waiting for its final response, with the connection it went out on. */
+  #inFlight: InFlightRegister | undefined;
+  /** Counts the connections the user agent opened; set by the owner on each connect. */
+  connection = 0;
 
   constructor(userAgent: UserAgent, options: RegistererOptions, observe: (response: IncomingResponse, accepted: boolean) => void) {
     super(userAgent, options);
     this.#observe = observe;
   }
 
-  override async register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
+  override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
+    const sent = this.#register(options);
+    // sip.js's refresh timer drops the promise: a refresh that fails (e.g. fired while stopping) must not
+    // become an unhandled rejection. Callers that await it still see the error.
+    sent.catch(() => undefined);
+    return sent;
+  }
+
+  async #register(options: RegistererRegisterOptions): Promise<OutgoingRegisterRequest> {
     const delegate = options.requestDelegate;
-    const request = await super.register({
+    const entry: InFlightRegister = { connection: this.connection };
+    const settle = (response: IncomingResponse, accepted: boolean): void => {
+      if (this.#inFlight === entry) this.#inFlight = undefined;
+      if (entry.stale) return; // lost with its connection; a new REGISTER owns the outcome
+      delegate?.[accepted ? 'onAccept' : 'onReject']?.(response);
+      this.#observe(response, accepted);
+    };
+    this.#inFlight = entry;
+    entry.request = await super.register({
       ...options,
-      requestDelegate: {
-        ...delegate,
-        onAccept: (response) => {
-          this.#inFlight = undefined;
-          delegate?.onAccept?.(response);
-          this.#observe(response, true);
-        },
-        onReject: (response) => {
-          this.#inFlight = undefined;
-          delegate?.onReject?.(response);
-          this.#observe(response, false);
-        },
-      },
+      requestDelegate: { ...delegate, onAccept: (response) => settle(response, true), onReject: (response) => settle(response, false) },
     });
-    return (this.#inFlight = request);
+    return entry.request;
   }
 
   /**
-   * Fails the REGISTER in flight as a transport error (RFC 3261 §8.1.3.1: a
-   * synthesized 503), so the next REGISTER can go out on a new connection at
-   * once instead of after Timer F (32 s).
+   * Ends a REGISTER still waiting on an earlier connection, which can never
+   * be answered, as a transport error (RFC 3261 §8.1.3.1), without reporting
+   * it: otherwise sip.js refuses a new REGISTER until Timer F (32 s) fires.
    */
-  abortInFlight(): void {
-    const request = this.#inFlight as { transaction?: { state: string; onTransportError(error: Core.TransportError): void } } | undefined;
-    this.#inFlight = undefined;
-    const transaction = request?.transaction;
+  abortStale(): void {
+    const entry = this.#inFlight;
+    if (!entry?.request || entry.connection === this.connection) return;
+    entry.stale = true;
+    const { transaction } = entry.request as { transaction?: { state: string; onTransportError(error: Core.TransportError): void } };
     if (transaction && transaction.state !== 'Terminated') transaction.onTransportError(new Core.TransportError('connection lost'));
   }
 }
@@ -158,6 +172,7 @@ export class SipConnection {
         ...options.delegate,
         onConnect: () => {
           if (this.#stopped) return;
+          this.#registerer.connection++;
           this.#listenForPongs();
           this.#keepAlive.start();
           events.onConnected();
@@ -170,7 +185,6 @@ export class SipConnection {
           this.#options = undefined;
           if (this.#stopped) return;
           events.onDisconnected(reason);
-          this.#registerer.abortInFlight();
         },
       },
     }));
@@ -262,6 +276,7 @@ export class SipConnection {
   async register(): Promise<void> {
     // sip.js refuses a REGISTER while one is outstanding (e.g. a refresh sent
     // on the socket that just died); its `waiting` flag is private in 0.21.2.
+    this.#registerer.abortStale();
     const pending = this.#registerer as unknown as RegistererWaiting;
     if (pending.waiting) await new Promise((resolve) => pending.waitingChange.addListener(resolve, { once: true }));
     if (!this.#stopped) await this.#registerer.register();

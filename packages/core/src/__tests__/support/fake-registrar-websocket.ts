@@ -23,6 +23,8 @@ export interface FakeRegistrar {
    * arrives, no socket closes; new sockets never finish opening.
    */
   blackhole: boolean;
+  /** Accept-then-drop: a REGISTER closes its socket (code 1006) instead of being answered. */
+  dropOnRegister: boolean;
   /** CRLF pings received (answered or not). */
   readonly pings: number[];
   /** Closes every open socket as a network failure would (code 1006). */
@@ -66,6 +68,7 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
     answersPing: true,
     answersOptions: true,
     blackhole: false,
+    dropOnRegister: false,
     pings: [],
     sockets: [],
     dropAll() {
@@ -145,6 +148,10 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
       }
       if (!/^[A-Z]+ /.test(data)) return; // responses
       registrar.requests.push(data);
+      if (registrar.dropOnRegister && data.startsWith('REGISTER ')) {
+        queueMicrotask(() => this.remoteClose(1006));
+        return;
+      }
       const response = answer(data);
       if (response) queueMicrotask(() => this.deliver(response));
     }
