@@ -14,6 +14,13 @@ const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
 /** Upper bound of the random delay before retrying on the browser's `online` event, in ms. */
 export const ONLINE_JITTER_MS = 2000;
 
+/** `length` random lowercase letters and digits, for the `*.invalid` Contact of a WebSocket client (RFC 7118 §5.2). */
+function randomToken(length: number): string {
+  let token = '';
+  while (token.length < length) token += Math.random().toString(36).slice(2);
+  return token.slice(0, length);
+}
+
 /**
  * Delay before reconnect attempt `attempt` (1-based): exponential from
  * `initialDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed,
@@ -63,6 +70,8 @@ export class RegistrationController {
   readonly #delegate: SipConnectionOptions['delegate'];
   /** Link loss and recovery, for the call layer (internal). */
   readonly link = new TypedEmitter<LinkEventMap>();
+  /** One Contact for every connection of this phone (see {@link SipConnectionOptions.contact}). */
+  readonly #contact = { user: randomToken(8), host: `${randomToken(12)}.invalid` };
 
   constructor(ctx: PhoneContext, credential: Credential, delegate: SipConnectionOptions['delegate']) {
     this.#ctx = ctx;
@@ -87,6 +96,7 @@ export class RegistrationController {
       logger: this.#ctx.logger,
       delegate: this.#delegate,
       events: this.#events,
+      contact: this.#contact,
     });
     this.#ctx.setState({ reconnect: NOT_RECONNECTING });
     this.#attempt();

@@ -43,6 +43,12 @@ export interface SipConnectionOptions {
   readonly events: SipConnectionEvents;
   /** Extra user-agent delegate handlers (incoming calls, REFER...). */
   readonly delegate?: Omit<UserAgentDelegate, 'onConnect' | 'onDisconnect'>;
+  /**
+   * The Contact to register (user part and `*.invalid` host), the same for
+   * every connection of a phone: a registrar keys bindings by Contact, so a
+   * new connection updates the phone's one binding instead of adding one.
+   */
+  readonly contact?: { readonly user: string; readonly host: string };
 }
 
 /** The part of sip.js's Registerer (0.21.2) that is private but needed to queue a REGISTER. */
@@ -142,7 +148,7 @@ export class SipConnection {
   #stopped = false;
 
   constructor(options: SipConnectionOptions) {
-    const { config, identity, credential, logger, events } = options;
+    const { config, identity, credential, logger, events, contact } = options;
     const aor = `sip:${identity.extension}@${identity.domain}`;
     const uri = UserAgent.makeURI(aor);
     if (!uri) throw new Error(`cannot build a SIP URI from ${aor}`);
@@ -154,6 +160,7 @@ export class SipConnection {
       ...(credential.type === 'password' ? { authorizationPassword: credential.password } : { authorizationHa1: credential.ha1 }),
       // Escaped for a quoted-string (RFC 3261 §25.1).
       displayName: identity.displayName?.replace(/["\\]/g, '\\$&'),
+      ...(contact && { contactName: contact.user, viaHost: contact.host }),
       logBuiltinEnabled: false,
       // sip.js logs whole SIP messages at debug level; the redacting logger strips their credential
       // headers. Its levels are ours, except that it calls info 'log'.
