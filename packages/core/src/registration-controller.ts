@@ -17,8 +17,8 @@ export const ONLINE_JITTER_MS = 2000;
 /** `length` random lowercase letters and digits, for the `*.invalid` Contact of a WebSocket client (RFC 7118 §5.2). */
 function randomToken(length: number): string {
   let token = '';
-  while (token.length < length) token += Math.random().toString(36).slice(2);
-  return token.slice(0, length);
+  for (let i = 0; i < length; i++) token += Math.floor(Math.random() * 36).toString(36);
+  return token;
 }
 
 /**
