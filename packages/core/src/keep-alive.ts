@@ -49,11 +49,6 @@ export class KeepAlive {
     this.#random = random;
   }
 
-  /** What rounds send now: `'auto'` (both, still learning), `'crlf'` or `'options'`. */
-  get method(): KeepAliveMethod {
-    return this.#method;
-  }
-
   /** The connection opened: schedules the first round. */
   start(): void {
     this.stop();

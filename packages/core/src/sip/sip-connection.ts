@@ -1,5 +1,4 @@
 import {
-  Core,
   Registerer,
   RegistererState,
   SIPExtension,
@@ -9,6 +8,7 @@ import {
   type RegistererRegisterOptions,
   type UserAgentDelegate,
 } from 'sip.js';
+import { TransportError } from 'sip.js/lib/core/exceptions/transport-error.js';
 import type { OutgoingRegisterRequest } from 'sip.js/lib/core/messages/methods/register.js';
 import type { Credential, ResolvedPhoneConfig } from '../config.js';
 import { errorMessage } from '../errors.js';
@@ -118,8 +118,8 @@ class ObservedRegisterer extends Registerer {
     const entry = this.#inFlight;
     if (!entry?.request || entry.connection === this.connection) return;
     entry.stale = true;
-    const { transaction } = entry.request as { transaction?: { state: string; onTransportError(error: Core.TransportError): void } };
-    if (transaction && transaction.state !== 'Terminated') transaction.onTransportError(new Core.TransportError('connection lost'));
+    const { transaction } = entry.request as { transaction?: { state: string; onTransportError(error: TransportError): void } };
+    if (transaction && transaction.state !== 'Terminated') transaction.onTransportError(new TransportError('connection lost'));
   }
 }
 
