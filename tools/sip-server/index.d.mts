@@ -21,6 +21,9 @@ export interface SipTestUser {
 /** The ten test accounts 1001..1010. */
 export declare const users: readonly SipTestUser[];
 
+/** `count` test accounts from 1001 up, password `secret<ext>` (what a server started with `userCount` holds). */
+export declare function testUsers(count: number): readonly SipTestUser[];
+
 /** md5("user:realm:password") in lowercase hex. */
 export declare function ha1(user: string, realm: string, password: string): string;
 
@@ -66,6 +69,8 @@ export interface SipServerOptions {
   wsPings?: boolean;
   /** Seconds a connection must be idle before Kamailio pings it (default 30, whole seconds from 1). */
   wsPingIdleSeconds?: number;
+  /** How many test accounts from 1001 up (default 10, at most 8999), e.g. 200 for a load test. */
+  userCount?: number;
 }
 
 /** One contact binding held by the registrar (from usrloc `ul.dump`). */
@@ -100,6 +105,8 @@ export interface SipServerHandle {
   logTail(): string;
   /** The registrar's bindings now, all of them or those of one extension (JSON-RPC `ul.dump` over HTTP at /RPC). */
   bindings(extension?: string): Promise<SipBinding[]>;
+  /** Any Kamailio RPC command (JSON-RPC at /RPC), e.g. `rpc('stats.get_statistics', 'core:rcv_requests_register')`; resolves with its `result`. */
+  rpc(method: string, ...params: unknown[]): Promise<unknown>;
 }
 
 /**

@@ -40,14 +40,23 @@ export function ha1(user, realm, password) {
 
 /** @typedef {{ extension: string; password: string; ha1: string; uri: string }} SipTestUser */
 
+/**
+ * Test accounts 1001, 1002, ... (`count` of them), password `secret<ext>`.
+ * @param {number} count
+ * @returns {readonly SipTestUser[]}
+ */
+export function testUsers(count) {
+  return Object.freeze(
+    Array.from({ length: count }, (_, i) => {
+      const extension = String(1001 + i);
+      const password = `secret${extension}`;
+      return Object.freeze({ extension, password, ha1: ha1(extension, DOMAIN, password), uri: `sip:${extension}@${DOMAIN}` });
+    }),
+  );
+}
+
 /** Test accounts 1001..1010, password `secret<ext>`. @type {readonly SipTestUser[]} */
-export const users = Object.freeze(
-  Array.from({ length: 10 }, (_, i) => {
-    const extension = String(1001 + i);
-    const password = `secret${extension}`;
-    return Object.freeze({ extension, password, ha1: ha1(extension, DOMAIN, password), uri: `sip:${extension}@${DOMAIN}` });
-  }),
-);
+export const users = testUsers(10);
 
 // ---------------------------------------------------------------------------
 // Installation check
@@ -170,13 +179,13 @@ function cfgString(s) {
 
 /**
  * Writes <runtimeDir>/kamailio.cfg and the db_text tables; returns the cfg path.
- * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number }} o
+ * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number; userCount: number }} o
  */
 function writeRuntimeFiles(o) {
   const dbDir = path.join(o.runtimeDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   // db_text: first line declares the columns, ':' separates values.
-  const rows = users.map((u, i) => `${i + 1}:${u.extension}:${DOMAIN}:${u.ha1}`);
+  const rows = testUsers(o.userCount).map((u, i) => `${i + 1}:${u.extension}:${DOMAIN}:${u.ha1}`);
   writeFileSync(path.join(dbDir, 'subscriber'), ['id(int,auto) username(string) domain(string) ha1(string)', ...rows, ''].join('\n'));
   // auth_db refuses to start unless the table version matches (7 in 5.x).
   writeFileSync(path.join(dbDir, 'version'), 'id(int,auto) table_name(string) table_version(int)\n1:subscriber:7\n');
@@ -404,6 +413,8 @@ function startWatchdog(pgid, cleanupDir) {
  *   connection stays open only by the client's own keep-alive traffic.
  * @property {number} [wsPingIdleSeconds] Idle seconds before such a Ping
  *   (default 30; whole seconds from 1).
+ * @property {number} [userCount] How many test accounts from 1001 up
+ *   (default 10, at most 8999), e.g. 200 for a load test.
  */
 
 /**
@@ -417,6 +428,7 @@ function startWatchdog(pgid, cleanupDir) {
  * @property {() => Promise<void>} restart
  * @property {() => string} logTail
  * @property {(extension?: string) => Promise<SipBinding[]>} bindings
+ * @property {(method: string, ...params: unknown[]) => Promise<unknown>} rpc
  */
 
 /**
@@ -448,6 +460,10 @@ export async function startSipServer(options = {}) {
   const fixedPort = options.port ? options.port : undefined;
   const wsPings = options.wsPings ?? true;
   const wsPingIdleSeconds = options.wsPingIdleSeconds ?? 30;
+  const userCount = options.userCount ?? 10;
+  if (!Number.isInteger(userCount) || userCount < 1 || userCount > 8999) {
+    throw new Error(`@webphone/sip-server: userCount must be a whole number from 1 to 8999, got ${userCount}`);
+  }
   if (!Number.isInteger(wsPingIdleSeconds) || wsPingIdleSeconds < 1) {
     throw new Error(`@webphone/sip-server: wsPingIdleSeconds must be a whole number of seconds from 1, got ${wsPingIdleSeconds}`);
   }
@@ -462,7 +478,7 @@ export async function startSipServer(options = {}) {
     for (let attempt = 1; ; attempt++) {
       if (!fixedPort && !port) port = await findFreePort();
       try {
-        current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+        current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, userCount, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
         return;
       } catch (err) {
         const inUse = /EADDRINUSE|Address already in use|already in use/.test(String(err));
@@ -528,13 +544,14 @@ export async function startSipServer(options = {}) {
     domain: DOMAIN,
     logTail: () => (current ? current.tail() : lastTail()),
     bindings: (extension) => readBindings(port, extension),
+    rpc: (method, ...params) => rpc(port, method, params),
     async stop() {
       await stop();
       if (ownDir) rmSync(runtimeDir, { recursive: true, force: true });
     },
     async restart() {
       await stop();
-      current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+      current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, userCount, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
     },
   };
   return handle;
@@ -542,7 +559,7 @@ export async function startSipServer(options = {}) {
 
 /**
  * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number; wsPings: boolean;
- *   wsPingIdleSeconds: number; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
+ *   wsPingIdleSeconds: number; userCount: number; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
  */
 async function spawnKamailio(o) {
   if (!(await isPortFree(o.port))) {
@@ -627,10 +644,11 @@ async function spawnKamailio(o) {
  * Calls a Kamailio RPC command through the /RPC HTTP endpoint.
  * @param {number} port
  * @param {string} method
+ * @param {unknown[]} [params]
  * @returns {Promise<unknown>} the `result` member of the answer
  */
-function rpc(port, method) {
-  const body = JSON.stringify({ jsonrpc: '2.0', method, id: 1 });
+function rpc(port, method, params = []) {
+  const body = JSON.stringify({ jsonrpc: '2.0', method, ...(params.length > 0 && { params }), id: 1 });
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: HOST, port, path: '/RPC', method: 'POST', agent: false, timeout: 3000, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },

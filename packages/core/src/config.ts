@@ -19,9 +19,9 @@ export type DtmfMethod = 'rfc4733' | 'info';
 
 /** Reconnection timing (advanced). */
 export interface ReconnectOptions {
-  /** Delay before the first reconnect attempt, in ms. Default 1000. */
+  /** Upper bound of the random delay before the first reconnect attempt, in ms; it doubles with each failed attempt. Default 2000. */
   initialDelayMs?: number;
-  /** Upper bound of the delay between attempts, in ms. Default 30000. */
+  /** Cap of that bound, in ms. Default 30000. */
   maxDelayMs?: number;
 }
 
@@ -255,7 +255,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   });
 
   const reconnect = optional(config, 'reconnect', {}, isObject, 'must be an object');
-  const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 1000, 'reconnect.initialDelayMs');
+  const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 2000, 'reconnect.initialDelayMs');
   const maxDelayMs = integer(reconnect, 'maxDelayMs', 0, 3_600_000, 30_000, 'reconnect.maxDelayMs');
   if (maxDelayMs < initialDelayMs) fail('reconnect.maxDelayMs', 'must not be below initialDelayMs');
 

@@ -22,17 +22,18 @@ function randomToken(length: number): string {
 }
 
 /**
- * Delay before reconnect attempt `attempt` (1-based): exponential from
- * `initialDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed,
- * half random) so many phones losing one server do not return in step.
+ * Delay before reconnect attempt `attempt` (1-based): a random time up to a
+ * bound that starts at `initialDelayMs` and doubles with each attempt, capped
+ * at `maxDelayMs` ("full jitter"). When a server restarts, every phone loses
+ * its connection in the same instant; a random delay over the whole window
+ * spreads their return over seconds instead of a burst.
  */
 export function backoffDelay(
   attempt: number,
   options: { initialDelayMs: number; maxDelayMs: number },
   random: () => number = Math.random,
 ): number {
-  const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round((capped * (1 + random())) / 2);
+  return Math.round(random() * Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1)));
 }
 
 /**

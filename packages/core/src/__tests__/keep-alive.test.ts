@@ -96,7 +96,7 @@ describe('keep-alive with the default settings', () => {
       const { nextAttemptAt, attempt } = p.store.getState().reconnect;
       // Registered by the next attempt once the network is back: when one is scheduled, at that time; when one is
       // stuck in the blackhole, after its 5 s connection timeout and the next backoff step.
-      const bound = nextAttemptAt !== null ? nextAttemptAt - Date.now() + 100 : 5_000 + Math.min(30_000, 1000 * 2 ** attempt) + 100;
+      const bound = nextAttemptAt !== null ? nextAttemptAt - Date.now() + 100 : 5_000 + Math.min(30_000, 2000 * 2 ** attempt) + 100;
       let waited = 0;
       while (!p.isRegistered && waited <= bound) {
         await vi.advanceTimersByTimeAsync(100);
@@ -163,5 +163,15 @@ describe('keep-alive methods and options', () => {
     expect(registrar.pings.length).toBe(pingsBefore);
     expect(registrar.requests.slice(requestsBefore).every((request) => request.startsWith('REGISTER '))).toBe(true);
     expect(quiet.store.getState().transport).toBe('connected');
+  });
+
+  it('destroy() on a half-open link leaves no timer behind (the lost un-REGISTER never answers)', async () => {
+    const p = await registered();
+    registrar.blackhole = true;
+    p.destroy();
+    // Past every bounded wait (2 s un-REGISTER, 2 s dispose, sip.js's 32 s transaction timers).
+    await vi.advanceTimersByTimeAsync(40_000);
+    await p.whenDestroyed();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -75,7 +75,7 @@ describe('reconnect attempts', () => {
     registrar.dropOnRegister = true;
     registrar.dropAll();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
-    expect(delays.slice(0, 7)).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect(delays.slice(0, 7)).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
     // About one socket per 30 s once the backoff is capped, not 600 in ten minutes.
     expect(registrar.sockets.length - socketsBefore).toBeLessThan(30);
     expect(p.isRegistered).toBe(false);
@@ -97,11 +97,11 @@ describe('reconnect attempts', () => {
     const p = await registeredPhone();
     registrar.dropOnRegister = true;
     registrar.dropAll();
-    await vi.advanceTimersByTimeAsync(1000 + 2000 + 10);
+    await vi.advanceTimersByTimeAsync(2000 + 4000 + 10);
     expect(p.store.getState().reconnect.attempt).toBe(3);
 
     registrar.dropOnRegister = false;
-    await vi.advanceTimersByTimeAsync(4000);
+    await vi.advanceTimersByTimeAsync(8000);
     expect(p.isRegistered).toBe(true);
     expect(p.store.getState().reconnect).toEqual({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
@@ -109,7 +109,7 @@ describe('reconnect attempts', () => {
     await vi.advanceTimersByTimeAsync(0);
     const { attempt, nextAttemptAt } = p.store.getState().reconnect;
     expect(attempt).toBe(1);
-    expect(nextAttemptAt! - Date.now()).toBe(1000);
+    expect(nextAttemptAt! - Date.now()).toBe(2000);
   });
 
   it('is not held up by a REGISTER lost with the old connection (no 32 s wait for Timer F)', async () => {

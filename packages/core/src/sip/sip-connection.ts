@@ -110,6 +110,15 @@ class ObservedRegisterer extends Registerer {
   }
 
   /**
+   * Stops the refresh and expiry timers. sip.js clears them only once an
+   * un-REGISTER is answered; one lost with a dead connection never is, and
+   * its 600 s expiry timer would outlive the phone.
+   */
+  release(): void {
+    (this as unknown as { clearTimers(): void }).clearTimers();
+  }
+
+  /**
    * Ends a REGISTER still waiting on an earlier connection, which can never
    * be answered, as a transport error (RFC 3261 §8.1.3.1), without reporting
    * it: otherwise sip.js refuses a new REGISTER until Timer F (32 s) fires.
@@ -310,5 +319,6 @@ export class SipConnection {
     // Disposing clears the refresh timers; it would unregister again only if the first try got no answer.
     await withTimeout(registerer.dispose().catch(() => undefined));
     await userAgent.stop().catch(() => undefined);
+    registerer.release();
   }
 }
