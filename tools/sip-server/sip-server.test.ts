@@ -26,6 +26,7 @@ import {
   ensureKamailioInstalled,
   ha1,
   startSipServer,
+  testUsers,
   users,
   type SipServerHandle,
 } from './index.mjs';
@@ -482,8 +483,25 @@ describe('keep-alive switches and registrar inspection', () => {
     }
   });
 
-  it('refuses a wsPingIdleSeconds that Kamailio cannot take', async () => {
+  it('refuses a wsPingIdleSeconds or userCount that Kamailio cannot take', async () => {
     await expect(startSipServer({ port: 0, wsPingIdleSeconds: 0.5 })).rejects.toThrow(/wsPingIdleSeconds/);
+    await expect(startSipServer({ port: 0, userCount: 0 })).rejects.toThrow(/userCount/);
+  });
+
+  it('holds userCount accounts and answers RPC commands', async () => {
+    const server = await startSipServer({ port: 0, userCount: 25 });
+    try {
+      const [first, , last] = [testUsers(25)[0], null, testUsers(25)[24]];
+      expect([first.extension, last.extension, last.password]).toEqual(['1001', '1025', 'secret1025']);
+      await registeredUa(last.extension, { password: last.password }, server.url);
+      const stats = (await server.rpc('stats.get_statistics', 'core:')) as string[];
+      expect(stats.find((line) => line.startsWith('core:rcv_requests_register '))).toMatch(/= [1-9]/);
+      const ua = await startUa('1026', { password: 'secret1026' }, server.url);
+      expect((await register(ua)).status).toBe(403);
+      await Promise.allSettled(started.splice(0).map((agent) => agent.stop()));
+    } finally {
+      await server.stop();
+    }
   });
 
   it('lists bindings per user, answers a CRLF ping with a pong and a keep-alive OPTIONS with 200', async () => {
