@@ -257,9 +257,11 @@ export class SipConnection {
 
   /** Sees CRLF pongs, which sip.js's transport swallows before its message callback. */
   #listenForPongs(): void {
-    const ws = (this.userAgent.transport as { ws?: WebSocket }).ws;
+    const transport = this.userAgent.transport as { ws?: WebSocket };
+    const ws = transport.ws;
     ws?.addEventListener('message', (event: MessageEvent) => {
-      if (typeof event.data === 'string' && /^(\r\n)+$/.test(event.data)) this.#keepAlive.pong();
+      // A late pong on a socket already given up must not vouch for its successor.
+      if (ws === transport.ws && typeof event.data === 'string' && /^(\r\n)+$/.test(event.data)) this.#keepAlive.pong();
     });
   }
 
