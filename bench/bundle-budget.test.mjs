@@ -45,7 +45,10 @@ describe('bundle size budgets (apps built by Vite from the packages as published
 
   it.each(BUDGETS.map((budget) => [budget.what, budget]))('%s stays within its limit', (_what, budget) => {
     const size = budget.size(sizes);
-    const limit = budget.limit === budget.target ? `budget ${(budget.target / KB).toFixed(2)} KB` : `ceiling ${(budget.limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
+    const limit =
+      budget.limit === budget.target
+        ? `budget ${(budget.target / KB).toFixed(2)} KB`
+        : `ceiling ${(budget.limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
     expect(size, `${budget.what}: ${(size / KB).toFixed(2)} KB gzip, ${limit}`).toBeLessThanOrEqual(budget.limit);
   });
 });

@@ -21,7 +21,15 @@ function heapAfterGc() {
 
 /** @param {{ url: string; domain: string }} server @param {string} extension */
 async function phoneFor(server, extension) {
-  const phone = new PhoneOperator({ server: server.url, domain: server.domain, extension, password: `secret${extension}`, logLevel: 'silent', media, maxConcurrentCalls: 4 });
+  const phone = new PhoneOperator({
+    server: server.url,
+    domain: server.domain,
+    extension,
+    password: `secret${extension}`,
+    logLevel: 'silent',
+    media,
+    maxConcurrentCalls: 4,
+  });
   const registered = new Promise((resolve) => phone.once('registered', () => resolve(undefined)));
   phone.start();
   await registered;
@@ -80,7 +88,12 @@ export async function resourcesAfterCalls(server, calls) {
   }
   await sleep(500);
   const heapAfter = heapAfterGc();
-  const atEnd = { sessions: callee.sessions.size, listeners: callee.listenerCount(), timers: timers(), storeCalls: Object.keys(callee.store.getState().calls).length };
+  const atEnd = {
+    sessions: callee.sessions.size,
+    listeners: callee.listenerCount(),
+    timers: timers(),
+    storeCalls: Object.keys(callee.store.getState().calls).length,
+  };
   // sip.js keeps each finished transaction for 32 s (RFC 6026 Timers L and M): wait them out, phones still up.
   await sleep(33_000);
   const heapSettled = heapAfterGc();

@@ -111,7 +111,12 @@ const react = await measureBundle('react');
 const ui = await measureBundle('ui');
 rows.push(['Bundle: floor (sip.js UA+Registerer+Inviter+Web SDH, zustand/vanilla)', `${kb(floor.minified)} min, ${kb(floor.gzip)} gzip`, '', '']);
 rows.push(['Bundle: app importing PhoneOperator', `${kb(core.minified)} min, ${kb(core.gzip)} gzip`, '', `+${kb(core.gzip - floor.gzip)} gzip over floor`]);
-rows.push(['Bundle: app importing the React hooks', `${kb(react.minified)} min, ${kb(react.gzip)} gzip`, '', `+${kb(react.gzip - floor.gzip)} gzip over floor`]);
+rows.push([
+  'Bundle: app importing the React hooks',
+  `${kb(react.minified)} min, ${kb(react.gzip)} gzip`,
+  '',
+  `+${kb(react.gzip - floor.gzip)} gzip over floor`,
+]);
 rows.push(['Bundle: app importing <Softphone />', `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`, '', `+${kb(ui.gzip - floor.gzip)} gzip over floor`]);
 rows.push(['  its stylesheet (@webphone/ui/styles.css), apart from the JavaScript', `${kb(ui.cssGzip)} gzip`, '', '']);
 /** @type {import('./budgets.mjs').BundleSizes} */
@@ -126,7 +131,9 @@ for (const budget of BUDGETS) {
 const renders = renderCounts();
 rows.push([
   'Render counts: 2 calls, 6 s of ticking timers, hold, mute, re-register',
-  Object.entries(renders).map(([id, n]) => `${id} ${n}`).join(', '),
+  Object.entries(renders)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', '),
   '',
   'timers render once a second each; nothing else re-renders for them',
 ]);
@@ -134,5 +141,7 @@ rows.push([
 const header = ['measure', 'webphone', 'raw sip.js', 'comparison'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (/** @type {string[]} */ cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-process.stdout.write(`\nwebphone benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n\n`);
+process.stdout.write(
+  `\nwebphone benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n\n`,
+);
 process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);

@@ -188,7 +188,7 @@ describe('fault proxy', () => {
     expect(born.data).toEqual([]);
   });
 
-  it("idleTimeout(ms) closes connections idle that long and spares busy ones", async () => {
+  it('idleTimeout(ms) closes connections idle that long and spares busy ones', async () => {
     proxy.idleTimeout(300);
     const [quiet, busy] = [await client(), await client()];
     const ticker = setInterval(() => busy.socket.write('.'), 80);

@@ -478,7 +478,19 @@ export async function startSipServer(options = {}) {
     for (let attempt = 1; ; attempt++) {
       if (!fixedPort && !port) port = await findFreePort();
       try {
-        current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, userCount, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+        current = await spawnKamailio({
+          binary,
+          modulesDir,
+          runtimeDir,
+          port,
+          debugLevel,
+          wsPings,
+          wsPingIdleSeconds,
+          userCount,
+          logMode,
+          timeoutMs,
+          cleanupDir: ownDir ? runtimeDir : undefined,
+        });
         return;
       } catch (err) {
         const inUse = /EADDRINUSE|Address already in use|already in use/.test(String(err));
@@ -551,7 +563,19 @@ export async function startSipServer(options = {}) {
     },
     async restart() {
       await stop();
-      current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, wsPings, wsPingIdleSeconds, userCount, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+      current = await spawnKamailio({
+        binary,
+        modulesDir,
+        runtimeDir,
+        port,
+        debugLevel,
+        wsPings,
+        wsPingIdleSeconds,
+        userCount,
+        logMode,
+        timeoutMs,
+        cleanupDir: ownDir ? runtimeDir : undefined,
+      });
     },
   };
   return handle;
@@ -651,7 +675,15 @@ function rpc(port, method, params = []) {
   const body = JSON.stringify({ jsonrpc: '2.0', method, ...(params.length > 0 && { params }), id: 1 });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: HOST, port, path: '/RPC', method: 'POST', agent: false, timeout: 3000, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: HOST,
+        port,
+        path: '/RPC',
+        method: 'POST',
+        agent: false,
+        timeout: 3000,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

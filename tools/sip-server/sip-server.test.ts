@@ -20,16 +20,7 @@ import {
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
 } from 'sip.js';
-import {
-  DOMAIN,
-  INSTALL_COMMAND,
-  ensureKamailioInstalled,
-  ha1,
-  startSipServer,
-  testUsers,
-  users,
-  type SipServerHandle,
-} from './index.mjs';
+import { DOMAIN, INSTALL_COMMAND, ensureKamailioInstalled, ha1, startSipServer, testUsers, users, type SipServerHandle } from './index.mjs';
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
 const globals = globalThis as { WebSocket?: unknown };
@@ -511,7 +502,11 @@ describe('keep-alive switches and registrar inspection', () => {
       const ua = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
       const [binding, ...more] = await server.bindings('1001');
       expect(more).toEqual([]);
-      expect(binding).toMatchObject({ aor: '1001', contact: expect.stringContaining('.invalid'), received: expect.stringMatching(/^sip:127\.0\.0\.1:\d+;transport=ws$/) });
+      expect(binding).toMatchObject({
+        aor: '1001',
+        contact: expect.stringContaining('.invalid'),
+        received: expect.stringMatching(/^sip:127\.0\.0\.1:\d+;transport=ws$/),
+      });
       expect(binding.expires).toBeGreaterThan(0);
       expect(await server.bindings('1002')).toEqual([]);
 

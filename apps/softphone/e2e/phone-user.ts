@@ -104,9 +104,9 @@ export class PhoneUser {
       await this.page.getByRole('group', { name: 'Dialer' }).getByRole('button', { name: 'Call', exact: true }).click();
       // Placed: the dialer empties its field (or goes behind "Add call"). Refused: it says why and keeps the number.
       // (A short timeout: the field may vanish between two reads, which also means placed.)
-      const placed = async () => ((await field.inputValue({ timeout: 500 }).catch(() => '')) === '');
+      const placed = async () => (await field.inputValue({ timeout: 500 }).catch(() => '')) === '';
       await expect.poll(async () => (await placed()) || (await tooSoon.count()) > 0).toBe(true);
-            if (await placed()) return;
+      if (await placed()) return;
       if (attempt === 3) throw new Error(`${this.extension}: could not place a call to ${number}`);
       await sleep(500);
     }
@@ -188,10 +188,13 @@ export class PhoneUser {
   /** Audio arrives and leaves: inbound and outbound packets and bytes keep rising. */
   async expectAudioBothWays(): Promise<void> {
     await expect
-      .poll(async () => {
-        const d = await this.audioDelta();
-        return d.connections === 1 && d.inboundPackets > FLOWING_PACKETS && d.inboundBytes > 0 && d.outboundPackets > FLOWING_PACKETS && d.outboundBytes > 0;
-      }, { message: `${this.extension}: audio packets and bytes rising both ways on one connection` })
+      .poll(
+        async () => {
+          const d = await this.audioDelta();
+          return d.connections === 1 && d.inboundPackets > FLOWING_PACKETS && d.inboundBytes > 0 && d.outboundPackets > FLOWING_PACKETS && d.outboundBytes > 0;
+        },
+        { message: `${this.extension}: audio packets and bytes rising both ways on one connection` },
+      )
       .toBe(true);
   }
 
@@ -206,7 +209,9 @@ export class PhoneUser {
     await expect.poll(() => this.incomingDialog.count(), { message: `${this.extension}: no ringing call` }).toBe(0);
     await expect.poll(async () => (await this.audioCounters()).connections, { message: `${this.extension}: peer connections closed` }).toBe(0);
     await expect
-      .poll(async () => (await this.microphoneTracks()).filter((track) => track.readyState !== 'ended').length, { message: `${this.extension}: microphone released` })
+      .poll(async () => (await this.microphoneTracks()).filter((track) => track.readyState !== 'ended').length, {
+        message: `${this.extension}: microphone released`,
+      })
       .toBe(0);
   }
 
@@ -228,7 +233,9 @@ export class PhoneUser {
   async saveArtifacts(label: string): Promise<void> {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
     const base = path.join(ARTIFACTS_DIR, `${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${this.extension}`);
-    await this.page.screenshot({ path: `${base}.png`, fullPage: true }).catch((error: unknown) => this.consoleLines.push(`[artifacts] screenshot failed: ${String(error)}`));
+    await this.page
+      .screenshot({ path: `${base}.png`, fullPage: true })
+      .catch((error: unknown) => this.consoleLines.push(`[artifacts] screenshot failed: ${String(error)}`));
     await writeFile(`${base}.console.log`, `${this.consoleLines.join('\n')}\n`);
   }
 }

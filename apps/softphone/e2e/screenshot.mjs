@@ -19,11 +19,15 @@ const outDir = path.join(import.meta.dirname, '.build');
 const target = path.resolve(appRoot, '../../docs/demo-in-call.png');
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const built = spawnSync(process.execPath, [path.join(appRoot, '../../node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-  cwd: appRoot,
-  env: { ...process.env, NODE_ENV: 'production' },
-  stdio: 'inherit',
-});
+const built = spawnSync(
+  process.execPath,
+  [path.join(appRoot, '../../node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+  {
+    cwd: appRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  },
+);
 if (built.status !== 0) process.exit(1);
 
 const web = createServer((request, response) => {
@@ -40,7 +44,13 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 const sip = await startSipServer({ port: 0, log: 'ignore' });
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
-  args: [...HEADLESS_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+  args: [
+    ...HEADLESS_FLAGS,
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--allow-loopback-in-peer-connection',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
 });
 
 try {

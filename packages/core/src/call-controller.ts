@@ -124,7 +124,14 @@ export class CallController {
       stopStream(stream);
       return result('UNKNOWN_ERROR', errorMessage(error));
     }
-    const live = this.#deps.lifecycle.create({ sip, number: spec.number, isVideo: Boolean(spec.options?.video), ringing: false, localStream: stream, status: spec.status });
+    const live = this.#deps.lifecycle.create({
+      sip,
+      number: spec.number,
+      isVideo: Boolean(spec.options?.video),
+      ringing: false,
+      localStream: stream,
+      status: spec.status,
+    });
     spec.onCreated?.(live);
     this.#deps.contacts.resolve(live);
     try {
@@ -141,7 +148,13 @@ export class CallController {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
     const old = replaced && registry.list().find((live) => live.sip === replaced);
-    const refusal = this.#destroyed ? 480 : replaced ? (old ? null : 481) : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
+    const refusal = this.#destroyed
+      ? 480
+      : replaced
+        ? old
+          ? null
+          : 481
+        : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
     const number = sip.remoteAor.user;
     if (refusal !== null) {
       if (refusal === 486) ctx.logger.info(`486 to a call from ${number} (call limit or call waiting off)`);

@@ -217,7 +217,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
 
   const extension = text('extension');
   if (!extension) fail('extension', 'is required');
-  if (!SIP_USER.test(extension)) fail('extension', 'may hold only letters, digits and . _ ~ + ! $ & \' ( ) * = - (at most 64)');
+  if (!SIP_USER.test(extension)) fail('extension', "may hold only letters, digits and . _ ~ + ! $ & ' ( ) * = - (at most 64)");
 
   const domain = text('domain') ?? url.hostname.replace(/^\[|\]$/g, '');
   if (!HOST.test(domain)) fail('domain', `"${domain}" is not a host name`);

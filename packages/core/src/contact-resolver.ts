@@ -36,7 +36,8 @@ export class ContactResolver extends CallFeature {
     new Promise<Partial<StaticCallStatus>>((resolve) => resolve(lookup(record.status.number))).then(
       (found) => {
         const status = pickStaticStatus(found);
-        if (this.isLive(live) && !this.registry.record(live.callId)?.manualStaticStatus && Object.keys(status).length > 0) this.lifecycle.update(live, { status });
+        if (this.isLive(live) && !this.registry.record(live.callId)?.manualStaticStatus && Object.keys(status).length > 0)
+          this.lifecycle.update(live, { status });
       },
       (error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${errorMessage(error)}`),
     );

@@ -63,7 +63,7 @@ export function parseDialTarget(input: unknown): DialTargetResult {
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
   if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs user@host');
-  if (!SAFE_USER.test(target.user)) return fail('the user part may hold only letters, digits and . _ ~ ! $ & \' ( ) * + = # -');
+  if (!SAFE_USER.test(target.user)) return fail("the user part may hold only letters, digits and . _ ~ ! $ & ' ( ) * + = # -");
   if (at >= 0) {
     const hostPort = withoutScheme.slice(at + 1);
     const match = HOST_PORT.exec(hostPort);

@@ -23,7 +23,10 @@ export class RecordingController extends CallFeature {
   /** `startRecord`: start (permission 2) or resume (permission 1+). */
   start(callId: string): boolean {
     const current = this.registry.record(callId)?.status.recordStatus;
-    return current === 'recording' || (current !== undefined && this.ctx.getState().recordPermissions >= (current === 'stop' ? 2 : 1) && this.#send(callId, 'recording'));
+    return (
+      current === 'recording' ||
+      (current !== undefined && this.ctx.getState().recordPermissions >= (current === 'stop' ? 2 : 1) && this.#send(callId, 'recording'))
+    );
   }
 
   /** `pauseRecord`: pause (permission 1+). */

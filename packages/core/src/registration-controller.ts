@@ -28,11 +28,7 @@ function randomToken(length: number): string {
  * its connection in the same instant; a random delay over the whole window
  * spreads their return over seconds instead of a burst.
  */
-export function backoffDelay(
-  attempt: number,
-  options: { initialDelayMs: number; maxDelayMs: number },
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(attempt: number, options: { initialDelayMs: number; maxDelayMs: number }, random: () => number = Math.random): number {
   return Math.round(random() * Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1)));
 }
 

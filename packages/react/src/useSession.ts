@@ -42,10 +42,7 @@ export function useSession(callId?: string | null): SessionHandle | undefined;
  * no such call. Results are compared shallowly.
  */
 export function useSession<T>(callId: string | null | undefined, selector: (status: CallStatus, record: CallRecord) => T): T | undefined;
-export function useSession<T>(
-  callId?: string | null,
-  selector?: (status: CallStatus, record: CallRecord) => T,
-): SessionHandle | T | undefined {
+export function useSession<T>(callId?: string | null, selector?: (status: CallStatus, record: CallRecord) => T): SessionHandle | T | undefined {
   const { phone, commands } = usePhoneContext('useSession');
   const selected = useShallowSelect(phone.store, (state): CallRecord | T | undefined => {
     const record = recordOf(state, callId);

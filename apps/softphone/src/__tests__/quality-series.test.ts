@@ -3,7 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { nextPoint } from '../quality/quality-series';
 
 function report(at: number, received: number, lost: number, jitterAvg: number): CallReport {
-  const audio = { codec: 'opus', packetsReceived: received, packetsSent: received, packetsLost: lost, lossRatio: 0, jitterAvg, jitterMax: jitterAvg, rtt: null };
+  const audio = {
+    codec: 'opus',
+    packetsReceived: received,
+    packetsSent: received,
+    packetsLost: lost,
+    lossRatio: 0,
+    jitterAvg,
+    jitterMax: jitterAvg,
+    rtt: null,
+  };
   return { callId: 'c', timestamp: at, date: new Date(at).toISOString(), candidateType: 'host', audio, video: null, mos: 4.4 };
 }
 

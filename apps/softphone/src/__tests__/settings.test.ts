@@ -17,7 +17,13 @@ afterEach(() => window.localStorage.clear());
 describe('settings', () => {
   test('pre-fills the local test user from the URL', () => {
     const settings = loadSettings('?ext=1002&server=ws://127.0.0.1:40000');
-    expect(settings).toMatchObject({ extension: '1002', secret: 'secret1002', server: 'ws://127.0.0.1:40000', domain: 'webphone.test', displayName: 'Grace Hopper' });
+    expect(settings).toMatchObject({
+      extension: '1002',
+      secret: 'secret1002',
+      server: 'ws://127.0.0.1:40000',
+      domain: 'webphone.test',
+      displayName: 'Grace Hopper',
+    });
   });
 
   test('keeps the password out of localStorage unless "remember" is ticked', () => {

@@ -31,4 +31,3 @@ export function DeviceSelect({ label, devices, value, disabled, onChange }: Devi
     </div>
   );
 }
-

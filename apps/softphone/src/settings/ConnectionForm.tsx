@@ -36,15 +36,30 @@ export function ConnectionForm({ initial, onSubmit, error = null }: ConnectionFo
       <h2 id={`${id}-title`} className="demo-card__title">
         Sign in to your phone system
       </h2>
-      <p className="demo-muted">Pre-filled for the local test server of <code>npm run demo</code>: users 1001–1010, password secret&lt;ext&gt;.</p>
+      <p className="demo-muted">
+        Pre-filled for the local test server of <code>npm run demo</code>: users 1001–1010, password secret&lt;ext&gt;.
+      </p>
       <label className="demo-field">
         <span>Server URL</span>
-        <input type="url" required value={values.server} aria-invalid={invalid('server')} onChange={(e) => set('server', e.target.value)} placeholder="wss://pbx.example.com:8089/ws" />
+        <input
+          type="url"
+          required
+          value={values.server}
+          aria-invalid={invalid('server')}
+          onChange={(e) => set('server', e.target.value)}
+          placeholder="wss://pbx.example.com:8089/ws"
+        />
       </label>
       <div className="demo-row">
         <label className="demo-field">
           <span>Extension</span>
-          <input required autoComplete="username" value={values.extension} aria-invalid={invalid('extension')} onChange={(e) => set('extension', e.target.value)} />
+          <input
+            required
+            autoComplete="username"
+            value={values.extension}
+            aria-invalid={invalid('extension')}
+            onChange={(e) => set('extension', e.target.value)}
+          />
         </label>
         <label className="demo-field">
           <span>Display name</span>

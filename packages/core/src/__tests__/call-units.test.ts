@@ -158,7 +158,12 @@ describe('CallQualityMonitor', () => {
   it('samples every 3 s until stopped, and leaves no timer', async () => {
     vi.useFakeTimers();
     const reports: number[] = [];
-    const monitor = new CallQualityMonitor('c', () => Promise.resolve(stats([])), (r) => reports.push(r.timestamp), () => undefined);
+    const monitor = new CallQualityMonitor(
+      'c',
+      () => Promise.resolve(stats([])),
+      (r) => reports.push(r.timestamp),
+      () => undefined,
+    );
     monitor.start();
     monitor.start();
     await vi.advanceTimersByTimeAsync(2999);

@@ -38,13 +38,7 @@ describe('call lifecycle against the real Kamailio', () => {
     expect(b.phone.incomingList).toEqual([]);
     expect(outgoing.status.callStartTime).toBeGreaterThan(0);
     expect(outStatuses).toContain('talking');
-    expect(seen).toEqual([
-      'a:newRTCSession:calling',
-      'a:startSession:true',
-      'b:incoming:true:1',
-      'b:accepted:connecting',
-      'b:confirmed:talking',
-    ]);
+    expect(seen).toEqual(['a:newRTCSession:calling', 'a:startSession:true', 'b:incoming:true:1', 'b:accepted:connecting', 'b:confirmed:talking']);
     expect(a.phone.currentSession?.callId).toBe(outgoing.callId);
 
     const endedB = sessionEvent(incoming, 'ended');

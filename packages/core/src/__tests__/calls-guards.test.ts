@@ -54,7 +54,19 @@ describe('call guards and result codes against the real Kamailio', () => {
     const a = await registeredPhone(server(), '1001');
     const before = a.phone.store.getState();
     expect(await a.phone.answer('nope')).toMatchObject({ code: ResultCode.NOT_FOUND_CALL_ID });
-    for (const method of ['reject', 'hangup', 'terminate', 'hold', 'unhold', 'mute', 'unmute', 'startRecord', 'pauseRecord', 'completeTransfer', 'setCurrentSession'] as const) {
+    for (const method of [
+      'reject',
+      'hangup',
+      'terminate',
+      'hold',
+      'unhold',
+      'mute',
+      'unmute',
+      'startRecord',
+      'pauseRecord',
+      'completeTransfer',
+      'setCurrentSession',
+    ] as const) {
       expect(a.phone[method]('nope'), method).toBe(false);
     }
     expect(a.phone.dtmf('nope', '1')).toBe(false);

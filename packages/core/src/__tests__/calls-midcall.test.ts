@@ -159,7 +159,11 @@ describe('mid-call features against the real Kamailio', () => {
     const b = await registeredPhone(server(), '1002');
     const { outgoing } = await connect(a, b);
     const [{ callReport }] = await sessionEvent(outgoing, 'callReport', 5000);
-    expect(callReport).toMatchObject({ callId: outgoing.callId, candidateType: 'host', audio: { codec: 'opus', packetsReceived: 150, packetsLost: 1, lossRatio: 0.006623 } });
+    expect(callReport).toMatchObject({
+      callId: outgoing.callId,
+      candidateType: 'host',
+      audio: { codec: 'opus', packetsReceived: 150, packetsLost: 1, lossRatio: 0.006623 },
+    });
     expect(callReport.mos).toBeGreaterThan(4);
     expect(outgoing.callReport).toEqual(callReport);
     expect(a.phone.store.getState().calls[outgoing.callId].lastReport).toEqual(callReport);

@@ -8,7 +8,11 @@ const { server } = useCallServer();
 
 /** Resolves once `phone` has exactly one call, talking, with `number`. */
 function talkingTo(phone: PhoneOperator, number: string) {
-  return waitForState(phone.store, (s) => s.callIds.length === 1 && s.calls[s.callIds[0]]?.status.callStatus === 'talking' && s.calls[s.callIds[0]].status.number === number, 15_000);
+  return waitForState(
+    phone.store,
+    (s) => s.callIds.length === 1 && s.calls[s.callIds[0]]?.status.callStatus === 'talking' && s.calls[s.callIds[0]].status.number === number,
+    15_000,
+  );
 }
 
 /** Answers the next incoming call on `phone`. */
@@ -59,7 +63,10 @@ describe('transfers against the real Kamailio', () => {
     const cAnswers = answerNext(c);
     expect(b.phone.attendedTransfer(parent.callId, '1003')).toBe(true);
     await cAnswers;
-    const state = await waitForState(b.phone.store, (s) => s.callIds.length === 2 && Object.values(s.calls).some((r) => r.status.isTransfer && r.status.callStatus === 'talking'));
+    const state = await waitForState(
+      b.phone.store,
+      (s) => s.callIds.length === 2 && Object.values(s.calls).some((r) => r.status.isTransfer && r.status.callStatus === 'talking'),
+    );
     const consultId = state.callIds.find((id) => state.calls[id].status.isTransfer)!;
     expect(state.calls[consultId].status.transferParent).toMatchObject({ callId: parent.callId, number: '1001' });
     expect(state.calls[parent.callId].transfer).toEqual({ status: 'attended-consulting', consultCallId: consultId, target: '1003' });
@@ -105,7 +112,9 @@ describe('transfers against the real Kamailio', () => {
     const uri = new Bracketed('sip', '1003', 'webphone.test');
     uri.setHeader('Replaces', encodeURIComponent('abc\r\nX-Evil: 1;to-tag=a;from-tag=b'));
     // Reach the sip.js session of B's call to send a REFER this phone would never build.
-    const sipSession = (b.phone as unknown as { calls: { registry: { get(id: string): { sip: { session: SipSession } } } } }).calls.registry.get(incoming.callId).sip.session;
+    const sipSession = (b.phone as unknown as { calls: { registry: { get(id: string): { sip: { session: SipSession } } } } }).calls.registry.get(
+      incoming.callId,
+    ).sip.session;
     const status = await new Promise<number>((resolve) => {
       void sipSession.refer(uri, { requestDelegate: { onAccept: () => resolve(202), onReject: (r) => resolve(r.message.statusCode ?? 0) } });
     });

@@ -73,13 +73,28 @@ describe('config validation', () => {
     ['ws to [::1]', { server: 'ws://[::1]:5066' }],
     ['ws to a remote host with allowInsecure', { server: 'ws://pbx.lan:5066', allowInsecure: true }],
     ['ha1 instead of password', { password: undefined, ha1: 'ABCDEF0123456789abcdef0123456789' }],
-    ['every optional field', {
-      domain: 'webphone.test', authorizationUser: 'agent-7', displayName: 'Ann "The Agent"', reRegistryPhoneTimes: 0,
-      deviceIds: { microphoneId: 'm' }, maxConcurrentCalls: 3, disableCallWaiting: true, recordPermissions: 0,
-      dtmfMethod: 'info', iceServers: [{ urls: 'stun:stun.example.com' }], iceTransportPolicy: 'relay',
-      resolveContact: async () => ({}), logger: console, logLevel: 'debug', registerExpires: 120,
-      reconnect: { initialDelayMs: 10, maxDelayMs: 100 }, keepAlive: { intervalMs: 20_000, timeoutMs: 5_000, method: 'options' },
-    }],
+    [
+      'every optional field',
+      {
+        domain: 'webphone.test',
+        authorizationUser: 'agent-7',
+        displayName: 'Ann "The Agent"',
+        reRegistryPhoneTimes: 0,
+        deviceIds: { microphoneId: 'm' },
+        maxConcurrentCalls: 3,
+        disableCallWaiting: true,
+        recordPermissions: 0,
+        dtmfMethod: 'info',
+        iceServers: [{ urls: 'stun:stun.example.com' }],
+        iceTransportPolicy: 'relay',
+        resolveContact: async () => ({}),
+        logger: console,
+        logLevel: 'debug',
+        registerExpires: 120,
+        reconnect: { initialDelayMs: 10, maxDelayMs: 100 },
+        keepAlive: { intervalMs: 20_000, timeoutMs: 5_000, method: 'options' },
+      },
+    ],
     ['keep-alive off', { keepAlive: { intervalMs: 0 } }],
   ])('accepts %s', (_label, patch) => {
     const phone = new PhoneOperator({ ...valid, ...patch } as PhoneConfig);
@@ -90,7 +105,10 @@ describe('config validation', () => {
   it('defaults the domain to the server host and the auth user to the extension', () => {
     const phone = new PhoneOperator(valid);
     expect(phone.store.getState().identity).toEqual({
-      extension: '1001', domain: 'pbx.example.com', authorizationUser: '1001', displayName: undefined,
+      extension: '1001',
+      domain: 'pbx.example.com',
+      authorizationUser: '1001',
+      displayName: undefined,
     });
     expect(phone.reRegistryPhoneTimes).toBe(Infinity);
     expect(phone.recordPermissions).toBe(2);

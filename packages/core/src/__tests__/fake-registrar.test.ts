@@ -100,7 +100,15 @@ describe('registration over an in-memory registrar (fake timers)', () => {
     p.on('registrationFailed', (error) => errors.push(error));
     p.start();
     await vi.advanceTimersByTimeAsync(10);
-    for (const garbage of ['', '\r\n\r\n', 'SIP/2.0 200', 'NOT SIP AT ALL', 'INVITE sip:1001@webphone.test SIP/2.0\r\nVia: broken\r\n\r\n', 'SIP/2.0 999 Weird\r\nCSeq: x\r\n\r\n', '\u0000\u0001binary']) {
+    for (const garbage of [
+      '',
+      '\r\n\r\n',
+      'SIP/2.0 200',
+      'NOT SIP AT ALL',
+      'INVITE sip:1001@webphone.test SIP/2.0\r\nVia: broken\r\n\r\n',
+      'SIP/2.0 999 Weird\r\nCSeq: x\r\n\r\n',
+      '\u0000\u0001binary',
+    ]) {
       registrar.injectAll(garbage);
       await vi.advanceTimersByTimeAsync(1);
     }

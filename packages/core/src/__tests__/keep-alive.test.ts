@@ -113,7 +113,7 @@ describe('keep-alive with the default settings', () => {
 });
 
 describe('keep-alive methods and options', () => {
-  it("switches to OPTIONS for a server that answers OPTIONS but not CRLF pings (Asterisk, FreeSWITCH over WebSocket)", async () => {
+  it('switches to OPTIONS for a server that answers OPTIONS but not CRLF pings (Asterisk, FreeSWITCH over WebSocket)', async () => {
     registrar.answersPing = false;
     const p = await registered();
     await vi.advanceTimersByTimeAsync(5 * 60_000);

@@ -34,7 +34,11 @@ describe('getUserMedia error mapping', () => {
   });
 
   it('a video call with no microphone at all reports the microphone', async () => {
-    const result = await mapMediaError(domError('NotFoundError'), { audio: true, video: true }, { getUserMedia: vi.fn(), enumerateDevices: async () => [{ kind: 'videoinput' } as MediaDeviceInfo] });
+    const result = await mapMediaError(
+      domError('NotFoundError'),
+      { audio: true, video: true },
+      { getUserMedia: vi.fn(), enumerateDevices: async () => [{ kind: 'videoinput' } as MediaDeviceInfo] },
+    );
     expect(result.code).toBe(ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE);
   });
 

@@ -16,7 +16,17 @@ function idlePhone(): PhoneOperator {
 const garbage: unknown[] = [undefined, null, '', 0, -1, NaN, {}, [], 'unknown-call-id', '1001\r\nVia: x', Symbol('s'), () => 1];
 
 const booleanMethods = [
-  'reject', 'hangup', 'terminate', 'hold', 'unhold', 'mute', 'unmute', 'startRecord', 'pauseRecord', 'completeTransfer', 'setCurrentSession',
+  'reject',
+  'hangup',
+  'terminate',
+  'hold',
+  'unhold',
+  'mute',
+  'unmute',
+  'startRecord',
+  'pauseRecord',
+  'completeTransfer',
+  'setCurrentSession',
 ] as const satisfies ReadonlyArray<keyof PhoneApi>;
 const twoArgumentBooleanMethods = ['blindTransfer', 'attendedTransfer', 'dtmf', 'setSessionStaticStatus'] as const satisfies ReadonlyArray<keyof PhoneApi>;
 

@@ -50,9 +50,7 @@ describe('recovery when the SIP server goes away', () => {
   });
 
   it('gives up with RE_REGISTRY_MAX_LIMIT_TIMES after exactly reRegistryPhoneTimes attempts', async () => {
-    const phone = makePhone(
-      testConfig('1002', { server: server.url, reRegistryPhoneTimes: 2, reconnect: { initialDelayMs: 50, maxDelayMs: 200 } }),
-    );
+    const phone = makePhone(testConfig('1002', { server: server.url, reRegistryPhoneTimes: 2, reconnect: { initialDelayMs: 50, maxDelayMs: 200 } }));
     const registered = nextEvent(phone, 'registered');
     phone.start();
     await registered;
@@ -75,9 +73,7 @@ describe('recovery when the SIP server goes away', () => {
 
   it('counts the first connection separately when the server is down from the start', async () => {
     await server.stop();
-    const phone = makePhone(
-      testConfig('1003', { server: server.url, reRegistryPhoneTimes: 1, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } }),
-    );
+    const phone = makePhone(testConfig('1003', { server: server.url, reRegistryPhoneTimes: 1, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } }));
     const opensBefore = webSocketOpens.count;
     const failed = nextEvent(phone, 'registrationFailed', 10_000);
     phone.start();
@@ -88,9 +84,7 @@ describe('recovery when the SIP server goes away', () => {
 
   it('start() after giving up tries again from zero', async () => {
     await server.stop();
-    const phone = makePhone(
-      testConfig('1004', { server: server.url, reRegistryPhoneTimes: 0, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } }),
-    );
+    const phone = makePhone(testConfig('1004', { server: server.url, reRegistryPhoneTimes: 0, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } }));
     const failed = nextEvent(phone, 'registrationFailed', 10_000);
     phone.start();
     await failed;

@@ -34,7 +34,17 @@ describe('RedactingLogger', () => {
   });
 
   it('survives a throwing sink', () => {
-    const log = new RedactingLogger({ debug() {}, info() {}, warn() {}, error() { throw new Error('sink down'); } }, 'debug');
+    const log = new RedactingLogger(
+      {
+        debug() {},
+        info() {},
+        warn() {},
+        error() {
+          throw new Error('sink down');
+        },
+      },
+      'debug',
+    );
     expect(() => log.error('x')).not.toThrow();
   });
 });

@@ -60,7 +60,11 @@ export async function mapMediaError(error: unknown, constraints: MediaStreamCons
   if (name === 'NotAllowedError' || name === 'PermissionDeniedError' || name === 'SecurityError') {
     return result('GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR', detail);
   }
-  if (name !== 'NotFoundError' && name !== 'DevicesNotFoundError' && (name !== 'OverconstrainedError' || (error as { constraint?: string }).constraint !== 'deviceId')) {
+  if (
+    name !== 'NotFoundError' &&
+    name !== 'DevicesNotFoundError' &&
+    (name !== 'OverconstrainedError' || (error as { constraint?: string }).constraint !== 'deviceId')
+  ) {
     return result('GET_LOCAL_STREAM_ERROR', detail);
   }
   let cameraMissing = !!constraints.video;

@@ -362,7 +362,11 @@ export class SipCall {
       ...this.#answers(info, 'INFO'),
     };
     if (!this.#events.info) return incoming.accept();
-    this.#safely('info', () => this.#events.info?.(incoming), () => incoming.reject(500));
+    this.#safely(
+      'info',
+      () => this.#events.info?.(incoming),
+      () => incoming.reject(500),
+    );
   }
 
   #handleRefer(referral: Referral): void {
@@ -374,7 +378,11 @@ export class SipCall {
       ...answers,
       follow: () => new SipCall(referral.makeInviter(), 'outbound', this.#logger),
     };
-    this.#safely('refer', () => this.#events.refer?.(transfer), () => answers.reject(500));
+    this.#safely(
+      'refer',
+      () => this.#events.refer?.(transfer),
+      () => answers.reject(500),
+    );
   }
 
   /** Logs a failed promise of sip.js (an answer or request that could not be sent) instead of leaving it unhandled. */

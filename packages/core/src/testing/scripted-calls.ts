@@ -70,7 +70,13 @@ export function withoutCall(state: PhoneState, callId: string, maxCalls: number)
 /** A copy of `record` with parts of its status, timestamps or transfer replaced. */
 export function patchRecord(
   record: CallRecord,
-  patch: { status?: Partial<CallStatus>; timestamps?: Partial<CallTimestamps>; transfer?: CallRecord['transfer']; manualStaticStatus?: boolean; lastReport?: CallRecord['lastReport'] },
+  patch: {
+    status?: Partial<CallStatus>;
+    timestamps?: Partial<CallTimestamps>;
+    transfer?: CallRecord['transfer'];
+    manualStaticStatus?: boolean;
+    lastReport?: CallRecord['lastReport'];
+  },
 ): CallRecord {
   return {
     ...record,

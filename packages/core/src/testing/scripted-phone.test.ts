@@ -19,7 +19,22 @@ describe('ScriptedPhone registration', () => {
   it('is a PhoneApi whose store has the PhoneOperator shape', () => {
     const phone: PhoneApi = new ScriptedPhone();
     expect(Object.keys(phone.store.getState()).sort()).toEqual(
-      ['calls', 'callIds', 'currentSessionID', 'destroyed', 'deviceIds', 'identity', 'incomingIds', 'isMaxCall', 'isRegistered', 'lastError', 'reconnect', 'recordPermissions', 'registration', 'transport'].sort(),
+      [
+        'calls',
+        'callIds',
+        'currentSessionID',
+        'destroyed',
+        'deviceIds',
+        'identity',
+        'incomingIds',
+        'isMaxCall',
+        'isRegistered',
+        'lastError',
+        'reconnect',
+        'recordPermissions',
+        'registration',
+        'transport',
+      ].sort(),
     );
     expect('setState' in phone.store).toBe(false);
   });
@@ -34,7 +49,10 @@ describe('ScriptedPhone registration', () => {
     expect(seen).toEqual(['connected:connected', 'registered:registered', 'isRegisteredChange:true']);
     expect(phone.store.getState().registration).toEqual({ status: 'registered', aor: 'sip:1001@webphone.test', registeredAt: T0, expiresAt: T0 + 600_000 });
     phone.start();
-    expect(phone.commands).toEqual([{ name: 'start', args: [] }, { name: 'start', args: [] }]);
+    expect(phone.commands).toEqual([
+      { name: 'start', args: [] },
+      { name: 'start', args: [] },
+    ]);
     expect(seen).toHaveLength(3);
   });
 
@@ -59,7 +77,11 @@ describe('ScriptedPhone registration', () => {
     phone.on('disconnected', () => seen.push('disconnected'));
     phone.on('isRegisteredChange', (value) => seen.push(value));
     phone.dropConnection();
-    expect(phone.store.getState()).toMatchObject({ transport: 'disconnected', isRegistered: false, reconnect: { attempt: 1, nextAttemptAt: T0 + 1000, exhausted: false } });
+    expect(phone.store.getState()).toMatchObject({
+      transport: 'disconnected',
+      isRegistered: false,
+      reconnect: { attempt: 1, nextAttemptAt: T0 + 1000, exhausted: false },
+    });
     phone.register();
     expect(phone.store.getState()).toMatchObject({ transport: 'connected', isRegistered: true, reconnect: { attempt: 0 } });
     expect(seen).toEqual(['disconnected', false, true]);

@@ -1,16 +1,7 @@
 import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import {
-  PhoneOperator,
-  PhoneProvider,
-  useIncomingCalls,
-  usePhone,
-  useRegistration,
-  useSession,
-  type PhoneApi,
-  type PhoneConfig,
-} from '../index.js';
+import { PhoneOperator, PhoneProvider, useIncomingCalls, usePhone, useRegistration, useSession, type PhoneApi, type PhoneConfig } from '../index.js';
 import { installSilentMicrophone, sdpOnlyMedia } from './support/fake-call-media.js';
 import { installCountingWebSocket, resetWire, wire } from './support/sip-wire.js';
 

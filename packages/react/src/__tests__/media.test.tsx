@@ -93,9 +93,9 @@ describe('<CallAudio />', () => {
     const setSinkId = vi.fn(async (_id: string) => {});
     Object.defineProperty(HTMLMediaElement.prototype, 'setSinkId', { value: setSinkId, configurable: true, writable: true });
     let allowed = false;
-    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() =>
-      allowed ? Promise.resolve() : Promise.reject(Object.assign(new Error('no gesture'), { name: 'NotAllowedError' })),
-    );
+    const play = vi
+      .spyOn(HTMLMediaElement.prototype, 'play')
+      .mockImplementation(() => (allowed ? Promise.resolve() : Promise.reject(Object.assign(new Error('no gesture'), { name: 'NotAllowedError' }))));
     const phone = scriptedPhone({ deviceIds: { speakerId: 'spk-1' } });
     const { container } = render(
       <PhoneProvider phone={phone}>

@@ -14,7 +14,9 @@ afterEach(() => vi.useRealTimers());
 
 function CallCard({ callId }: { callId: string }) {
   const session = useSession(callId);
-  return <p data-testid={`card-${callId}`}>{session ? `${session.status.number} ${session.status.isHold ? 'on hold' : session.status.callStatus}` : 'ended'}</p>;
+  return (
+    <p data-testid={`card-${callId}`}>{session ? `${session.status.number} ${session.status.isHold ? 'on hold' : session.status.callStatus}` : 'ended'}</p>
+  );
 }
 
 function CallTimer({ callId }: { callId: string }) {
@@ -29,7 +31,11 @@ function RegistrationBadge() {
 
 function Dialer() {
   const isRegistered = usePhone((s) => s.isRegistered);
-  return <button type="button" disabled={!isRegistered}>Call</button>;
+  return (
+    <button type="button" disabled={!isRegistered}>
+      Call
+    </button>
+  );
 }
 
 describe('render counts (React Profiler)', () => {

@@ -109,7 +109,13 @@ export function ActiveCall({
         )}
       </p>
       <div className={cx('wp-call__identity', visiblePanel !== 'none' && 'wp-call__identity--compact')}>
-        <Avatar name={call.name} number={call.number} src={call.avatar} size={visiblePanel === 'none' ? 'lg' : 'md'} pulsing={call.callStatus === 'calling' && !ended} />
+        <Avatar
+          name={call.name}
+          number={call.number}
+          src={call.avatar}
+          size={visiblePanel === 'none' ? 'lg' : 'md'}
+          pulsing={call.callStatus === 'calling' && !ended}
+        />
         <div className="wp-call__who">
           <h2 id={`${id}-name`} className="wp-call__name">
             {call.name.trim() || call.number || 'Unknown'}
@@ -180,8 +186,12 @@ export function ActiveCall({
             </div>
           )}
           <div className="wp-call__controls" role="group" aria-label="Call controls">
-            {onMuteChange && <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => onMuteChange(!call.isMute)} />}
-            {onHoldChange && <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => onHoldChange(!call.isHold)} />}
+            {onMuteChange && (
+              <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => onMuteChange(!call.isMute)} />
+            )}
+            {onHoldChange && (
+              <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => onHoldChange(!call.isHold)} />
+            )}
             {onRecordChange && recordPermissions > 0 && (
               <ControlButton
                 label="Record"

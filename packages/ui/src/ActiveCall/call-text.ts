@@ -139,7 +139,6 @@ export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot
   return parts.length > 0 ? parts.join('. ') : null;
 }
 
-
 /** The sentence for a transfer under way or failed ("Transferring to 1003", "Transfer to 1003 failed: Busy"). */
 export function transferSentence(status: keyof typeof TRANSFER_PREFIX, target: string, reason: string): string {
   return TRANSFER_PREFIX[status] + target + (status === 'failed' ? ` failed: ${reason}` : '');

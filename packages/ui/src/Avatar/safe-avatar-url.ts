@@ -24,9 +24,16 @@ export function safeAvatarUrl(url: string | null | undefined): string | null {
 
 /** Up to two initials for a name, or the last two digits of a number as a fallback. */
 export function initialsFor(name: string, number: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}|\p{N}/u.test(w));
   // Each word has a letter or digit, so its first code point exists.
-  if (words.length > 0) return (words.length > 1 ? [words[0]!, words.at(-1)!] : words).map((w) => [...w][0]).join('').toUpperCase();
+  if (words.length > 0)
+    return (words.length > 1 ? [words[0]!, words.at(-1)!] : words)
+      .map((w) => [...w][0])
+      .join('')
+      .toUpperCase();
   const digits = number.replace(/\D/g, '');
   return digits.slice(-2) || '#';
 }

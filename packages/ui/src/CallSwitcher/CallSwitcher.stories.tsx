@@ -26,7 +26,9 @@ function TwoCallsDemo(props: CallSwitcherProps & { withCurrentCall?: boolean }) 
           setCurrent(id);
         }}
       />
-      {props.withCurrentCall && currentCall && <ActiveCall call={currentCall} onHangup={() => undefined} onMuteChange={() => undefined} onHoldChange={() => undefined} />}
+      {props.withCurrentCall && currentCall && (
+        <ActiveCall call={currentCall} onHangup={() => undefined} onMuteChange={() => undefined} onHoldChange={() => undefined} />
+      )}
     </div>
   );
 }

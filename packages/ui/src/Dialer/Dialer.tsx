@@ -71,7 +71,11 @@ export function Dialer({
   const validation = validateNumber(text);
   const problem = validation.ok ? null : validation.problem;
   const showProblem = problem !== null && problem !== 'empty' && (touched || isImmediateProblem(problem));
-  const blockedReason = !registered ? 'Not connected to the phone system. Calls are unavailable.' : atCallLimit ? 'You are on the maximum number of calls.' : null;
+  const blockedReason = !registered
+    ? 'Not connected to the phone system. Calls are unavailable.'
+    : atCallLimit
+      ? 'You are on the maximum number of calls.'
+      : null;
   const canPress = text.trim() !== '' && blockedReason === null;
 
   const edit = (next: string) => {
@@ -140,13 +144,7 @@ export function Dialer({
       </p>
       {showKeypad && <Keypad onKey={onKey} tones={tones} />}
       <div className="wp-dialer__actions">
-        <button
-          type="button"
-          className="wp-action wp-action--call"
-          disabled={!canPress}
-          aria-describedby={blockedReason ? hintId : undefined}
-          onClick={call}
-        >
+        <button type="button" className="wp-action wp-action--call" disabled={!canPress} aria-describedby={blockedReason ? hintId : undefined} onClick={call}>
           <PhoneIcon className="wp-action__icon" />
           <span>Call</span>
         </button>

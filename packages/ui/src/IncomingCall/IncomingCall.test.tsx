@@ -62,14 +62,7 @@ describe('IncomingCall', () => {
   });
 
   it('names an unknown caller by number and warns about the call it holds', () => {
-    render(
-      <IncomingCall
-        call={{ ...ringing, name: '', company: '' }}
-        activeCallName="Grace Hopper"
-        onAnswer={() => undefined}
-        onReject={() => undefined}
-      />,
-    );
+    render(<IncomingCall call={{ ...ringing, name: '', company: '' }} activeCallName="Grace Hopper" onAnswer={() => undefined} onReject={() => undefined} />);
     expect(screen.getByRole('alertdialog', { name: 'Incoming call from +14155550132' })).toHaveAccessibleDescription(
       'Answering puts your call with Grace Hopper on hold.',
     );

@@ -40,17 +40,7 @@ export interface IncomingCallProps {
  * the caller details, so a screen reader announces who is calling when focus
  * moves into it. Shortcuts are scoped to the dialog and ignore modified keys.
  */
-export function IncomingCall({
-  call,
-  onAnswer,
-  onReject,
-  activeCallName,
-  ringtone,
-  autoFocus = true,
-  shortcuts = true,
-  error,
-  className,
-}: IncomingCallProps) {
+export function IncomingCall({ call, onAnswer, onReject, activeCallName, ringtone, autoFocus = true, shortcuts = true, error, className }: IncomingCallProps) {
   const id = useId();
   const displayName = call.name.trim() || call.number || 'Unknown caller';
   const kind = call.isVideo ? 'Incoming video call' : 'Incoming call';

@@ -24,14 +24,16 @@ describe('RegistrationStatus', () => {
 
   it('shows reconnection progress over the registration', () => {
     const { rerender } = render(
-      <RegistrationStatus
-        registration={{ status: 'registering' }}
-        transport="disconnected"
-        reconnect={{ attempt: 2, nextAttemptAt: 10, exhausted: false }}
-      />,
+      <RegistrationStatus registration={{ status: 'registering' }} transport="disconnected" reconnect={{ attempt: 2, nextAttemptAt: 10, exhausted: false }} />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…Attempt 2');
-    rerender(<RegistrationStatus registration={{ status: 'unregistered' }} transport="disconnected" reconnect={{ attempt: 5, nextAttemptAt: null, exhausted: true }} />);
+    rerender(
+      <RegistrationStatus
+        registration={{ status: 'unregistered' }}
+        transport="disconnected"
+        reconnect={{ attempt: 5, nextAttemptAt: null, exhausted: true }}
+      />,
+    );
     expect(screen.getByRole('status')).toHaveTextContent('OfflineCould not reconnect');
     rerender(<RegistrationStatus registration={{ status: 'unregistered' }} />);
     expect(screen.getByRole('status')).toHaveTextContent(/^Offline$/);

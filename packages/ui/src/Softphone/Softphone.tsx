@@ -61,13 +61,7 @@ export function Softphone({ title = 'Phone', className }: SoftphoneProps) {
       <ConnectedCallSwitcher />
       <ConnectedActiveCall />
       {showAddCall && (
-        <button
-          type="button"
-          className="wp-button wp-softphone__add"
-          aria-expanded={adding}
-          aria-controls={`${id}-dialer`}
-          onClick={() => setAdding(!adding)}
-        >
+        <button type="button" className="wp-button wp-softphone__add" aria-expanded={adding} aria-controls={`${id}-dialer`} onClick={() => setAdding(!adding)}>
           <PhoneIcon />
           {adding ? 'Close dialer' : 'Add call'}
         </button>

@@ -38,7 +38,8 @@ export function TransferStatus({ call, transfer = IDLE, onComplete, onCancel, on
   const message =
     transfer.status === 'idle' || (consulting && consultingFor !== null)
       ? `Consulting before transferring ${consultingFor}, who is on hold.`
-      : transferSentence(transfer.status, transfer.target, failed ? transfer.reason : '') + (failed ? '' : busy ? '…' : `. ${call.name.trim() || call.number} is on hold.`);
+      : transferSentence(transfer.status, transfer.target, failed ? transfer.reason : '') +
+        (failed ? '' : busy ? '…' : `. ${call.name.trim() || call.number} is on hold.`);
   const cancel = consulting && onCancel && (
     <button type="button" className="wp-button wp-button--small" onClick={onCancel}>
       Cancel transfer

@@ -41,21 +41,24 @@ export const HangUpIcon = icon(<path d={handset} transform="rotate(135 12 12)" /
 /** A microphone (its capsule is the rounded rectangle 9,2.5 6×11.5, rx 3). */
 export const MicIcon = icon(`M9 5.5a3 3 0 0 1 6 0V11a3 3 0 0 1-6 0z${micStand}`);
 /** A crossed-out microphone. */
-export const MicOffIcon = icon('M15 9.3V5.5a3 3 0 0 0-5.8-1M9 9v2a3 3 0 0 0 4.9 2.3M18.5 11a6.5 6.5 0 0 1-.7 2.9M5.5 11a6.5 6.5 0 0 0 10.4 5.2M12 17.5V21M3.5 3.5l17 17');
+export const MicOffIcon = icon(
+  'M15 9.3V5.5a3 3 0 0 0-5.8-1M9 9v2a3 3 0 0 0 4.9 2.3M18.5 11a6.5 6.5 0 0 1-.7 2.9M5.5 11a6.5 6.5 0 0 0 10.4 5.2M12 17.5V21M3.5 3.5l17 17',
+);
 /** Two bars: hold. */
-export const PauseIcon = icon(
-  [6.5, 14].map((x) => <rect key={x} x={x} y={5} width={3.5} height={14} rx={1} />));
+export const PauseIcon = icon([6.5, 14].map((x) => <rect key={x} x={x} y={5} width={3.5} height={14} rx={1} />));
 /** A filled dot inside a ring: record. */
 export const RecordIcon = icon(
   <>
     <circle cx={12} cy={12} r={8.5} />
     <circle cx={12} cy={12} r={4} fill="currentColor" stroke="none" />
-  </>);
+  </>,
+);
 /** A 3×3 grid of dots: the keypad. */
 export const KeypadIcon = icon(
   <g fill="currentColor" stroke="none">
     {DOTS.flatMap((y) => DOTS.map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.9" />))}
-  </g>);
+  </g>,
+);
 /** An arrow leaving a bar: transfer. */
 export const TransferIcon = icon('M4 5v14M8 12h12M15 7l5 5-5 5');
 /** A tag-shaped delete key. */

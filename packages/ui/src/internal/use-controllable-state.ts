@@ -10,11 +10,7 @@ import { useRef, useState } from 'react';
  * setter is a new function on each render: use it in handlers, not in effect
  * dependencies.
  */
-export function useControllableState<T>(
-  value: T | undefined,
-  defaultValue: T,
-  onValueChange: ((next: T) => void) | undefined,
-): [T, (next: T) => void] {
+export function useControllableState<T>(value: T | undefined, defaultValue: T, onValueChange: ((next: T) => void) | undefined): [T, (next: T) => void] {
   const controlled = useRef(value !== undefined).current;
   const [own, setOwn] = useState(defaultValue);
   return [

@@ -16,12 +16,9 @@ describe('cleanNumber', () => {
 });
 
 describe('validateNumber', () => {
-  it.each(['1002', '+15551234567', '*72#', 'alice', 'alice.smith@pbx.example.com', 'sip:1002@10.0.0.1:5060', '+1 (555) 123-4567'])(
-    'accepts %j',
-    (input) => {
-      expect(validateNumber(input).ok).toBe(true);
-    },
-  );
+  it.each(['1002', '+15551234567', '*72#', 'alice', 'alice.smith@pbx.example.com', 'sip:1002@10.0.0.1:5060', '+1 (555) 123-4567'])('accepts %j', (input) => {
+    expect(validateNumber(input).ok).toBe(true);
+  });
 
   it.each([
     ['', 'empty'],

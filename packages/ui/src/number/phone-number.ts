@@ -17,9 +17,7 @@ export { MAX_NUMBER_LENGTH };
 export type NumberProblem = 'empty' | 'too-long' | 'invalid-characters' | 'invalid-format';
 
 /** Outcome of {@link validateNumber}. */
-export type NumberValidation =
-  | { readonly ok: true; readonly number: string }
-  | { readonly ok: false; readonly problem: NumberProblem };
+export type NumberValidation = { readonly ok: true; readonly number: string } | { readonly ok: false; readonly problem: NumberProblem };
 
 const ALLOWED_CHARACTERS = /^[a-z\d._~+!$&'()*=\-#@:]*$/i;
 // Formatting people paste with phone numbers: spaces (incl. no-break), dashes, dots, slashes, brackets.

@@ -8,7 +8,9 @@ export const passwordOf = (extension: string): string => `secret${extension}`;
 
 /** HA1 of a test user: MD5(user:realm:password). */
 export function ha1Of(extension: string, realm = 'webphone.test'): string {
-  return createHash('md5').update(`${extension}:${realm}:${passwordOf(extension)}`).digest('hex');
+  return createHash('md5')
+    .update(`${extension}:${realm}:${passwordOf(extension)}`)
+    .digest('hex');
 }
 
 /** A config for a test user against the Kamailio of this test run. */

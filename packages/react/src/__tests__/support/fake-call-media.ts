@@ -56,7 +56,17 @@ class SdpOnlyHandler {
       this.state = 'have-local-offer';
     }
     this.version += 1;
-    const body = ['v=0', `o=- 1 ${this.version} IN IP4 127.0.0.1`, 's=-', 't=0 0', 'm=audio 9 RTP/AVP 0', 'c=IN IP4 127.0.0.1', 'a=rtpmap:0 PCMU/8000', `a=${direction}`, ''].join('\r\n');
+    const body = [
+      'v=0',
+      `o=- 1 ${this.version} IN IP4 127.0.0.1`,
+      's=-',
+      't=0 0',
+      'm=audio 9 RTP/AVP 0',
+      'c=IN IP4 127.0.0.1',
+      'a=rtpmap:0 PCMU/8000',
+      `a=${direction}`,
+      '',
+    ].join('\r\n');
     return new Promise((resolve) => setTimeout(() => resolve({ body, contentType: 'application/sdp' }), 0));
   }
 
