@@ -25,12 +25,13 @@ export const BUDGETS = [
   {
     what: 'app importing PhoneOperator',
     target: 64 * KB,
-    // esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { esbuild: 65.75 * KB, rspack: 65 * KB },
+    // The connection layer (keep-alive, dead-connection detection, attempt rules) took the core past its target in every
+    // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
+    ceilings: { vite: 65.25 * KB, esbuild: 66.75 * KB, rspack: 65.75 * KB },
     size: (sizes) => sizes.core.gzip,
   },
-  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 67.5 * KB }, size: (sizes) => sizes.react.gzip },
-  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, size: (sizes) => sizes.ui.gzip },
+  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 68.5 * KB, rspack: 67.25 * KB }, size: (sizes) => sizes.react.gzip },
+  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 79 * KB }, size: (sizes) => sizes.ui.gzip },
 ];
 
 /**

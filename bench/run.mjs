@@ -15,7 +15,9 @@ import { startSipServer } from '@webphone/sip-server';
 import { BUDGETS, limitOf, overOfFloor } from './budgets.mjs';
 import { BUNDLERS, measureAll } from './bundle-size.mjs';
 import { sipJsCaller, webphoneCaller } from './call-setup.mjs';
+import { deadConnection } from './dead-connection.mjs';
 import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
+import { reregistrationAfterRestart } from './reregistration.mjs';
 import { renderCounts } from './render-counts.mjs';
 import { resourcesAfterCalls } from './resources.mjs';
 import { alternate, median, p95 } from './stats.mjs';
@@ -28,6 +30,7 @@ globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {un
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const PHONES = Number(process.env.BENCH_PHONES ?? 200);
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @type {string[][]} */
@@ -90,6 +93,23 @@ try {
 } finally {
   await server.stop();
 }
+
+// Servers of their own (pings off, more users), after the shared one stopped.
+const restart = await reregistrationAfterRestart(PHONES);
+const s = (/** @type {number} */ value) => `${(value / 1000).toFixed(1)} s`;
+rows.push([
+  `Server restart: ${restart.count} phones in one process, Kamailio restarted`,
+  `all registered again ${s(restart.allBackMs)} after the restart began (server down ${s(restart.downMs)}); peak ${restart.peakRegistersPerSecond} REGISTERs/s at the server`,
+  'does not reconnect (sip.js default reconnectionAttempts 0)',
+  `${restart.registersAfterRestart} REGISTERs in all (2 per registration: challenge, answer); ${restart.bindings} bindings after`,
+]);
+const dead = await deadConnection();
+rows.push([
+  'Half-open connection (blackholed, no FIN), default settings',
+  `found dead after ${s(dead.detectedMs)} (bound 25 s); registered again ${s(dead.reregisteredMs)} after traffic passed`,
+  dead.rawDetectedMs === null ? `not noticed in ${s(dead.watchedMs)} (no keep-alive)` : `noticed after ${s(dead.rawDetectedMs)}`,
+  '',
+]);
 
 // The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only
 // network namespace with its own Kamailio, so that ICE can only use 127.0.0.1.

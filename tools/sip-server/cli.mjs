@@ -3,20 +3,21 @@
 /**
  * Runs the local Kamailio SIP-over-WebSocket server in the foreground.
  *
- *   node tools/sip-server/cli.mjs [--port 5066] [--runtime-dir DIR] [--debug N] [--quiet]
+ *   node tools/sip-server/cli.mjs [--port 5066] [--runtime-dir DIR] [--debug N] [--quiet] [--no-ws-pings]
  *
  * Ctrl+C (SIGINT) or SIGTERM stops kamailio by PID and exits.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, DOMAIN, startSipServer, users } from './index.mjs';
 
-const USAGE = `Usage: webphone-sip-server [--port ${DEFAULT_PORT}] [--runtime-dir DIR] [--debug 1|2|3] [--quiet]
+const USAGE = `Usage: webphone-sip-server [--port ${DEFAULT_PORT}] [--runtime-dir DIR] [--debug 1|2|3] [--quiet] [--no-ws-pings]
   --port         TCP port on 127.0.0.1 (0 = any free port), default ${DEFAULT_PORT}
   --runtime-dir  where the generated kamailio.cfg and tables go (default: a temp dir)
   --debug        kamailio log level: 1 notice (default), 2 info, 3 debug
-  --quiet        do not show kamailio's log output`;
+  --quiet        do not show kamailio's log output
+  --no-ws-pings  send no WebSocket Ping frames to idle clients (like many PBXs)`;
 
-/** @type {{ port?: string; 'runtime-dir'?: string; debug?: string; quiet?: boolean; help?: boolean }} */
+/** @type {{ port?: string; 'runtime-dir'?: string; debug?: string; quiet?: boolean; 'no-ws-pings'?: boolean; help?: boolean }} */
 let args;
 try {
   args = parseArgs({
@@ -25,6 +26,7 @@ try {
       'runtime-dir': { type: 'string' },
       debug: { type: 'string' },
       quiet: { type: 'boolean' },
+      'no-ws-pings': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -52,6 +54,7 @@ try {
     runtimeDir: args['runtime-dir'],
     log: args.quiet ? 'ignore' : 'inherit',
     debugLevel,
+    wsPings: !args['no-ws-pings'],
   });
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);

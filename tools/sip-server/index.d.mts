@@ -21,6 +21,9 @@ export interface SipTestUser {
 /** The ten test accounts 1001..1010. */
 export declare const users: readonly SipTestUser[];
 
+/** `count` test accounts from 1001 up, password `secret<ext>` (what a server started with `userCount` holds). */
+export declare function testUsers(count: number): readonly SipTestUser[];
+
 /** md5("user:realm:password") in lowercase hex. */
 export declare function ha1(user: string, realm: string, password: string): string;
 
@@ -58,6 +61,32 @@ export interface SipServerOptions {
   debugLevel?: number;
   /** How long to wait for the WebSocket handshake to succeed. Default 10000 ms. */
   startTimeoutMs?: number;
+  /**
+   * Kamailio sends WebSocket Ping frames to connections idle for 30 s (default
+   * true). With false it sends nothing on an idle connection, as many PBXs do,
+   * so only the client's own keep-alive traffic holds a connection open.
+   */
+  wsPings?: boolean;
+  /** Seconds a connection must be idle before Kamailio pings it (default 30, whole seconds from 1). */
+  wsPingIdleSeconds?: number;
+  /** How many test accounts from 1001 up (default 10, at most 8999), e.g. 200 for a load test. */
+  userCount?: number;
+}
+
+/** One contact binding held by the registrar (from usrloc `ul.dump`). */
+export interface SipBinding {
+  /** User part of the address of record, e.g. "1001". */
+  readonly aor: string;
+  /** The Contact URI the client registered (sip.js: a random `*.invalid` host). */
+  readonly contact: string;
+  /** Where the registrar reaches the client: the WebSocket's source address. */
+  readonly received: string;
+  /** Seconds until the binding expires. */
+  readonly expires: number;
+  /** Call-ID of the REGISTER that made or last refreshed it. */
+  readonly callId: string;
+  /** CSeq of that REGISTER. */
+  readonly cseq: number;
 }
 
 export interface SipServerHandle {
@@ -74,6 +103,10 @@ export interface SipServerHandle {
   restart(): Promise<void>;
   /** Kamailio's recent output (current or last stopped instance); see `log`. */
   logTail(): string;
+  /** The registrar's bindings now, all of them or those of one extension (JSON-RPC `ul.dump` over HTTP at /RPC). */
+  bindings(extension?: string): Promise<SipBinding[]>;
+  /** Any Kamailio RPC command (JSON-RPC at /RPC), e.g. `rpc('stats.get_statistics', 'core:rcv_requests_register')`; resolves with its `result`. */
+  rpc(method: string, ...params: unknown[]): Promise<unknown>;
 }
 
 /**

@@ -40,14 +40,23 @@ export function ha1(user, realm, password) {
 
 /** @typedef {{ extension: string; password: string; ha1: string; uri: string }} SipTestUser */
 
+/**
+ * Test accounts 1001, 1002, ... (`count` of them), password `secret<ext>`.
+ * @param {number} count
+ * @returns {readonly SipTestUser[]}
+ */
+export function testUsers(count) {
+  return Object.freeze(
+    Array.from({ length: count }, (_, i) => {
+      const extension = String(1001 + i);
+      const password = `secret${extension}`;
+      return Object.freeze({ extension, password, ha1: ha1(extension, DOMAIN, password), uri: `sip:${extension}@${DOMAIN}` });
+    }),
+  );
+}
+
 /** Test accounts 1001..1010, password `secret<ext>`. @type {readonly SipTestUser[]} */
-export const users = Object.freeze(
-  Array.from({ length: 10 }, (_, i) => {
-    const extension = String(1001 + i);
-    const password = `secret${extension}`;
-    return Object.freeze({ extension, password, ha1: ha1(extension, DOMAIN, password), uri: `sip:${extension}@${DOMAIN}` });
-  }),
-);
+export const users = testUsers(10);
 
 // ---------------------------------------------------------------------------
 // Installation check
@@ -55,7 +64,7 @@ export const users = Object.freeze(
 
 /** @typedef {{ binary: string; modulesDir: string }} KamailioInstallation */
 
-const REQUIRED_MODULES = ['websocket.so', 'xhttp.so', 'tm.so', 'registrar.so', 'auth_db.so', 'db_text.so', 'nathelper.so'];
+const REQUIRED_MODULES = ['websocket.so', 'xhttp.so', 'tm.so', 'registrar.so', 'auth_db.so', 'db_text.so', 'nathelper.so', 'jsonrpcs.so'];
 
 /** @returns {string | undefined} */
 function findBinary() {
@@ -170,13 +179,13 @@ function cfgString(s) {
 
 /**
  * Writes <runtimeDir>/kamailio.cfg and the db_text tables; returns the cfg path.
- * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number }} o
+ * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number; userCount: number }} o
  */
 function writeRuntimeFiles(o) {
   const dbDir = path.join(o.runtimeDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   // db_text: first line declares the columns, ':' separates values.
-  const rows = users.map((u, i) => `${i + 1}:${u.extension}:${DOMAIN}:${u.ha1}`);
+  const rows = testUsers(o.userCount).map((u, i) => `${i + 1}:${u.extension}:${DOMAIN}:${u.ha1}`);
   writeFileSync(path.join(dbDir, 'subscriber'), ['id(int,auto) username(string) domain(string) ha1(string)', ...rows, ''].join('\n'));
   // auth_db refuses to start unless the table version matches (7 in 5.x).
   writeFileSync(path.join(dbDir, 'version'), 'id(int,auto) table_name(string) table_version(int)\n1:subscriber:7\n');
@@ -189,6 +198,8 @@ function writeRuntimeFiles(o) {
     __DB_URL__: `text://${cfgString(path.resolve(dbDir))}`,
     __MODULES_DIR__: cfgString(o.modulesDir),
     __DEBUG__: String(o.debugLevel),
+    __WS_KEEPALIVE__: o.wsPings ? '1' : '0',
+    __WS_PING_IDLE__: String(o.wsPingIdleSeconds),
   };
   const cfg = readFileSync(TEMPLATE, 'utf8').replace(/__[A-Z_]+__/g, (name) => {
     const v = values[name];
@@ -397,6 +408,13 @@ function startWatchdog(pgid, cleanupDir) {
  * @property {number} [debugLevel] Kamailio `debug` level, default 1 (env
  *   WEBPHONE_SIP_DEBUG overrides); 2 = info, 3 = full debug.
  * @property {number} [startTimeoutMs] Readiness timeout, default 10000.
+ * @property {boolean} [wsPings] Kamailio sends WebSocket Ping frames to
+ *   connections idle for 30 s (default true). false: it sends nothing, so a
+ *   connection stays open only by the client's own keep-alive traffic.
+ * @property {number} [wsPingIdleSeconds] Idle seconds before such a Ping
+ *   (default 30; whole seconds from 1).
+ * @property {number} [userCount] How many test accounts from 1001 up
+ *   (default 10, at most 8999), e.g. 200 for a load test.
  */
 
 /**
@@ -409,6 +427,18 @@ function startWatchdog(pgid, cleanupDir) {
  * @property {() => Promise<void>} stop
  * @property {() => Promise<void>} restart
  * @property {() => string} logTail
+ * @property {(extension?: string) => Promise<SipBinding[]>} bindings
+ * @property {(method: string, ...params: unknown[]) => Promise<unknown>} rpc
+ */
+
+/**
+ * @typedef {object} SipBinding
+ * @property {string} aor user part of the address of record, e.g. "1001"
+ * @property {string} contact the Contact URI the client registered
+ * @property {string} received where the registrar reaches it (the WebSocket's source)
+ * @property {number} expires seconds left
+ * @property {string} callId Call-ID of the REGISTER that made or refreshed it
+ * @property {number} cseq its CSeq
  */
 
 /**
@@ -428,6 +458,15 @@ export async function startSipServer(options = {}) {
   const ownDir = !options.runtimeDir;
   const runtimeDir = path.resolve(options.runtimeDir ?? mkdtempSync(path.join(os.tmpdir(), 'webphone-sip-')));
   const fixedPort = options.port ? options.port : undefined;
+  const wsPings = options.wsPings ?? true;
+  const wsPingIdleSeconds = options.wsPingIdleSeconds ?? 30;
+  const userCount = options.userCount ?? 10;
+  if (!Number.isInteger(userCount) || userCount < 1 || userCount > 8999) {
+    throw new Error(`@webphone/sip-server: userCount must be a whole number from 1 to 8999, got ${userCount}`);
+  }
+  if (!Number.isInteger(wsPingIdleSeconds) || wsPingIdleSeconds < 1) {
+    throw new Error(`@webphone/sip-server: wsPingIdleSeconds must be a whole number of seconds from 1, got ${wsPingIdleSeconds}`);
+  }
 
   /** @type {{ child: import('node:child_process').ChildProcess; inst: LiveInstance; port: number; tail: () => string; exited: Promise<void> } | undefined} */
   let current;
@@ -439,7 +478,19 @@ export async function startSipServer(options = {}) {
     for (let attempt = 1; ; attempt++) {
       if (!fixedPort && !port) port = await findFreePort();
       try {
-        current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+        current = await spawnKamailio({
+          binary,
+          modulesDir,
+          runtimeDir,
+          port,
+          debugLevel,
+          wsPings,
+          wsPingIdleSeconds,
+          userCount,
+          logMode,
+          timeoutMs,
+          cleanupDir: ownDir ? runtimeDir : undefined,
+        });
         return;
       } catch (err) {
         const inUse = /EADDRINUSE|Address already in use|already in use/.test(String(err));
@@ -504,21 +555,35 @@ export async function startSipServer(options = {}) {
     runtimeDir,
     domain: DOMAIN,
     logTail: () => (current ? current.tail() : lastTail()),
+    bindings: (extension) => readBindings(port, extension),
+    rpc: (method, ...params) => rpc(port, method, params),
     async stop() {
       await stop();
       if (ownDir) rmSync(runtimeDir, { recursive: true, force: true });
     },
     async restart() {
       await stop();
-      current = await spawnKamailio({ binary, modulesDir, runtimeDir, port, debugLevel, logMode, timeoutMs, cleanupDir: ownDir ? runtimeDir : undefined });
+      current = await spawnKamailio({
+        binary,
+        modulesDir,
+        runtimeDir,
+        port,
+        debugLevel,
+        wsPings,
+        wsPingIdleSeconds,
+        userCount,
+        logMode,
+        timeoutMs,
+        cleanupDir: ownDir ? runtimeDir : undefined,
+      });
     },
   };
   return handle;
 }
 
 /**
- * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number;
- *   logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
+ * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number; wsPings: boolean;
+ *   wsPingIdleSeconds: number; userCount: number; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
  */
 async function spawnKamailio(o) {
   if (!(await isPortFree(o.port))) {
@@ -593,4 +658,70 @@ async function spawnKamailio(o) {
   if (exitStatus !== null) throw await fail(`kamailio exited during startup (${exitStatus})`);
 
   return { child, inst, port: o.port, tail: () => tail, exited };
+}
+
+// ---------------------------------------------------------------------------
+// Registrar inspection (JSON-RPC over HTTP, jsonrpcs module)
+// ---------------------------------------------------------------------------
+
+/**
+ * Calls a Kamailio RPC command through the /RPC HTTP endpoint.
+ * @param {number} port
+ * @param {string} method
+ * @param {unknown[]} [params]
+ * @returns {Promise<unknown>} the `result` member of the answer
+ */
+function rpc(port, method, params = []) {
+  const body = JSON.stringify({ jsonrpc: '2.0', method, ...(params.length > 0 && { params }), id: 1 });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: HOST,
+        port,
+        path: '/RPC',
+        method: 'POST',
+        agent: false,
+        timeout: 3000,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          try {
+            const answer = JSON.parse(text);
+            if (answer.error) reject(new Error(`@webphone/sip-server: RPC ${method} failed: ${JSON.stringify(answer.error)}`));
+            else resolve(answer.result);
+          } catch {
+            reject(new Error(`@webphone/sip-server: RPC ${method} answered ${res.statusCode} ${text.slice(0, 200)}`));
+          }
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`@webphone/sip-server: RPC ${method} timed out`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * The registrar's bindings (usrloc `ul.dump`), all of them or one user's.
+ * @param {number} port
+ * @param {string | undefined} extension
+ * @returns {Promise<SipBinding[]>}
+ */
+async function readBindings(port, extension) {
+  const result = /** @type {any} */ (await rpc(port, 'ul.dump'));
+  /** @type {SipBinding[]} */
+  const bindings = [];
+  for (const { Domain: domain } of result?.Domains ?? []) {
+    for (const { Info: info } of domain?.AoRs ?? []) {
+      if (extension !== undefined && info.AoR !== extension) continue;
+      for (const { Contact: c } of info.Contacts ?? []) {
+        bindings.push({ aor: info.AoR, contact: c.Address, received: c.Received, expires: Number(c.Expires), callId: c['Call-ID'], cseq: Number(c.CSeq) });
+      }
+    }
+  }
+  return bindings;
 }

@@ -20,7 +20,7 @@ import {
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
 } from 'sip.js';
-import { DOMAIN, INSTALL_COMMAND, ensureKamailioInstalled, ha1, startSipServer, users, type SipServerHandle } from './index.mjs';
+import { DOMAIN, INSTALL_COMMAND, ensureKamailioInstalled, ha1, startSipServer, testUsers, users, type SipServerHandle } from './index.mjs';
 
 // Node 20 has no global WebSocket; sip.js's transport needs one.
 const globals = globalThis as { WebSocket?: unknown };
@@ -437,5 +437,99 @@ describe('kamailio SIP-over-WebSocket server', () => {
     expect(server.pid).not.toBe(pid);
     expect(() => process.kill(server.pid, 0)).not.toThrow();
     await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+  });
+});
+
+describe('keep-alive switches and registrar inspection', () => {
+  beforeAll(() => {
+    globals.WebSocket = WebSocket;
+  });
+  afterAll(() => {
+    globals.WebSocket = previousWebSocket;
+  });
+
+  /** Opens a raw WebSocket (subprotocol sip) and counts the Ping frames the server sends within `ms`. */
+  async function pingsWithin(url: string, ms: number): Promise<number> {
+    const ws = new WebSocket(url, 'sip');
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    let pings = 0;
+    ws.on('ping', () => pings++);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    ws.terminate();
+    return pings;
+  }
+
+  it('pings an idle WebSocket by default and sends nothing with wsPings: false', async () => {
+    const pinging = await startSipServer({ port: 0, wsPingIdleSeconds: 1 });
+    const silent = await startSipServer({ port: 0, wsPings: false, wsPingIdleSeconds: 1 });
+    try {
+      const [withPings, withoutPings] = await Promise.all([pingsWithin(pinging.url, 3500), pingsWithin(silent.url, 3500)]);
+      expect(withPings).toBeGreaterThan(0);
+      expect(withoutPings).toBe(0);
+    } finally {
+      await Promise.all([pinging.stop(), silent.stop()]);
+    }
+  });
+
+  it('refuses a wsPingIdleSeconds or userCount that Kamailio cannot take', async () => {
+    await expect(startSipServer({ port: 0, wsPingIdleSeconds: 0.5 })).rejects.toThrow(/wsPingIdleSeconds/);
+    await expect(startSipServer({ port: 0, userCount: 0 })).rejects.toThrow(/userCount/);
+  });
+
+  it('holds userCount accounts and answers RPC commands', async () => {
+    const server = await startSipServer({ port: 0, userCount: 25 });
+    try {
+      const [first, , last] = [testUsers(25)[0], null, testUsers(25)[24]];
+      expect([first.extension, last.extension, last.password]).toEqual(['1001', '1025', 'secret1025']);
+      await registeredUa(last.extension, { password: last.password }, server.url);
+      const stats = (await server.rpc('stats.get_statistics', 'core:')) as string[];
+      expect(stats.find((line) => line.startsWith('core:rcv_requests_register '))).toMatch(/= [1-9]/);
+      const ua = await startUa('1026', { password: 'secret1026' }, server.url);
+      expect((await register(ua)).status).toBe(403);
+      await Promise.allSettled(started.splice(0).map((agent) => agent.stop()));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('lists bindings per user, answers a CRLF ping with a pong and a keep-alive OPTIONS with 200', async () => {
+    const server = await startSipServer({ port: 0, wsPings: false });
+    try {
+      expect(await server.bindings()).toEqual([]);
+      const ua = await registeredUa(u1001.extension, { password: u1001.password }, server.url);
+      const [binding, ...more] = await server.bindings('1001');
+      expect(more).toEqual([]);
+      expect(binding).toMatchObject({
+        aor: '1001',
+        contact: expect.stringContaining('.invalid'),
+        received: expect.stringMatching(/^sip:127\.0\.0\.1:\d+;transport=ws$/),
+      });
+      expect(binding.expires).toBeGreaterThan(0);
+      expect(await server.bindings('1002')).toEqual([]);
+
+      // RFC 5626 §4.4.1 over WebSocket: a double CRLF is answered with one CRLF.
+      const raw = new WebSocket(server.url, 'sip');
+      await new Promise((resolve) => raw.once('open', resolve));
+      const pong = new Promise<string>((resolve) => raw.once('message', (data) => resolve(String(data))));
+      raw.send('\r\n\r\n');
+      expect(await withTimeout(pong, 2000, 'CRLF pong')).toBe('\r\n');
+      raw.terminate();
+
+      // An out-of-dialog OPTIONS to the server itself, without Contact, as a keep-alive probe.
+      const core = ua.userAgentCore;
+      const target = UserAgent.makeURI(`sip:${DOMAIN}`);
+      if (!target) throw new Error('bad uri');
+      const options = core.makeOutgoingRequestMessage('OPTIONS', target, ua.configuration.uri, target, {});
+      const status = new Promise<number>((resolve) => {
+        core.request(options, { onAccept: (r) => resolve(r.message.statusCode ?? 0), onReject: (r) => resolve(r.message.statusCode ?? 0) });
+      });
+      expect(await withTimeout(status, 2000, 'answer to OPTIONS')).toBe(200);
+      await Promise.allSettled(started.splice(0).map((agent) => agent.stop()));
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -19,10 +19,38 @@ export type DtmfMethod = 'rfc4733' | 'info';
 
 /** Reconnection timing (advanced). */
 export interface ReconnectOptions {
-  /** Delay before the first reconnect attempt, in ms. Default 1000. */
+  /** Upper bound of the random delay before the first reconnect attempt, in ms; it doubles with each failed attempt. Default 2000. */
   initialDelayMs?: number;
-  /** Upper bound of the delay between attempts, in ms. Default 30000. */
+  /** Cap of that bound, in ms. Default 30000. */
   maxDelayMs?: number;
+}
+
+/** What the phone sends to check an idle connection (see {@link KeepAliveOptions}). */
+export type KeepAliveMethod = 'auto' | 'crlf' | 'options';
+
+/**
+ * Keep-alive and liveness of the signalling connection (advanced).
+ *
+ * @remarks
+ * Every `intervalMs` (jittered down to 80 %, RFC 5626 §4.4.1) the phone sends
+ * a double-CRLF ping and expects a CRLF pong, or an `OPTIONS` to the server
+ * and expects any answer. No answer within `timeoutMs` means the connection
+ * is dead (half-open): the phone closes it and reconnects. With the defaults
+ * an idle connection carries traffic at least every 15 s (well inside a 60 s
+ * NAT or load-balancer idle timeout) and a dead one is found within 25 s.
+ */
+export interface KeepAliveOptions {
+  /** Upper bound of the time between two keep-alives, in ms; 0 turns keep-alive off. Default 15000. */
+  intervalMs?: number;
+  /** How long to wait for the answer to a keep-alive, in ms. Default 10000. */
+  timeoutMs?: number;
+  /**
+   * `'auto'` (default): CRLF ping, and, until the server has answered one,
+   * an `OPTIONS` alongside; a server that answers the `OPTIONS` but not the
+   * ping gets `OPTIONS` from then on. `'crlf'`: pings only. `'options'`:
+   * `OPTIONS` only.
+   */
+  method?: KeepAliveMethod;
 }
 
 /**
@@ -72,6 +100,8 @@ export interface PhoneConfig {
   registerExpires?: number;
   /** Advanced: reconnection timing. */
   reconnect?: ReconnectOptions;
+  /** Advanced: keep-alive interval, answer timeout and method. */
+  keepAlive?: KeepAliveOptions;
   /**
    * Advanced: the media layer. Browsers use WebRTC by default; tests in Node
    * pass a fake. Not needed in applications.
@@ -100,6 +130,7 @@ export interface ResolvedPhoneConfig {
   readonly logLevel: LogLevel;
   readonly registerExpires: number;
   readonly reconnect: Required<ReconnectOptions>;
+  readonly keepAlive: Required<KeepAliveOptions>;
   readonly media: MediaSeam | undefined;
 }
 
@@ -150,8 +181,8 @@ function integer(source: Fields, field: string, min: number, max: number, fallba
   return optional(source, field, fallback, valid, `must be an integer from ${min} to ${max}`, label);
 }
 
-function oneOf<T extends string>(source: Fields, field: string, choices: readonly T[], fallback: T): T {
-  return optional(source, field, fallback, (value: T) => choices.includes(value), `must be one of ${choices.join(', ')}`);
+function oneOf<T extends string>(source: Fields, field: string, choices: readonly T[], fallback: T, label?: string): T {
+  return optional(source, field, fallback, (value: T) => choices.includes(value), `must be one of ${choices.join(', ')}`, label);
 }
 
 /** True for host names that only ever reach this machine. */
@@ -224,9 +255,13 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   });
 
   const reconnect = optional(config, 'reconnect', {}, isObject, 'must be an object');
-  const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 1000, 'reconnect.initialDelayMs');
+  const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 2000, 'reconnect.initialDelayMs');
   const maxDelayMs = integer(reconnect, 'maxDelayMs', 0, 3_600_000, 30_000, 'reconnect.maxDelayMs');
   if (maxDelayMs < initialDelayMs) fail('reconnect.maxDelayMs', 'must not be below initialDelayMs');
+
+  const keepAlive = optional(config, 'keepAlive', {}, isObject, 'must be an object');
+  const intervalMs = integer(keepAlive, 'intervalMs', 0, 300_000, 15_000, 'keepAlive.intervalMs');
+  if (intervalMs > 0 && intervalMs < 100) fail('keepAlive.intervalMs', 'must be 0 (off) or at least 100');
 
   return {
     server: url.href,
@@ -252,6 +287,11 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     logLevel: oneOf<LogLevel>(config, 'logLevel', LOG_LEVELS, 'warn'),
     registerExpires: integer(config, 'registerExpires', 30, 86_400, 600),
     reconnect: { initialDelayMs, maxDelayMs },
+    keepAlive: {
+      intervalMs,
+      timeoutMs: integer(keepAlive, 'timeoutMs', 100, 60_000, 10_000, 'keepAlive.timeoutMs'),
+      method: oneOf<KeepAliveMethod>(keepAlive, 'method', ['auto', 'crlf', 'options'], 'auto', 'keepAlive.method'),
+    },
     media: optional<MediaSeam | undefined>(
       config,
       'media',

@@ -1,32 +1,55 @@
 import type { Credential } from './config.js';
 import { errorMessage } from './errors.js';
+import type { LinkEventMap, LinkOutage } from './link-events.js';
 import type { PhoneContext } from './phone-context.js';
 import { NOT_RECONNECTING } from './initial-state.js';
 import type { PhoneIdentity, PhoneState, RegistrationState } from './phone-state.js';
 import { result, type Result } from './result.js';
 import { SipConnection, type SipConnectionEvents, type SipConnectionOptions } from './sip/sip-connection.js';
+import { TypedEmitter } from './typed-emitter.js';
 
 /** Status codes after which retrying with the same credentials cannot help. */
 const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
 
+/** Upper bound of the random delay before retrying on the browser's `online` event, in ms. */
+export const ONLINE_JITTER_MS = 2000;
+
+/** `length` random lowercase letters and digits, for the `*.invalid` Contact of a WebSocket client (RFC 7118 §5.2). */
+function randomToken(length: number): string {
+  let token = '';
+  for (let i = 0; i < length; i++) token += Math.floor(Math.random() * 36).toString(36);
+  return token;
+}
+
 /**
- * Delay before reconnect attempt `attempt` (1-based): exponential from
- * `initialDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed,
- * half random) so many phones losing one server do not return in step.
+ * Delay before reconnect attempt `attempt` (1-based): a random time up to a
+ * bound that starts at `initialDelayMs` and doubles with each attempt, capped
+ * at `maxDelayMs` ("full jitter"). When a server restarts, every phone loses
+ * its connection in the same instant; a random delay over the whole window
+ * spreads their return over seconds instead of a burst.
  */
 export function backoffDelay(attempt: number, options: { initialDelayMs: number; maxDelayMs: number }, random: () => number = Math.random): number {
-  const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round((capped * (1 + random())) / 2);
+  return Math.round(random() * Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1)));
 }
 
 /**
  * Keeps the phone connected and registered.
  *
  * @remarks
- * Owns the sip.js connection, the reconnect policy (exponential backoff with
- * jitter, bounded by `reRegistryPhoneTimes`) and the browser `online`
- * listener. Every state change is written to the store before the matching
- * event is emitted.
+ * Owns the sip.js connection (with its keep-alive), the reconnect policy
+ * (exponential backoff with jitter, bounded by `reRegistryPhoneTimes`) and the
+ * browser `online` listener. Every state change is written to the store
+ * before the matching event is emitted.
+ *
+ * An attempt is one try to get from "lost" to "registered"; it fails whatever
+ * fails: the socket does not open, it closes before the registrar answered,
+ * or the REGISTER is refused (408, 5xx) or unanswered. The attempt counter
+ * goes back to 0 only when a registration holds (the registrar answered
+ * 200), not when a socket opens, so a server that accepts and then drops
+ * uses attempts up.
+ *
+ * `link` tells the call layer when a registered phone lost its connection
+ * and when it is registered again ({@link LinkEventMap}).
  */
 export class RegistrationController {
   /** Set exactly while started: `start()` creates it, `stop()` drops it. */
@@ -34,10 +57,18 @@ export class RegistrationController {
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #wanted = false;
   #destroyed = false;
+  /** Set from the loss of a registered phone's connection until it registers again. */
+  #outage: LinkOutage | null = null;
+  /** Registered at least once since `start()`: a loss from here on is an outage. */
+  #everRegistered = false;
 
   readonly #ctx: PhoneContext;
   #credential: Credential;
   readonly #delegate: SipConnectionOptions['delegate'];
+  /** Link loss and recovery, for the call layer (internal). */
+  readonly link = new TypedEmitter<LinkEventMap>();
+  /** One Contact for every connection of this phone (see {@link SipConnectionOptions.contact}). */
+  readonly #contact = { user: randomToken(8), host: `${randomToken(12)}.invalid` };
 
   constructor(ctx: PhoneContext, credential: Credential, delegate: SipConnectionOptions['delegate']) {
     this.#ctx = ctx;
@@ -62,6 +93,7 @@ export class RegistrationController {
       logger: this.#ctx.logger,
       delegate: this.#delegate,
       events: this.#events,
+      contact: this.#contact,
     });
     this.#ctx.setState({ reconnect: NOT_RECONNECTING });
     this.#attempt();
@@ -70,6 +102,8 @@ export class RegistrationController {
   /** Unregisters and closes the WebSocket; `start()` connects again. */
   async stop(): Promise<void> {
     this.#wanted = false;
+    this.#outage = null;
+    this.#everRegistered = false;
     this.#clearReconnectTimer();
     this.#watchOnline(false);
     const connection = this.#connection;
@@ -96,6 +130,7 @@ export class RegistrationController {
   async destroy(): Promise<void> {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    this.link.close();
     await this.stop();
   }
 
@@ -107,7 +142,9 @@ export class RegistrationController {
   readonly #events: SipConnectionEvents = {
     onConnected: () => {
       this.#clearReconnectTimer();
-      this.#ctx.setState({ transport: 'connected', reconnect: NOT_RECONNECTING });
+      // The attempt is not over until the registrar accepts: keep counting.
+      const { reconnect } = this.#ctx.getState();
+      this.#ctx.setState({ transport: 'connected', reconnect: { ...reconnect, nextAttemptAt: null } });
       this.#ctx.emit('connected');
       this.#attempt();
     },
@@ -117,10 +154,20 @@ export class RegistrationController {
         transport: 'disconnected',
       });
       this.#ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
+      if (this.#everRegistered && !this.#outage) {
+        this.#outage = { lostAt: Date.now(), reason: reason ?? 'connection closed', networkChanged: false };
+        this.link.emit('lost', this.#outage);
+      }
       this.#scheduleReconnect();
     },
     onRegistered: ({ aor, expiresAt }) => {
-      this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'));
+      this.#everRegistered = true;
+      this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'), {
+        reconnect: NOT_RECONNECTING,
+      });
+      const outage = this.#outage;
+      this.#outage = null;
+      if (outage) this.link.emit('recovered', { ...outage, recoveredAt: Date.now() });
     },
     onUnregistered: () => {
       if (this.#ctx.getState().registration.status === 'registered') this.#setRegistration({ status: 'unregistered' });
@@ -148,10 +195,11 @@ export class RegistrationController {
     });
   }
 
-  /** Schedules the next attempt, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
+  /** Counts a failed attempt and schedules the next, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
   #scheduleReconnect(): void {
     if (!this.#wanted || this.#reconnectTimer !== undefined) return;
-    const made = this.#ctx.getState().reconnect.attempt;
+    const { attempt: made, exhausted } = this.#ctx.getState().reconnect;
+    if (exhausted) return;
     if (made >= this.#ctx.config.reRegistryPhoneTimes) {
       this.#watchOnline(false);
       this.#failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
@@ -159,8 +207,13 @@ export class RegistrationController {
       });
       return;
     }
-    const delay = backoffDelay(made + 1, this.#ctx.config.reconnect);
-    this.#ctx.setState({ reconnect: { attempt: made + 1, nextAttemptAt: Date.now() + delay, exhausted: false } });
+    this.#retryIn(backoffDelay(made + 1, this.#ctx.config.reconnect), made + 1);
+  }
+
+  /** Schedules attempt number `attempt` in `delay` ms. */
+  #retryIn(delay: number, attempt: number): void {
+    this.#clearReconnectTimer();
+    this.#ctx.setState({ reconnect: { attempt, nextAttemptAt: Date.now() + delay, exhausted: false } });
     this.#reconnectTimer = setTimeout(() => this.#retry(), delay);
   }
 
@@ -176,9 +229,18 @@ export class RegistrationController {
     this.#reconnectTimer = undefined;
   }
 
-  /** The browser says the network is back: retry now instead of waiting out the backoff. */
+  /**
+   * The browser says the network is back. Waiting for a reconnect: try after
+   * a short random delay (so the phones of a whole office do not return in
+   * the same instant) instead of waiting out the backoff. Connected: the old
+   * route may be gone, so check the connection now.
+   */
   readonly #handleOnline = (): void => {
-    if (this.#reconnectTimer !== undefined) this.#retry();
+    if (this.#outage) this.#outage = { ...this.#outage, networkChanged: true };
+    const { reconnect } = this.#ctx.getState();
+    if (this.#reconnectTimer === undefined) return this.#connection?.probe();
+    const delay = Math.round(Math.random() * ONLINE_JITTER_MS);
+    if (reconnect.nextAttemptAt !== null && reconnect.nextAttemptAt - Date.now() > delay) this.#retryIn(delay, reconnect.attempt);
   };
 
   /** Adds or removes the `online` listener; outside browsers there is no such event. */

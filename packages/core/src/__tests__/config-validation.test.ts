@@ -39,6 +39,14 @@ describe('config validation', () => {
     ['unknown logLevel', { logLevel: 'loud' }, 'logLevel'],
     ['reconnect max below initial', { reconnect: { initialDelayMs: 5000, maxDelayMs: 10 } }, 'reconnect.maxDelayMs'],
     ['media without a factory', { media: {} }, 'media'],
+    ['keepAlive not an object', { keepAlive: 15 }, 'keepAlive'],
+    ['negative keep-alive interval', { keepAlive: { intervalMs: -1 } }, 'keepAlive.intervalMs'],
+    ['keep-alive interval too short', { keepAlive: { intervalMs: 50 } }, 'keepAlive.intervalMs'],
+    ['keep-alive interval over 5 minutes', { keepAlive: { intervalMs: 300_001 } }, 'keepAlive.intervalMs'],
+    ['fractional keep-alive interval', { keepAlive: { intervalMs: 1500.5 } }, 'keepAlive.intervalMs'],
+    ['keep-alive timeout 0', { keepAlive: { timeoutMs: 0 } }, 'keepAlive.timeoutMs'],
+    ['keep-alive timeout over a minute', { keepAlive: { timeoutMs: 60_001 } }, 'keepAlive.timeoutMs'],
+    ['unknown keep-alive method', { keepAlive: { method: 'ping' } }, 'keepAlive.method'],
   ];
 
   it.each(cases)('%s → PhoneConfigError on %s', (_label, patch, field) => {
@@ -84,8 +92,10 @@ describe('config validation', () => {
         logLevel: 'debug',
         registerExpires: 120,
         reconnect: { initialDelayMs: 10, maxDelayMs: 100 },
+        keepAlive: { intervalMs: 20_000, timeoutMs: 5_000, method: 'options' },
       },
     ],
+    ['keep-alive off', { keepAlive: { intervalMs: 0 } }],
   ])('accepts %s', (_label, patch) => {
     const phone = new PhoneOperator({ ...valid, ...patch } as PhoneConfig);
     expect(phone.store.getState().transport).toBe('idle');

@@ -63,7 +63,7 @@ describe('registration over an in-memory registrar (fake timers)', () => {
       delays.push(nextAttemptAt! - Date.now());
       await vi.advanceTimersByTimeAsync(nextAttemptAt! - Date.now());
     }
-    expect(delays).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect(delays).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
     // Seven attempts failed; the eighth is scheduled.
     expect(p.store.getState().reconnect.attempt).toBe(8);
 

@@ -6,7 +6,7 @@ import { makePhone, nextEvent, testConfig, useOwnSipServer } from './support/pho
 const own = useOwnSipServer();
 
 describe("the browser's online event", () => {
-  it('retries at once instead of waiting out the backoff, and destroy() removes the listener', async () => {
+  it('retries after a short random delay instead of waiting out the backoff, and destroy() removes the listener', async () => {
     const server = own.server();
     const removeSpy = vi.spyOn(window, 'removeEventListener');
     // A backoff this long would fail the test's timeout if the online event were ignored.

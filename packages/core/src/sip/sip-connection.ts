@@ -8,9 +8,11 @@ import {
   type RegistererRegisterOptions,
   type UserAgentDelegate,
 } from 'sip.js';
+import { TransportError } from 'sip.js/lib/core/exceptions/transport-error.js';
 import type { OutgoingRegisterRequest } from 'sip.js/lib/core/messages/methods/register.js';
 import type { Credential, ResolvedPhoneConfig } from '../config.js';
 import { errorMessage } from '../errors.js';
+import { KeepAlive } from '../keep-alive.js';
 import type { RedactingLogger } from '../logger.js';
 import type { PhoneIdentity } from '../phone-state.js';
 import { webSessionDescriptionHandlerFactory } from './web-media.js';
@@ -19,7 +21,10 @@ import { webSessionDescriptionHandlerFactory } from './web-media.js';
 export interface SipConnectionEvents {
   /** The WebSocket is open. */
   onConnected(): void;
-  /** The WebSocket closed; `reason` says why when the network or server dropped it. */
+  /**
+   * The WebSocket closed; `reason` says why when the network or server
+   * dropped it, or the keep-alive found it dead (then the phone closed it).
+   */
   onDisconnected(reason: string | undefined): void;
   /** The registrar accepted the binding. */
   onRegistered(binding: { aor: string; expiresAt: number }): void;
@@ -38,6 +43,12 @@ export interface SipConnectionOptions {
   readonly events: SipConnectionEvents;
   /** Extra user-agent delegate handlers (incoming calls, REFER...). */
   readonly delegate?: Omit<UserAgentDelegate, 'onConnect' | 'onDisconnect'>;
+  /**
+   * The Contact to register (user part and `*.invalid` host), the same for
+   * every connection of a phone: a registrar keys bindings by Contact, so a
+   * new connection updates the phone's one binding instead of adding one.
+   */
+  readonly contact?: { readonly user: string; readonly host: string };
 }
 
 /** The part of sip.js's Registerer (0.21.2) that is private but needed to queue a REGISTER. */
@@ -48,6 +59,13 @@ interface RegistererWaiting {
 
 type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOptions['requestDelegate']>['onAccept']>>[0];
 
+/** A REGISTER sent and not yet answered: on which connection, and whether it was given up with it. */
+interface InFlightRegister {
+  readonly connection: number;
+  request?: OutgoingRegisterRequest;
+  stale?: boolean;
+}
+
 /**
  * A sip.js Registerer that reports the final response of every REGISTER,
  * including the refreshes sip.js sends on its own timer (which take no request
@@ -56,6 +74,10 @@ type IncomingResponse = Parameters<NonNullable<NonNullable<RegistererRegisterOpt
  */
 class ObservedRegisterer extends Registerer {
   readonly #observe: (response: IncomingResponse, accepted: boolean) => void;
+  /** The REGISTER waiting for its final response, with the connection it went out on. */
+  #inFlight: InFlightRegister | undefined;
+  /** Counts the connections the user agent opened; set by the owner on each connect. */
+  connection = 0;
 
   constructor(userAgent: UserAgent, options: RegistererOptions, observe: (response: IncomingResponse, accepted: boolean) => void) {
     super(userAgent, options);
@@ -63,21 +85,50 @@ class ObservedRegisterer extends Registerer {
   }
 
   override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
+    const sent = this.#register(options);
+    // sip.js's refresh timer drops the promise: a refresh that fails (e.g. fired while stopping) must not
+    // become an unhandled rejection. Callers that await it still see the error.
+    sent.catch(() => undefined);
+    return sent;
+  }
+
+  async #register(options: RegistererRegisterOptions): Promise<OutgoingRegisterRequest> {
     const delegate = options.requestDelegate;
-    return super.register({
+    const entry: InFlightRegister = { connection: this.connection };
+    const settle = (response: IncomingResponse, accepted: boolean): void => {
+      if (this.#inFlight === entry) this.#inFlight = undefined;
+      if (entry.stale) return; // lost with its connection; a new REGISTER owns the outcome
+      delegate?.[accepted ? 'onAccept' : 'onReject']?.(response);
+      this.#observe(response, accepted);
+    };
+    this.#inFlight = entry;
+    entry.request = await super.register({
       ...options,
-      requestDelegate: {
-        ...delegate,
-        onAccept: (response) => {
-          delegate?.onAccept?.(response);
-          this.#observe(response, true);
-        },
-        onReject: (response) => {
-          delegate?.onReject?.(response);
-          this.#observe(response, false);
-        },
-      },
+      requestDelegate: { ...delegate, onAccept: (response) => settle(response, true), onReject: (response) => settle(response, false) },
     });
+    return entry.request;
+  }
+
+  /**
+   * Stops the refresh and expiry timers. sip.js clears them only once an
+   * un-REGISTER is answered; one lost with a dead connection never is, and
+   * its 600 s expiry timer would outlive the phone.
+   */
+  release(): void {
+    (this as unknown as { clearTimers(): void }).clearTimers();
+  }
+
+  /**
+   * Ends a REGISTER still waiting on an earlier connection, which can never
+   * be answered, as a transport error (RFC 3261 §8.1.3.1), without reporting
+   * it: otherwise sip.js refuses a new REGISTER until Timer F (32 s) fires.
+   */
+  abortStale(): void {
+    const entry = this.#inFlight;
+    if (!entry?.request || entry.connection === this.connection) return;
+    entry.stale = true;
+    const { transaction } = entry.request as { transaction?: { state: string; onTransportError(error: TransportError): void } };
+    if (transaction && transaction.state !== 'Terminated') transaction.onTransportError(new TransportError('connection lost'));
   }
 }
 
@@ -98,10 +149,15 @@ function withTimeout(promise: Promise<unknown>): Promise<unknown> {
 export class SipConnection {
   readonly userAgent: UserAgent;
   readonly #registerer: ObservedRegisterer;
+  readonly #keepAlive: KeepAlive;
+  /** Why the phone is closing the socket itself (the keep-alive found it dead). */
+  #dropReason: string | undefined;
+  /** The last keep-alive OPTIONS; dropped with its connection so its Timer F does not outlive it. */
+  #options: { dispose(): void } | undefined;
   #stopped = false;
 
   constructor(options: SipConnectionOptions) {
-    const { config, identity, credential, logger, events } = options;
+    const { config, identity, credential, logger, events, contact } = options;
     const aor = `sip:${identity.extension}@${identity.domain}`;
     const uri = UserAgent.makeURI(aor);
     if (!uri) throw new Error(`cannot build a SIP URI from ${aor}`);
@@ -113,6 +169,7 @@ export class SipConnection {
       ...(credential.type === 'password' ? { authorizationPassword: credential.password } : { authorizationHa1: credential.ha1 }),
       // Escaped for a quoted-string (RFC 3261 §25.1).
       displayName: identity.displayName?.replace(/["\\]/g, '\\$&'),
+      ...(contact && { contactName: contact.user, viaHost: contact.host }),
       logBuiltinEnabled: false,
       // sip.js logs whole SIP messages at debug level; the redacting logger strips their credential
       // headers. Its levels are ours, except that it calls info 'log'.
@@ -130,10 +187,20 @@ export class SipConnection {
       delegate: {
         ...options.delegate,
         onConnect: () => {
-          if (!this.#stopped) events.onConnected();
+          if (this.#stopped) return;
+          this.#registerer.connection++;
+          this.#listenForPongs();
+          this.#keepAlive.start();
+          events.onConnected();
         },
         onDisconnect: (error) => {
-          if (!this.#stopped) events.onDisconnected(error?.message);
+          this.#keepAlive.stop();
+          const reason = this.#dropReason ?? error?.message;
+          this.#dropReason = undefined;
+          this.#options?.dispose();
+          this.#options = undefined;
+          if (this.#stopped) return;
+          events.onDisconnected(reason);
         },
       },
     }));
@@ -144,6 +211,7 @@ export class SipConnection {
     const deliver = transport.onMessage;
     if (deliver) {
       transport.onMessage = (message: string) => {
+        if (message.startsWith('SIP/2.0 ')) this.#keepAlive.answered();
         try {
           deliver.call(transport, message);
         } catch (error) {
@@ -151,6 +219,15 @@ export class SipConnection {
         }
       };
     }
+
+    this.#keepAlive = new KeepAlive(
+      config.keepAlive,
+      {
+        ping: () => void transport.send('\r\n\r\n').catch(() => undefined),
+        options: () => this.#sendOptions(identity.domain),
+      },
+      (reason) => this.#drop(reason),
+    );
 
     this.#registerer = new ObservedRegisterer(userAgent, { expires: config.registerExpires, refreshFrequency: 90 }, ({ message }, accepted) => {
       if (this.#stopped) return;
@@ -173,6 +250,40 @@ export class SipConnection {
     });
   }
 
+  /** Checks the connection now (e.g. after the browser's `online` event): a dead one is found within the keep-alive timeout. */
+  probe(): void {
+    this.#keepAlive.probeNow();
+  }
+
+  /** Sees CRLF pongs, which sip.js's transport swallows before its message callback. */
+  #listenForPongs(): void {
+    const transport = this.userAgent.transport as { ws?: WebSocket };
+    const ws = transport.ws;
+    ws?.addEventListener('message', (event: MessageEvent) => {
+      // A late pong on a socket already given up must not vouch for its successor.
+      if (ws === transport.ws && typeof event.data === 'string' && /^(\r\n)+$/.test(event.data)) this.#keepAlive.pong();
+    });
+  }
+
+  /** An out-of-dialog OPTIONS to the server's domain: any final answer shows the connection is alive. */
+  #sendOptions(domain: string): void {
+    const core = this.userAgent.userAgentCore;
+    const target = UserAgent.makeURI(`sip:${domain}`);
+    if (!target || !this.userAgent.isConnected()) return;
+    this.#options?.dispose();
+    this.#options = core.request(core.makeOutgoingRequestMessage('OPTIONS', target, this.userAgent.configuration.uri, target, {}), {});
+  }
+
+  /**
+   * Closes a connection the keep-alive found dead, without waiting for the
+   * closing handshake (it would never come): sip.js reports the loss at once
+   * and the phone reconnects on a new socket.
+   */
+  #drop(reason: string): void {
+    this.#dropReason = reason;
+    void this.userAgent.transport.disconnect().catch(() => undefined);
+  }
+
   /** Opens the WebSocket (first time or again); rejects when it cannot. */
   connect(): Promise<void> {
     if (this.userAgent.isConnected()) return Promise.resolve();
@@ -183,6 +294,7 @@ export class SipConnection {
   async register(): Promise<void> {
     // sip.js refuses a REGISTER while one is outstanding (e.g. a refresh sent
     // on the socket that just died); its `waiting` flag is private in 0.21.2.
+    this.#registerer.abortStale();
     const pending = this.#registerer as unknown as RegistererWaiting;
     if (pending.waiting) await new Promise((resolve) => pending.waitingChange.addListener(resolve, { once: true }));
     if (!this.#stopped) await this.#registerer.register();
@@ -196,6 +308,7 @@ export class SipConnection {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#keepAlive.stop();
     const registerer = this.#registerer;
     const userAgent = this.userAgent;
     if (registerer.state === RegistererState.Registered && userAgent.isConnected()) {
@@ -208,5 +321,6 @@ export class SipConnection {
     // Disposing clears the refresh timers; it would unregister again only if the first try got no answer.
     await withTimeout(registerer.dispose().catch(() => undefined));
     await userAgent.stop().catch(() => undefined);
+    registerer.release();
   }
 }

@@ -14,6 +14,19 @@ export interface FakeRegistrar {
   registerStatus: string;
   /** When false, new sockets fail to open. */
   accepting: boolean;
+  /** Answer a double-CRLF ping with a CRLF pong, as Kamailio does (default true). */
+  answersPing: boolean;
+  /** Answer OPTIONS with 200 (default true). */
+  answersOptions: boolean;
+  /**
+   * A half-open network: everything the phone sends is lost, nothing
+   * arrives, no socket closes; new sockets never finish opening.
+   */
+  blackhole: boolean;
+  /** Accept-then-drop: a REGISTER closes its socket (code 1006) instead of being answered. */
+  dropOnRegister: boolean;
+  /** CRLF pings received (answered or not). */
+  readonly pings: number[];
   /** Closes every open socket as a network failure would (code 1006). */
   dropAll(): void;
   /** Delivers raw text to every open socket, as if the server sent it. */
@@ -52,6 +65,11 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
     grantedExpires: 60,
     registerStatus: 'SIP/2.0 200 OK',
     accepting: true,
+    answersPing: true,
+    answersOptions: true,
+    blackhole: false,
+    dropOnRegister: false,
+    pings: [],
     sockets: [],
     dropAll() {
       for (const socket of registrar.sockets) if (socket.readyState === 1) (socket as FakeSocketImpl).remoteClose(1006);
@@ -63,6 +81,20 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
 
   function answer(request: string): string | null {
     const [requestLine] = request.split('\r\n');
+    if (requestLine?.startsWith('OPTIONS ') && registrar.answersOptions) {
+      const to = header(request, 'to')[0] ?? '';
+      return [
+        'SIP/2.0 200 OK',
+        ...header(request, 'via').map((value) => `Via: ${value}`),
+        `From: ${header(request, 'from')[0]}`,
+        `To: ${to};tag=fake${registrar.requests.length}`,
+        `Call-ID: ${header(request, 'call-id')[0]}`,
+        `CSeq: ${header(request, 'cseq')[0]}`,
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n');
+    }
     if (!requestLine || !requestLine.startsWith('REGISTER ')) return null;
     const to = header(request, 'to')[0] ?? '';
     const contact = (header(request, 'contact')[0] ?? '').replace(/;\s*expires=\d+/i, '');
@@ -95,6 +127,7 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
     constructor(readonly url: string) {
       registrar.sockets.push(this);
       queueMicrotask(() => {
+        if (registrar.blackhole) return; // the handshake never completes; sip.js's connection timeout ends it
         if (registrar.accepting) {
           this.readyState = 1;
           this.fire('open', new Event('open'));
@@ -107,14 +140,24 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
 
     send(data: string): void {
       if (this.readyState !== 1) throw new Error('socket not open');
-      if (!/^[A-Z]+ /.test(data)) return; // keep-alives and responses
+      if (registrar.blackhole) return;
+      if (data === '\r\n\r\n') {
+        registrar.pings.push(Date.now());
+        if (registrar.answersPing) queueMicrotask(() => this.deliver('\r\n'));
+        return;
+      }
+      if (!/^[A-Z]+ /.test(data)) return; // responses
       registrar.requests.push(data);
+      if (registrar.dropOnRegister && data.startsWith('REGISTER ')) {
+        queueMicrotask(() => this.remoteClose(1006));
+        return;
+      }
       const response = answer(data);
       if (response) queueMicrotask(() => this.deliver(response));
     }
 
     deliver(data: string): void {
-      if (this.readyState === 1) this.fire('message', { data });
+      if (this.readyState === 1 && !registrar.blackhole) this.fire('message', { data });
     }
 
     close(code = 1000, reason = ''): void {
