@@ -289,6 +289,15 @@ describe('ScriptedPhone calls', () => {
     expect(cancelled).toHaveBeenCalledWith({ callId: second, cause: 'canceled', code: 487 });
   });
 
+  it('call ids named like Object.prototype members find no call, in commands and in scripting', async () => {
+    const phone = registeredPhone();
+    await phone.answer(phone.simulateIncoming({ number: '1002' }));
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect([phone.hold(id), phone.dtmf(id, '1'), phone.startRecord(id), phone.blindTransfer(id, '1003')]).toEqual([false, false, false, false]);
+      expect([phone.acceptTransfer(id), phone.failTransfer(id), phone.remoteHangup(id)]).toEqual([false, false, false]);
+    }
+  });
+
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });

@@ -221,7 +221,7 @@ export class ScriptedPhone extends PhoneOperator {
   }
 
   #notify(callId: string, code: number): boolean {
-    const parentId = this.store.getState().calls[callId]?.status.transferParent?.callId;
+    const parentId = this.getSession(callId)?.status.transferParent?.callId;
     const own = this.#live(callId);
     const call = own?.referPending ? own : parentId === undefined ? undefined : this.#live(parentId);
     return call?.remoteNotify(code) ?? false;
