@@ -260,16 +260,8 @@ export class PhoneOperator implements PhoneApi {
 
   /** Ends a call: `'reject'` rejects, `'hangup'` and `'terminate'` hang up whatever the state. */
   terminate(callId: string, type: TerminateType = 'terminate'): boolean {
-    switch (type) {
-      case 'reject':
-        return this.#controller.reject(callId);
-      case 'hangup':
-      case 'terminate':
-        return this.#controller.hangup(callId);
-      default:
-        void (type satisfies never);
-        return false;
-    }
+    // Any other value (untyped callers) is refused.
+    return type === 'reject' ? this.#controller.reject(callId) : (type === 'hangup' || type === 'terminate') && this.#controller.hangup(callId);
   }
 
   /** Transfers a talking call to `number` (REFER); the call ends when the transfer succeeds. */
