@@ -17,6 +17,17 @@ import type { SipTarget } from './sip/sip-target.js';
 
 const NOT_CONNECTED = 'not connected to the SIP server';
 
+/** The longest display name or number taken from an incoming INVITE, in characters (the config's display-name rule). */
+export const MAX_REMOTE_TEXT = 128;
+
+/** Text from the wire as the store keeps it: C0/C1 controls and bidi overrides become spaces, then trimmed and capped. */
+const wireText = (text: string): string =>
+  text
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .trim()
+    .slice(0, MAX_REMOTE_TEXT);
+
 /** Collaborators of the call controller. */
 export interface CallControllerDeps {
   readonly ctx: PhoneContext;
@@ -160,14 +171,14 @@ export class CallController {
           ? null
           : 481
         : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
-    const number = sip.remoteAor.user;
+    const number = wireText(sip.remoteAor.user);
     if (refusal !== null) {
-      if (refusal === 486) ctx.logger.info(`486 to a call from ${number} (call limit or call waiting off)`);
+      if (refusal === 486) ctx.logger.info(`486 to ${number} (call limit or call waiting off)`);
       sip.reject(refusal);
       return;
     }
     const isVideo = old ? old.session.status.isVideo : readSdpFacts(sip.remoteSdp).video;
-    const live = lifecycle.create({ sip, number, name: sip.remoteDisplayName, isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
+    const live = lifecycle.create({ sip, number, name: wireText(sip.remoteDisplayName), isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
     if (!old) sip.ring();
     this.#deps.contacts.resolve(live);
     if (!old) return;
