@@ -159,11 +159,19 @@ export class CallController {
     return { ...PHONE_OK, callId: live.callId };
   }
 
-  /** An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891). */
+  /**
+   * An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891).
+   *
+   * @remarks
+   * Only an established call or an outbound call still ringing may be
+   * replaced; a Replaces naming an inbound call that rings (an early dialog
+   * this phone did not start) is answered 481 (RFC 3891 §3).
+   */
   incoming(sip: CallSignal): void {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
-    const old = replaced && registry.list().find((live) => live.sip === replaced);
+    const old = replaced && registry.list().find((live) => live.sip === replaced && (replaced.isEstablished || replaced.direction === 'outbound'));
+    const early = !replaced?.isEstablished;
     const refusal = this.#destroyed
       ? 480
       : replaced
@@ -189,7 +197,8 @@ export class CallController {
         old.endCause = null;
         ctx.logger.warn(`could not take over call ${old.callId}: ${outcome.message}`);
         this.reject(live.callId);
-      }
+        // sip.js sends BYE to a replaced call only when it is confirmed: an outbound call still ringing is cancelled here.
+      } else if (early) lifecycle.hangUp(old, true, 'replaced');
     });
   }
 

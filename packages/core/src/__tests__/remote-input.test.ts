@@ -26,3 +26,44 @@ describe('what a far end sends is capped and cleaned before it reaches the store
     expect(phone.store.getState().calls[callId]!.status).toMatchObject({ name: 'Ada Lovelace (ACME)', number: '+49 30 1234' });
   });
 });
+
+describe('an INVITE with Replaces (RFC 3891 §3)', () => {
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('naming a ringing inbound call is refused with 481: nothing is answered and the ringing call stays', async () => {
+    const phone = new ScriptedPhone({ registered: true });
+    const ringing = phone.simulateIncoming({ number: '1002' });
+    const intruder = phone.simulateIncoming({ number: '6666', replaces: ringing });
+    await settle();
+    expect(phone.refusedIncoming).toEqual([{ callId: intruder, number: '6666', code: 481 }]);
+    expect(phone.store.getState().callIds).toEqual([ringing]);
+    expect(phone.store.getState().calls[ringing]!.status.callStatus).toBe('ringing');
+  });
+
+  it('naming an established call takes it over: the new call is answered and the old one ends as replaced', async () => {
+    const phone = new ScriptedPhone({ registered: true });
+    const talking = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(talking);
+    await settle();
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    const taker = phone.simulateIncoming({ number: '1003', replaces: talking });
+    await settle();
+    await settle();
+    expect(phone.store.getState().callIds).toEqual([taker]);
+    expect(phone.store.getState().calls[taker]!.status.callStatus).toBe('talking');
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId: talking, cause: 'replaced' }));
+  });
+
+  it('naming an outbound call still ringing takes it over and cancels the old one', async () => {
+    const phone = new ScriptedPhone({ registered: true });
+    const placed = await phone.call('1002');
+    const calling = placed.callId!;
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    const taker = phone.simulateIncoming({ number: '1003', replaces: calling });
+    await settle();
+    expect(phone.store.getState().callIds).toEqual([taker]);
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId: calling, cause: 'replaced' }));
+  });
+});
