@@ -80,18 +80,11 @@ export class CallController {
     if (transferId !== undefined && !parent?.sip.isEstablished) {
       return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'the call to transfer is not established' : `no call ${String(transferId)}`);
     }
-    const now = ctx.now();
-    const refused = checkOutgoing({
-      callCount: registry.size + this.#openingOutgoing,
-      maxConcurrentCalls: ctx.config.maxConcurrentCalls,
-      hasUnansweredOutgoing: this.#openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
-      // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
-      lastOutgoingAt: parent ? 0 : this.#lastOutgoingAt,
-      now,
-    });
+    // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
+    const refused = this.refusal(!parent);
     if (refused) return refused;
     if (ctx.getState().transport !== 'connected') return result('UNKNOWN_ERROR', NOT_CONNECTED);
-    this.#lastOutgoingAt = now;
+    this.#lastOutgoingAt = ctx.now();
 
     const { user, host, port } = parsed.target;
     let status: Partial<CallStatus> | undefined;
@@ -118,9 +111,22 @@ export class CallController {
     });
   }
 
+  /** Why an outgoing call may not start now (the guards of `checkOutgoing`), or `null`; `rated` applies the rate limit. */
+  refusal(rated: boolean): Result | null {
+    const { ctx, registry } = this.#deps;
+    return checkOutgoing({
+      callCount: registry.size + this.#openingOutgoing,
+      maxConcurrentCalls: ctx.config.maxConcurrentCalls,
+      hasUnansweredOutgoing: this.#openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
+      lastOutgoingAt: rated ? this.#lastOutgoingAt : 0,
+      now: ctx.now(),
+    });
+  }
+
   /**
    * Opens media, creates the call and sends the INVITE. Used for `call()`
-   * and for the call a received REFER asks for (which skips the guards).
+   * and for the call a received REFER asks for (both checked with
+   * {@link CallController.refusal} first).
    */
   async placeOutgoing(spec: OutgoingSpec): Promise<Result> {
     this.#openingOutgoing += 1;

@@ -3,7 +3,7 @@ export { PhoneConfigError, PhoneDestroyedError } from './errors.js';
 export { ResultCode, PHONE_OK, result, isSuccess, resultName } from './result.js';
 export type { Result, ResultName, ResultCodeValue, ErrorName } from './result.js';
 export { isLoopbackHost } from './config.js';
-export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions } from './config.js';
+export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions, ReferTarget } from './config.js';
 export type { PhoneState, TransportStatus, RegistrationState, ReconnectState, PhoneIdentity } from './phone-state.js';
 export type { PhoneEventMap } from './phone-events.js';
 export type { ReadonlyStore } from './readonly-store.js';

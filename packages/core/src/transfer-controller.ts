@@ -27,10 +27,13 @@ export const TRANSFER_NOTIFY_TIMEOUT_MS = 32_000;
  *   parent, naming the consultation dialog; on success both legs end.
  * - Transferee: a REFER is accepted (202) and the Refer-To target called
  *   (with its Replaces); the old call ends when the new one is answered.
- *   Refer-To must pass the same checks as a dialled number.
+ *   Refer-To must pass the same checks as a dialled number, the call
+ *   guards and `allowReferTo` (see {@link TransferController.onRefer}).
  */
 export class TransferController extends CallFeature {
   readonly #calls: CallController;
+  /** Calls whose received REFER is still opening its new call. */
+  readonly #referred = new Set<LiveCall>();
 
   constructor(ctx: PhoneContext, registry: CallRegistry, lifecycle: CallLifecycle, calls: CallController) {
     super(ctx, registry, lifecycle);
@@ -77,13 +80,34 @@ export class TransferController extends CallFeature {
     return true;
   }
 
-  /** A REFER arrived on `live`: we are the transferee. */
+  /**
+   * A REFER arrived on `live`: we are the transferee.
+   *
+   * @remarks
+   * Refused with 491 while another transfer of the call runs (ours, or one
+   * a REFER started), and with 603 when the call is not established, when
+   * the call guards refuse a new call now (the call limit, or an outgoing
+   * call not yet answered, which also paces REFERs: one at a time), or
+   * when the target is not allowed (`allowReferTo`, by default the phone's
+   * own domain only).
+   */
   onRefer(live: LiveCall, transfer: IncomingTransfer): void {
-    if (!live.sip.isEstablished) {
-      transfer.reject(603);
+    const { allowReferTo, domain } = this.ctx.config;
+    const { target } = transfer;
+    const refusal = !live.sip.isEstablished
+      ? 603
+      : this.#referred.has(live) || this.registry.list().some((other) => other.replacesCallId === live.callId) || !this.#idle(live.callId)
+        ? 491
+        : this.#calls.refusal(false) || !(allowReferTo ? allowReferTo({ ...target }) : target.host.toLowerCase() === domain.toLowerCase())
+          ? 603
+          : 0;
+    if (refusal) {
+      this.ctx.logger.warn(`call ${live.callId}: REFER to ${target.user}@${target.host} refused (${refusal})`);
+      transfer.reject(refusal);
       return;
     }
     transfer.accept();
+    this.#referred.add(live);
     void this.#calls
       .placeOutgoing({
         number: transfer.target.user,
@@ -94,6 +118,8 @@ export class TransferController extends CallFeature {
         },
       })
       .then((outcome) => {
+        // From here the new call (its `replacesCallId`) marks the transfer as running.
+        this.#referred.delete(live);
         if (!isSuccess(outcome)) this.report(live, `transfer call failed: ${outcome.message}`);
       });
   }
