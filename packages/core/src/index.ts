@@ -23,6 +23,7 @@ export type {
   MediaQuality,
   CallEnd,
   CallRecord,
+  AppCallStatus,
 } from './call-status.js';
 export type { MediaSeam } from './sip/media-seam.js';
 export { Session } from './session.js';

@@ -298,6 +298,29 @@ describe('ScriptedPhone calls', () => {
     }
   });
 
+  it('Session.setStatus sets only the app fields (isConference, name, avatar, company), never the call state', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const session = phone.getSession(callId)!;
+    const forged = { callStatus: 'ringing', isHold: true, isMute: true, recordStatus: 'recording', number: '900', isConference: true, name: 'Ada' };
+    session.setStatus(forged as never);
+    expect(session.status).toMatchObject({
+      callStatus: 'talking',
+      isHold: false,
+      isMute: false,
+      recordStatus: 'stop',
+      number: '1002',
+      isConference: true,
+      name: 'Ada',
+    });
+    expect(phone.unhold(callId)).toBe(true);
+    expect(phone.sentRequests(callId)).toEqual([]);
+    session.setStatus({ isConference: 'yes', avatar: 7 } as never);
+    expect(session.status).toMatchObject({ isConference: true, avatar: '' });
+  });
+
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });
