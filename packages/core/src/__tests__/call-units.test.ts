@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualityMonitor, CallQualitySampler, lossRatio, type StatsEntry } from '../call-quality.js';
 import { computeTimer, formatDuration } from '../call-timer.js';
 import { checkIncoming, checkOutgoing } from '../call-guards.js';
-import { DTMF_DIGITS } from '../dtmf.js';
+import { DTMF_DIGITS, MAX_DTMF_DIGITS } from '../dtmf.js';
 import { dtmfRelayBody, MAX_DTMF_INFO_BODY, parseDtmfInfo, parseRecordHeader } from '../sip/info-parsers.js';
 import { readSdpFacts } from '../media/sdp-facts.js';
 import { estimateMos } from '../mos.js';
@@ -87,7 +87,8 @@ describe('DTMF', () => {
   });
   it('allows only 0-9 * # A-D', () => {
     expect(DTMF_DIGITS.test('0123456789*#ABCDabcd')).toBe(true);
-    for (const bad of ['E', ' ', '1 2', '+', '']) expect(DTMF_DIGITS.test(bad), bad).toBe(false);
+    for (const bad of ['E', ' ', '1 2', '+', '', '1'.repeat(MAX_DTMF_DIGITS + 1)]) expect(DTMF_DIGITS.test(bad), bad).toBe(false);
+    expect(DTMF_DIGITS.test('#'.repeat(MAX_DTMF_DIGITS))).toBe(true);
   });
   it('reads the Record header', () => {
     expect(parseRecordHeader(' On ')).toBe('on');

@@ -321,6 +321,16 @@ describe('ScriptedPhone calls', () => {
     expect(session.status).toMatchObject({ isConference: true, avatar: '' });
   });
 
+  it('dtmf() takes at most 32 digits at once (MAX_DTMF_DIGITS); a longer string sends nothing', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    expect(phone.dtmf(callId, '1'.repeat(33))).toBe(false);
+    expect(phone.dtmf(callId, '2'.repeat(32))).toBe(true);
+    await vi.waitFor(() => expect(phone.sentRequests(callId)).toHaveLength(32));
+  });
+
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });
