@@ -204,7 +204,7 @@ export class CallController {
         ctx.logger.warn(`could not take over call ${old.callId}: ${outcome.message}`);
         this.reject(live.callId);
         // sip.js sends BYE to a replaced call only when it is confirmed: an outbound call still ringing is cancelled here.
-      } else if (early) lifecycle.hangUp(old, true, 'replaced');
+      } else if (early) lifecycle.hangUp(old, 'replaced');
     });
   }
 
@@ -249,7 +249,8 @@ export class CallController {
     const live = this.#deps.registry.get(callId);
     if (!live) return false;
     if (live.sip.direction === 'inbound' && !live.sip.isEstablished) return this.reject(callId);
-    return this.#deps.lifecycle.hangUp(live, false, 'hangup', 'canceled');
+    this.#deps.lifecycle.hangUp(live, 'hangup', 'canceled');
+    return true;
   }
 
   /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled; no signalling. */
@@ -263,9 +264,9 @@ export class CallController {
     return true;
   }
 
-  /** Ends every call (destroy): CANCEL, 480 or BYE as each call needs. */
-  endAll(): void {
-    this.#destroyed = true;
-    for (const live of this.#deps.registry.list()) this.#deps.lifecycle.hangUp(live, true, 'terminated');
+  /** Ends every call (`destroy()`, `disconnect()`, `reRegister()`): CANCEL, 480 or BYE as each call needs; `destroy` refuses calls from then on. */
+  endAll(destroy: boolean): void {
+    this.#destroyed ||= destroy;
+    for (const live of this.#deps.registry.list()) this.#deps.lifecycle.hangUp(live, 'terminated');
   }
 }

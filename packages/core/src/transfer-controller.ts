@@ -182,7 +182,7 @@ export class TransferController extends CallFeature {
 
   /** Ends a leg as `transferred` (BYE unless the far end already sent one). */
   #handOver(leg: LiveCall): void {
-    if (this.isLive(leg)) this.lifecycle.hangUp(leg, true, (leg.endCause = 'transferred'));
+    if (this.isLive(leg)) this.lifecycle.hangUp(leg, (leg.endCause = 'transferred'));
   }
 
   /** Marks the transfer of `live` failed; `target` names whom it was for when the transfer state does not (yet) say. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResultCode } from '../result.js';
 import type { PhoneApi } from '../phone-api.js';
 import { ScriptedPhone } from './index.js';
+import { ScriptedCall } from './scripted-call.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -9,7 +10,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 /** Lets the far end's answers (resolved promises) reach the phone; only Date is faked here. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -329,6 +333,34 @@ describe('ScriptedPhone calls', () => {
     expect(phone.dtmf(callId, '1'.repeat(33))).toBe(false);
     expect(phone.dtmf(callId, '2'.repeat(32))).toBe(true);
     await vi.waitFor(() => expect(phone.sentRequests(callId)).toHaveLength(32));
+  });
+
+  it.each(['disconnect', 'reRegister'] as const)('%s() during a call ends the call first (BYE, cause terminated)', async (method) => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const terminate = vi.spyOn(ScriptedCall.prototype, 'terminate');
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    if (method === 'disconnect') expect(phone.disconnect()).toBe(true);
+    else expect(phone.reRegister('1005', 'a'.repeat(32))).toBe(phone);
+    expect(terminate).toHaveBeenCalledTimes(1);
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId, cause: 'terminated' }));
+    expect(phone.store.getState().callIds).toEqual([]);
+  });
+
+  it('a hang-up whose BYE cannot be sent still ends the call here', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    vi.spyOn(ScriptedCall.prototype, 'terminate').mockReturnValue(false);
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    expect(phone.hangup(callId)).toBe(true);
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId, cause: 'hangup' }));
+    expect(phone.store.getState().callIds).toEqual([]);
   });
 
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
