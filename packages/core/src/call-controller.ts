@@ -177,7 +177,6 @@ export class CallController {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
     const old = replaced && registry.list().find((live) => live.sip === replaced && (replaced.isEstablished || replaced.direction === 'outbound'));
-    const early = !replaced?.isEstablished;
     const refusal = this.#destroyed
       ? 480
       : replaced
@@ -203,8 +202,8 @@ export class CallController {
         old.endCause = null;
         ctx.logger.warn(`could not take over call ${old.callId}: ${outcome.message}`);
         this.reject(live.callId);
-        // sip.js sends BYE to a replaced call only when it is confirmed: an outbound call still ringing is cancelled here.
-      } else if (early) lifecycle.hangUp(old, 'replaced');
+        // sip.js sends BYE to a replaced call only when it is confirmed (and then ends it here at once): an outbound call still ringing is cancelled.
+      } else lifecycle.hangUp(old, 'replaced');
     });
   }
 

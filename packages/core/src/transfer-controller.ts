@@ -32,8 +32,6 @@ export const TRANSFER_NOTIFY_TIMEOUT_MS = 32_000;
  */
 export class TransferController extends CallFeature {
   readonly #calls: CallController;
-  /** Calls whose received REFER is still opening its new call. */
-  readonly #referred = new Set<LiveCall>();
 
   constructor(ctx: PhoneContext, registry: CallRegistry, lifecycle: CallLifecycle, calls: CallController) {
     super(ctx, registry, lifecycle);
@@ -84,30 +82,21 @@ export class TransferController extends CallFeature {
    * A REFER arrived on `live`: we are the transferee.
    *
    * @remarks
-   * Refused with 491 while another transfer of the call runs (ours, or one
-   * a REFER started), and with 603 when the call is not established, when
-   * the call guards refuse a new call now (the call limit, or an outgoing
-   * call not yet answered, which also paces REFERs: one at a time), or
+   * Refused with 491 while our own transfer of the call runs (or the call
+   * is not established), and with 603 when the call guards refuse a new
+   * call now — the call limit, or an outgoing call not answered yet, which
+   * includes the call of an earlier REFER: REFERs go one at a time — or
    * when the target is not allowed (`allowReferTo`, by default the phone's
    * own domain only).
    */
   onRefer(live: LiveCall, transfer: IncomingTransfer): void {
     const { allowReferTo, domain } = this.ctx.config;
     const { target } = transfer;
-    const refusal = !live.sip.isEstablished
-      ? 603
-      : this.#referred.has(live) || this.registry.list().some((other) => other.replacesCallId === live.callId) || !this.#idle(live.callId)
-        ? 491
-        : this.#calls.refusal(false) || !(allowReferTo ? allowReferTo({ ...target }) : target.host.toLowerCase() === domain.toLowerCase())
-          ? 603
-          : 0;
-    if (refusal) {
-      this.ctx.logger.warn(`call ${live.callId}: REFER to ${target.user}@${target.host} refused (${refusal})`);
-      transfer.reject(refusal);
-      return;
-    }
+    // Our own transfer of this call under way (`#idle` also needs the call established).
+    if (!this.#idle(live.callId)) return transfer.reject(491);
+    // The guards also refuse while an earlier REFER's call is opening or ringing: REFERs go one at a time.
+    if (this.#calls.refusal(false) || !(allowReferTo ? allowReferTo(target) : target.host.toLowerCase() === domain.toLowerCase())) return transfer.reject(603);
     transfer.accept();
-    this.#referred.add(live);
     void this.#calls
       .placeOutgoing({
         number: transfer.target.user,
@@ -118,8 +107,6 @@ export class TransferController extends CallFeature {
         },
       })
       .then((outcome) => {
-        // From here the new call (its `replacesCallId`) marks the transfer as running.
-        this.#referred.delete(live);
         if (!isSuccess(outcome)) this.report(live, `transfer call failed: ${outcome.message}`);
       });
   }

@@ -57,7 +57,7 @@ export function buildConstraints(options: CallOptions | undefined, deviceIds: De
 export async function mapMediaError(error: unknown, constraints: MediaStreamConstraints, devices?: MediaDevicesLike): Promise<Result> {
   const name = (error as { name?: unknown } | null | undefined)?.name;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (name === 'NotAllowedError' || name === 'PermissionDeniedError' || name === 'SecurityError') {
+  if (['NotAllowedError', 'PermissionDeniedError', 'SecurityError'].includes(name as string)) {
     return result('GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR', detail);
   }
   if (
