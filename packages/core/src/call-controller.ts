@@ -15,7 +15,7 @@ import { errorMessage } from './errors.js';
 import type { CallSignal } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
 
-const NOT_CONNECTED = 'not connected to the SIP server';
+const NOT_CONNECTED = 'not connected';
 
 /** The longest display name or number taken from an incoming INVITE, in characters (the config's display-name rule). */
 export const MAX_REMOTE_TEXT = 128;
@@ -78,7 +78,7 @@ export class CallController {
     if (!parsed.ok) return result('INVALID_NUMBER', parsed.reason);
     const parent = transferId === undefined ? undefined : registry.get(transferId);
     if (transferId !== undefined && !parent?.sip.isEstablished) {
-      return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'the call to transfer is not established' : `no call ${String(transferId)}`);
+      return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'not established' : `no call ${String(transferId)}`);
     }
     // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
     const refused = this.refusal(!parent);
@@ -186,7 +186,7 @@ export class CallController {
         : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
     const number = wireText(sip.remoteAor.user);
     if (refusal !== null) {
-      if (refusal === 486) ctx.logger.info(`486 to ${number} (call limit or call waiting off)`);
+      if (refusal === 486) ctx.logger.info(`486 to ${number} (busy)`);
       sip.reject(refusal);
       return;
     }
@@ -200,7 +200,7 @@ export class CallController {
     void this.answer(live.callId, { video: isVideo }).then((outcome) => {
       if (outcome.code !== PHONE_OK.code) {
         old.endCause = null;
-        ctx.logger.warn(`could not take over call ${old.callId}: ${outcome.message}`);
+        ctx.logger.warn(`takeover of ${old.callId} failed: ${outcome.message}`);
         this.reject(live.callId);
         // sip.js sends BYE to a replaced call only when it is confirmed (and then ends it here at once): an outbound call still ringing is cancelled.
       } else lifecycle.hangUp(old, 'replaced');
@@ -213,7 +213,8 @@ export class CallController {
     const live = registry.get(callId);
     if (!live) return result('NOT_FOUND_CALL_ID', String(callId));
     const status = registry.record(callId)?.status;
-    if (live.sip.direction !== 'inbound' || status?.callStatus !== 'ringing' || live.answering) {
+    // Only an inbound call rings.
+    if (status?.callStatus !== 'ringing' || live.answering) {
       return result('UNKNOWN_ERROR', 'not a ringing incoming call');
     }
     live.answering = true;
@@ -223,7 +224,7 @@ export class CallController {
       const { stream, constraints } = opened.media;
       if (registry.get(callId) !== live) {
         stopStream(stream);
-        return result('UNKNOWN_ERROR', 'the call ended during answer');
+        return result('UNKNOWN_ERROR', 'ended during answer');
       }
       live.localStream = stream;
       await live.sip.open({ constraints, webphoneLocalStream: stream });
@@ -238,7 +239,8 @@ export class CallController {
   /** `reject(callId)`: 486 Busy Here to a ringing inbound call. */
   reject(callId: string): boolean {
     const live = this.#deps.registry.get(callId);
-    if (!live || live.sip.direction !== 'inbound' || live.sip.isEstablished || !live.sip.reject(486)) return false;
+    // The signalling refuses to reject anything but an inbound call not answered yet.
+    if (!live || !live.sip.reject(486)) return false;
     this.#deps.lifecycle.end(live, 'rejected', 486);
     return true;
   }
@@ -247,8 +249,7 @@ export class CallController {
   hangup(callId: string): boolean {
     const live = this.#deps.registry.get(callId);
     if (!live) return false;
-    if (live.sip.direction === 'inbound' && !live.sip.isEstablished) return this.reject(callId);
-    this.#deps.lifecycle.hangUp(live, 'hangup', 'canceled');
+    if (!this.reject(callId)) this.#deps.lifecycle.hangUp(live, 'hangup', 'canceled');
     return true;
   }
 

@@ -188,7 +188,7 @@ export class CallLifecycle implements SessionHost {
         const record = parseRecordHeader(info.header('Record'));
         const digit = !record && info.contentType.startsWith('application/dtmf') ? parseDtmfInfo(info.contentType, info.body) : undefined;
         if (digit === null) {
-          this.ctx.logger.warn(`call ${callId}: malformed DTMF INFO ignored`);
+          this.ctx.logger.warn(`call ${callId}: bad DTMF INFO`);
           info.reject(400);
           return;
         }

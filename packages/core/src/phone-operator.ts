@@ -220,7 +220,7 @@ export class PhoneOperator implements PhoneApi {
   reRegister(authorizationUser: string, ha1: string): this | Result {
     if (this.#destroyed) return result('REGISTRY_FAILED', 'phone destroyed');
     if (typeof authorizationUser !== 'string' || !SIP_USER.test(authorizationUser)) {
-      return result('REGISTRY_FAILED', 'authorizationUser is not a valid SIP user');
+      return result('REGISTRY_FAILED', 'authorizationUser is not a SIP user');
     }
     if (typeof ha1 !== 'string' || !HA1.test(ha1)) return result('REGISTRY_FAILED', 'ha1 must be 32 hexadecimal digits');
     this.#controller.endAll(false);

@@ -95,7 +95,8 @@ export class TransferController extends CallFeature {
     // Our own transfer of this call under way (`#idle` also needs the call established).
     if (!this.#idle(live.callId)) return transfer.reject(491);
     // The guards also refuse while an earlier REFER's call is opening or ringing: REFERs go one at a time.
-    if (this.#calls.refusal(false) || !(allowReferTo ? allowReferTo(target) : target.host.toLowerCase() === domain.toLowerCase())) return transfer.reject(603);
+    // (sip.js gives the Refer-To host in lower case.)
+    if (this.#calls.refusal(false) || !(allowReferTo ? allowReferTo(target) : target.host === domain.toLowerCase())) return transfer.reject(603);
     transfer.accept();
     void this.#calls
       .placeOutgoing({

@@ -85,7 +85,7 @@ export async function mapMediaError(error: unknown, constraints: MediaStreamCons
  * @returns the stream, or the mapped error {@link Result}; never throws.
  */
 export async function acquireLocalStream(constraints: MediaStreamConstraints, devices: MediaDevicesLike | undefined): Promise<OpenMediaResult> {
-  if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'navigator.mediaDevices is not available (insecure context?)') };
+  if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'no navigator.mediaDevices (insecure context?)') };
   try {
     return { ok: true, media: { constraints, stream: await devices.getUserMedia(constraints) } };
   } catch (error) {

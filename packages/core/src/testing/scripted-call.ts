@@ -113,7 +113,7 @@ export class ScriptedCall implements CallSignal {
   }
 
   refer(target: SipTarget, replacing: CallSignal | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
-    if (replacing && !replacing.replacesValue) return Promise.resolve(outcome(false, 0, 'the consultation call has no confirmed dialog'));
+    if (replacing && !replacing.replacesValue) return Promise.resolve(outcome(false, 0, 'consultation not confirmed'));
     const answer = this.#answer('REFER', `${target.user}@${target.host ?? ''}`);
     // The NOTIFYs may follow at once: the subscription exists as soon as the REFER is accepted.
     if (answer.ok) this.#onNotify = onNotify;

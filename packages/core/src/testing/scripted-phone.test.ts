@@ -217,7 +217,7 @@ describe('ScriptedPhone calls', () => {
 
   it('refuses to call while not connected, like the operator', async () => {
     const phone = new ScriptedPhone();
-    expect(await phone.call('1002')).toEqual({ code: ResultCode.UNKNOWN_ERROR, message: 'UNKNOWN_ERROR: not connected to the SIP server' });
+    expect(await phone.call('1002')).toEqual({ code: ResultCode.UNKNOWN_ERROR, message: 'UNKNOWN_ERROR: not connected' });
     expect(phone.store.getState().callIds).toEqual([]);
   });
 
