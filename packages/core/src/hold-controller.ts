@@ -91,8 +91,7 @@ export class HoldController extends CallFeature {
           continue;
         }
         delay = reinviteRetryDelay(outcome, ++attempt, outbound);
-        if (delay === null)
-          this.report(live, `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode || ''} ${outcome.reason}`.replace(/\s+/g, ' ').trim());
+        if (delay === null) this.report(live, `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode} ${outcome.reason}`.trim());
         else this.ctx.logger.info(`call ${callId}: re-INVITE ${outcome.statusCode}, retry in ${delay} ms`);
       }
     } finally {

@@ -50,7 +50,7 @@ export function parseDialTarget(input: unknown): DialTargetResult {
   if (input.length > MAX_NUMBER_LENGTH) return fail(`longer than ${MAX_NUMBER_LENGTH} characters`);
   // Control characters anywhere (CR/LF above all, also at the ends) are refused before any other rule looks at the text.
   // eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
-  if (/[\u0000-\u001f\u007f]/.test(input)) return fail('contains control characters');
+  if (/[\u0000-\u001f\u007f]/.test(input)) return fail('control characters');
   const text = input.trim();
   if (text === '') return fail('empty');
 

@@ -69,7 +69,7 @@ export class Session implements SessionApi {
     this.#host = host;
     this.#lastRecord = record;
     this.#emitter = new TypedEmitter<SessionEventMap>((event, error) =>
-      host.ctx.logger.error(`a session "${String(event)}" listener threw: ${errorMessage(error)}`),
+      host.ctx.logger.error(`session "${String(event)}" listener threw: ${errorMessage(error)}`),
     );
   }
 

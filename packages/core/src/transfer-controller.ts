@@ -67,7 +67,7 @@ export class TransferController extends CallFeature {
     if (!consult || parentId === undefined) return false;
     const parent = this.#established(parentId);
     if (!parent) {
-      this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the call to transfer is gone');
+      this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the held call is gone');
       return false;
     }
     const aor = consult.sip.remoteAor;
