@@ -28,7 +28,7 @@ export class DtmfSender extends CallFeature {
       try {
         if (live.sip.media?.sendDtmf(tones)) return true;
       } catch (error) {
-        this.ctx.logger.warn(`RFC 4733 DTMF failed, using INFO: ${errorMessage(error)}`);
+        this.ctx.logger.warn(`RFC 4733 failed, using INFO: ${errorMessage(error)}`);
       }
     }
     const queue = (this.#queues.get(live) ?? Promise.resolve()).then(async () => {

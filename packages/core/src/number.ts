@@ -56,13 +56,13 @@ export function parseDialTarget(input: unknown): DialTargetResult {
 
   if (PHONE_FORM.test(text)) {
     const user = text.replace(/[\s().-]/g, '');
-    return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('a "+" may only lead a telephone number');
+    return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('"+" only leads a number');
   }
 
   const withoutScheme = text.replace(/^sips?:/i, '');
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
-  if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs user@host');
+  if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs a host');
   if (!SAFE_USER.test(target.user)) return fail("the user part may hold only letters, digits and . _ ~ ! $ & ' ( ) * + = # -");
   if (at >= 0) {
     const hostPort = withoutScheme.slice(at + 1);

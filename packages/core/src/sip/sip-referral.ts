@@ -19,7 +19,7 @@ const REPLACES_PARAMS = /^(;\s*(to|from)-tag=[\w\-.!%*+`'~]+){2}(;\s*early-only)
 export function readReferral(referral: Referral, logger: RedactingLogger): ReferralTarget | undefined {
   try {
     const uri = referral.referTo.uri;
-    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`unsupported scheme ${uri.scheme}`);
+    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`scheme ${uri.scheme}`);
     const hostPort = uri.port ? `${uri.host}:${uri.port}` : uri.host;
     const parsed = parseDialTarget(`${uri.user ?? ''}@${hostPort}`);
     if (!parsed.ok || parsed.target.host === undefined) throw new Error(`bad Refer-To: ${parsed.ok ? 'no host' : parsed.reason}`);

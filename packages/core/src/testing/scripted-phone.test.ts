@@ -363,6 +363,21 @@ describe('ScriptedPhone calls', () => {
     expect(phone.store.getState().callIds).toEqual([]);
   });
 
+  it("the far end's reason phrase is cut at 128 characters before it reaches the store and clientError", async () => {
+    const phone = registeredPhone({ logLevel: 'silent' });
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const errors: string[] = [];
+    phone.getSession(callId)!.on('clientError', ({ cause }) => errors.push(cause));
+    phone.answerNextRequest(callId, 403, 'x'.repeat(100_000));
+    phone.blindTransfer(callId, '1003');
+    await settle();
+    const transfer = phone.store.getState().calls[callId]!.transfer;
+    expect(transfer.status === 'failed' && transfer.reason).toBe(`REFER refused: 403 ${'x'.repeat(128)}`);
+    expect(errors).toEqual([`REFER refused: 403 ${'x'.repeat(128)}`]);
+  });
+
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {
     const phone = registeredPhone();
     const a = phone.simulateIncoming({ number: '1002' });
