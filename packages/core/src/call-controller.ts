@@ -15,7 +15,18 @@ import { errorMessage } from './errors.js';
 import type { CallSignal } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
 
-const NOT_CONNECTED = 'not connected to the SIP server';
+const NOT_CONNECTED = 'not connected';
+
+/** The longest display name or number taken from an incoming INVITE, in characters (the config's display-name rule). */
+export const MAX_REMOTE_TEXT = 128;
+
+/** Text from the wire as the store keeps it: C0/C1 controls and bidi overrides become spaces, then trimmed and capped. */
+const wireText = (text: string): string =>
+  text
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .trim()
+    .slice(0, MAX_REMOTE_TEXT);
 
 /** Collaborators of the call controller. */
 export interface CallControllerDeps {
@@ -67,20 +78,13 @@ export class CallController {
     if (!parsed.ok) return result('INVALID_NUMBER', parsed.reason);
     const parent = transferId === undefined ? undefined : registry.get(transferId);
     if (transferId !== undefined && !parent?.sip.isEstablished) {
-      return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'the call to transfer is not established' : `no call ${String(transferId)}`);
+      return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'not established' : `no call ${String(transferId)}`);
     }
-    const now = ctx.now();
-    const refused = checkOutgoing({
-      callCount: registry.size + this.#openingOutgoing,
-      maxConcurrentCalls: ctx.config.maxConcurrentCalls,
-      hasUnansweredOutgoing: this.#openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
-      // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
-      lastOutgoingAt: parent ? 0 : this.#lastOutgoingAt,
-      now,
-    });
+    // A consultation leg is a deliberate second step, not a double click: the rate limit does not apply to it.
+    const refused = this.refusal(!parent);
     if (refused) return refused;
     if (ctx.getState().transport !== 'connected') return result('UNKNOWN_ERROR', NOT_CONNECTED);
-    this.#lastOutgoingAt = now;
+    this.#lastOutgoingAt = ctx.now();
 
     const { user, host, port } = parsed.target;
     let status: Partial<CallStatus> | undefined;
@@ -107,9 +111,22 @@ export class CallController {
     });
   }
 
+  /** Why an outgoing call may not start now (the guards of `checkOutgoing`), or `null`; `rated` applies the rate limit. */
+  refusal(rated: boolean): Result | null {
+    const { ctx, registry } = this.#deps;
+    return checkOutgoing({
+      callCount: registry.size + this.#openingOutgoing,
+      maxConcurrentCalls: ctx.config.maxConcurrentCalls,
+      hasUnansweredOutgoing: this.#openingOutgoing > 0 || Object.values(ctx.getState().calls).some((record) => record.status.callStatus === 'calling'),
+      lastOutgoingAt: rated ? this.#lastOutgoingAt : 0,
+      now: ctx.now(),
+    });
+  }
+
   /**
    * Opens media, creates the call and sends the INVITE. Used for `call()`
-   * and for the call a received REFER asks for (which skips the guards).
+   * and for the call a received REFER asks for (both checked with
+   * {@link CallController.refusal} first).
    */
   async placeOutgoing(spec: OutgoingSpec): Promise<Result> {
     this.#openingOutgoing += 1;
@@ -148,11 +165,18 @@ export class CallController {
     return { ...PHONE_OK, callId: live.callId };
   }
 
-  /** An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891). */
+  /**
+   * An INVITE arrived: refuse it silently, let it ring, or let it replace a call (RFC 3891).
+   *
+   * @remarks
+   * Only an established call or an outbound call still ringing may be
+   * replaced; a Replaces naming an inbound call that rings (an early dialog
+   * this phone did not start) is answered 481 (RFC 3891 §3).
+   */
   incoming(sip: CallSignal): void {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
-    const old = replaced && registry.list().find((live) => live.sip === replaced);
+    const old = replaced && registry.list().find((live) => live.sip === replaced && (replaced.isEstablished || replaced.direction === 'outbound'));
     const refusal = this.#destroyed
       ? 480
       : replaced
@@ -160,14 +184,14 @@ export class CallController {
           ? null
           : 481
         : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
-    const number = sip.remoteAor.user;
+    const number = wireText(sip.remoteAor.user);
     if (refusal !== null) {
-      if (refusal === 486) ctx.logger.info(`486 to a call from ${number} (call limit or call waiting off)`);
+      if (refusal === 486) ctx.logger.info(`486 to ${number} (busy)`);
       sip.reject(refusal);
       return;
     }
     const isVideo = old ? old.session.status.isVideo : readSdpFacts(sip.remoteSdp).video;
-    const live = lifecycle.create({ sip, number, name: sip.remoteDisplayName, isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
+    const live = lifecycle.create({ sip, number, name: wireText(sip.remoteDisplayName), isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
     if (!old) sip.ring();
     this.#deps.contacts.resolve(live);
     if (!old) return;
@@ -176,9 +200,10 @@ export class CallController {
     void this.answer(live.callId, { video: isVideo }).then((outcome) => {
       if (outcome.code !== PHONE_OK.code) {
         old.endCause = null;
-        ctx.logger.warn(`could not take over call ${old.callId}: ${outcome.message}`);
+        ctx.logger.warn(`takeover of ${old.callId} failed: ${outcome.message}`);
         this.reject(live.callId);
-      }
+        // sip.js sends BYE to a replaced call only when it is confirmed (and then ends it here at once): an outbound call still ringing is cancelled.
+      } else lifecycle.hangUp(old, 'replaced');
     });
   }
 
@@ -188,7 +213,8 @@ export class CallController {
     const live = registry.get(callId);
     if (!live) return result('NOT_FOUND_CALL_ID', String(callId));
     const status = registry.record(callId)?.status;
-    if (live.sip.direction !== 'inbound' || status?.callStatus !== 'ringing' || live.answering) {
+    // Only an inbound call rings.
+    if (status?.callStatus !== 'ringing' || live.answering) {
       return result('UNKNOWN_ERROR', 'not a ringing incoming call');
     }
     live.answering = true;
@@ -198,7 +224,7 @@ export class CallController {
       const { stream, constraints } = opened.media;
       if (registry.get(callId) !== live) {
         stopStream(stream);
-        return result('UNKNOWN_ERROR', 'the call ended during answer');
+        return result('UNKNOWN_ERROR', 'ended during answer');
       }
       live.localStream = stream;
       await live.sip.open({ constraints, webphoneLocalStream: stream });
@@ -213,7 +239,8 @@ export class CallController {
   /** `reject(callId)`: 486 Busy Here to a ringing inbound call. */
   reject(callId: string): boolean {
     const live = this.#deps.registry.get(callId);
-    if (!live || live.sip.direction !== 'inbound' || live.sip.isEstablished || !live.sip.reject(486)) return false;
+    // The signalling refuses to reject anything but an inbound call not answered yet.
+    if (!live || !live.sip.reject(486)) return false;
     this.#deps.lifecycle.end(live, 'rejected', 486);
     return true;
   }
@@ -222,8 +249,8 @@ export class CallController {
   hangup(callId: string): boolean {
     const live = this.#deps.registry.get(callId);
     if (!live) return false;
-    if (live.sip.direction === 'inbound' && !live.sip.isEstablished) return this.reject(callId);
-    return this.#deps.lifecycle.hangUp(live, false, 'hangup', 'canceled');
+    if (!this.reject(callId)) this.#deps.lifecycle.hangUp(live, 'hangup', 'canceled');
+    return true;
   }
 
   /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled; no signalling. */
@@ -237,9 +264,9 @@ export class CallController {
     return true;
   }
 
-  /** Ends every call (destroy): CANCEL, 480 or BYE as each call needs. */
-  endAll(): void {
-    this.#destroyed = true;
-    for (const live of this.#deps.registry.list()) this.#deps.lifecycle.hangUp(live, true, 'terminated');
+  /** Ends every call (`destroy()`, `disconnect()`, `reRegister()`): CANCEL, 480 or BYE as each call needs; `destroy` refuses calls from then on. */
+  endAll(destroy: boolean): void {
+    this.#destroyed ||= destroy;
+    for (const live of this.#deps.registry.list()) this.#deps.lifecycle.hangUp(live, 'terminated');
   }
 }

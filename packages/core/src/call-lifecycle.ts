@@ -134,17 +134,14 @@ export class CallLifecycle implements SessionHost {
   /**
    * Hangs up from this side (BYE, or CANCEL / 480 before an answer) and ends
    * the call: `ended` with `cause` when it was established, else `failed`
-   * with 487 and `unansweredCause`. When no request could be sent the call
-   * ends only if `always`.
-   *
-   * @returns whether a request was sent.
+   * with 487 and `unansweredCause`. The call ends here also when no request
+   * could be sent (connection gone, dialog already closing).
    */
-  hangUp(live: LiveCall, always: boolean, cause: CallEndCause, unansweredCause = cause): boolean {
+  hangUp(live: LiveCall, cause: CallEndCause, unansweredCause = cause): void {
     // Answered, as the store knows it: the dialog may already be closing (a BYE from the far end not yet reported).
     const established = (this.registry.record(live.callId)?.timestamps.answeredAt ?? 0) > 0;
-    const sent = live.sip.terminate();
-    if (sent || always) this.end(live, established ? cause : unansweredCause, established ? undefined : 487);
-    return sent;
+    live.sip.terminate();
+    this.end(live, established ? cause : unansweredCause, established ? undefined : 487);
   }
 
   #bind(live: LiveCall): void {
@@ -191,7 +188,7 @@ export class CallLifecycle implements SessionHost {
         const record = parseRecordHeader(info.header('Record'));
         const digit = !record && info.contentType.startsWith('application/dtmf') ? parseDtmfInfo(info.contentType, info.body) : undefined;
         if (digit === null) {
-          this.ctx.logger.warn(`call ${callId}: malformed DTMF INFO ignored`);
+          this.ctx.logger.warn(`call ${callId}: bad DTMF INFO`);
           info.reject(400);
           return;
         }

@@ -42,8 +42,9 @@ export class CallRegistry {
     return [...this.#calls.values()];
   }
 
+  /** The store's record of a live call; ids are looked up in the live calls first, so `'__proto__'` or `'toString'` find nothing. */
   record(callId: string): CallRecord | undefined {
-    return this.#ctx.getState().calls[callId];
+    return this.#calls.has(callId) ? this.#ctx.getState().calls[callId] : undefined;
   }
 
   /** A call id not used by a live call, derived from the SIP Call-ID (a call to oneself has both legs on this phone). */
@@ -72,9 +73,9 @@ export class CallRegistry {
    * @returns the previous and next status, or `undefined` for an unknown call.
    */
   patch(callId: string, patch: CallPatch): { previous: CallStatus; next: CallStatus } | undefined {
-    const state = this.#ctx.getState();
-    const current = state.calls[callId];
+    const current = this.record(callId);
     if (!current) return undefined;
+    const state = this.#ctx.getState();
     const next: CallRecord = {
       ...current,
       ...patch.rest,

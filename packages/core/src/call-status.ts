@@ -52,6 +52,9 @@ export interface CallStatus extends StaticCallStatus {
   isConference: boolean;
 }
 
+/** The fields of a {@link CallStatus} an application may set (`Session.setStatus`); the rest is the phone's. */
+export type AppCallStatus = StaticCallStatus & Pick<CallStatus, 'isConference'>;
+
 /** Durations of a call in seconds, derived from its timestamps when read. */
 export interface TimerType {
   ringDuration: number;

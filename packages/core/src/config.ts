@@ -90,6 +90,12 @@ export interface PhoneConfig {
   iceTransportPolicy?: RTCIceTransportPolicy;
   /** Looks up name, avatar and company for a number. */
   resolveContact?: (number: string) => Promise<Partial<StaticCallStatus>>;
+  /**
+   * Decides whether a REFER from the far end may make this phone call
+   * `target`. Default: only targets whose host is the phone's `domain`.
+   * When given, it decides alone (return `true` to accept).
+   */
+  allowReferTo?: (target: ReferTarget) => boolean;
   /** Where log lines go; default `console`. Secrets are redacted before they get here. */
   logger?: PhoneLogger;
   /** Lowest level logged, default `'warn'`. */
@@ -109,6 +115,13 @@ export interface PhoneConfig {
   media?: MediaSeam;
 }
 
+/** Whom a received REFER asks the phone to call (its checked Refer-To URI). */
+export interface ReferTarget {
+  readonly user: string;
+  readonly host: string;
+  readonly port?: number;
+}
+
 /** A {@link PhoneConfig} after validation, with every default filled in. */
 export interface ResolvedPhoneConfig {
   readonly server: string;
@@ -126,6 +139,7 @@ export interface ResolvedPhoneConfig {
   readonly iceServers: RTCIceServer[];
   readonly iceTransportPolicy: RTCIceTransportPolicy;
   readonly resolveContact: PhoneConfig['resolveContact'];
+  readonly allowReferTo: PhoneConfig['allowReferTo'];
   readonly logger: PhoneLogger;
   readonly logLevel: LogLevel;
   readonly registerExpires: number;
@@ -277,6 +291,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     iceServers,
     iceTransportPolicy: oneOf<RTCIceTransportPolicy>(config, 'iceTransportPolicy', ['all', 'relay'], 'all'),
     resolveContact: ofType<PhoneConfig['resolveContact']>(config, 'resolveContact', 'function', undefined),
+    allowReferTo: ofType<PhoneConfig['allowReferTo']>(config, 'allowReferTo', 'function', undefined),
     logger: optional<PhoneLogger>(
       config,
       'logger',

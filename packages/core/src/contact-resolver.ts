@@ -32,9 +32,12 @@ export class ContactResolver extends CallFeature {
   /** `setSessionStaticStatus`: applies the fields, and turns manual mode on when asked. */
   set(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean {
     const live = this.registry.get(callId);
-    const record = this.registry.record(callId);
-    if (!live || !record) return false;
-    this.lifecycle.update(live, { status: pickStaticStatus(status), rest: { manualStaticStatus: manual === true || record.manualStaticStatus } });
-    return true;
+    return (
+      !!live &&
+      this.lifecycle.update(live, {
+        status: pickStaticStatus(status),
+        rest: { manualStaticStatus: manual === true || !!this.registry.record(callId)?.manualStaticStatus },
+      })
+    );
   }
 }

@@ -91,9 +91,8 @@ export class HoldController extends CallFeature {
           continue;
         }
         delay = reinviteRetryDelay(outcome, ++attempt, outbound);
-        if (delay === null)
-          this.report(live, `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode || ''} ${outcome.reason}`.replace(/\s+/g, ' ').trim());
-        else this.ctx.logger.info(`call ${callId}: re-INVITE refused (${outcome.statusCode}), retrying in ${delay} ms`);
+        if (delay === null) this.report(live, `${wanted ? 'hold' : 'unhold'} failed: ${outcome.statusCode} ${outcome.reason}`.trim());
+        else this.ctx.logger.info(`call ${callId}: re-INVITE ${outcome.statusCode}, retry in ${delay} ms`);
       }
     } finally {
       this.#desired.delete(live);

@@ -3,7 +3,7 @@ export { PhoneConfigError, PhoneDestroyedError } from './errors.js';
 export { ResultCode, PHONE_OK, result, isSuccess, resultName } from './result.js';
 export type { Result, ResultName, ResultCodeValue, ErrorName } from './result.js';
 export { isLoopbackHost } from './config.js';
-export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions, KeepAliveOptions, KeepAliveMethod } from './config.js';
+export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions, KeepAliveOptions, KeepAliveMethod, ReferTarget } from './config.js';
 export type { PhoneState, TransportStatus, RegistrationState, ReconnectState, PhoneIdentity } from './phone-state.js';
 export type { PhoneEventMap } from './phone-events.js';
 export type { ReadonlyStore } from './readonly-store.js';
@@ -23,6 +23,7 @@ export type {
   MediaQuality,
   CallEnd,
   CallRecord,
+  AppCallStatus,
 } from './call-status.js';
 export type { MediaSeam } from './sip/media-seam.js';
 export { Session } from './session.js';

@@ -50,19 +50,19 @@ export function parseDialTarget(input: unknown): DialTargetResult {
   if (input.length > MAX_NUMBER_LENGTH) return fail(`longer than ${MAX_NUMBER_LENGTH} characters`);
   // Control characters anywhere (CR/LF above all, also at the ends) are refused before any other rule looks at the text.
   // eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
-  if (/[\u0000-\u001f\u007f]/.test(input)) return fail('contains control characters');
+  if (/[\u0000-\u001f\u007f]/.test(input)) return fail('control characters');
   const text = input.trim();
   if (text === '') return fail('empty');
 
   if (PHONE_FORM.test(text)) {
     const user = text.replace(/[\s().-]/g, '');
-    return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('a "+" may only lead a telephone number');
+    return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('"+" only leads a number');
   }
 
   const withoutScheme = text.replace(/^sips?:/i, '');
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
-  if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs user@host');
+  if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs a host');
   if (!SAFE_USER.test(target.user)) return fail("the user part may hold only letters, digits and . _ ~ ! $ & ' ( ) * + = # -");
   if (at >= 0) {
     const hostPort = withoutScheme.slice(at + 1);

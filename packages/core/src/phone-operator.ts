@@ -199,27 +199,31 @@ export class PhoneOperator implements PhoneApi {
   }
 
   /**
-   * Unregisters and closes the connection; `start()` connects again.
-   * Returns `false` when there was nothing to disconnect.
+   * Ends every call (BYE, CANCEL or 480), then unregisters and closes the
+   * connection; `start()` connects again. Returns `false` when there was
+   * nothing to disconnect.
    */
   disconnect(): boolean {
     if (this.#destroyed || this.store.getState().transport === 'idle') return false;
+    this.#controller.endAll(false);
     void this.#registration.stop();
     return true;
   }
 
   /**
-   * Registers again as `authorizationUser` with the credential `ha1`
-   * (MD5 of `user:realm:password`). The user becomes the phone's extension.
+   * Ends every call, then registers again as `authorizationUser` with the
+   * credential `ha1` (MD5 of `user:realm:password`). The user becomes the
+   * phone's extension.
    *
    * @returns `this`, or a `REGISTRY_FAILED` result when an argument is invalid.
    */
   reRegister(authorizationUser: string, ha1: string): this | Result {
     if (this.#destroyed) return result('REGISTRY_FAILED', 'phone destroyed');
     if (typeof authorizationUser !== 'string' || !SIP_USER.test(authorizationUser)) {
-      return result('REGISTRY_FAILED', 'authorizationUser is not a valid SIP user');
+      return result('REGISTRY_FAILED', 'authorizationUser is not a SIP user');
     }
     if (typeof ha1 !== 'string' || !HA1.test(ha1)) return result('REGISTRY_FAILED', 'ha1 must be 32 hexadecimal digits');
+    this.#controller.endAll(false);
     const credential = { type: 'ha1', ha1: ha1.toLowerCase() } as const;
     this.#addCredentialSecrets(credential);
     const identity = { ...this.store.getState().identity, extension: authorizationUser, authorizationUser };
@@ -260,16 +264,8 @@ export class PhoneOperator implements PhoneApi {
 
   /** Ends a call: `'reject'` rejects, `'hangup'` and `'terminate'` hang up whatever the state. */
   terminate(callId: string, type: TerminateType = 'terminate'): boolean {
-    switch (type) {
-      case 'reject':
-        return this.#controller.reject(callId);
-      case 'hangup':
-      case 'terminate':
-        return this.#controller.hangup(callId);
-      default:
-        void (type satisfies never);
-        return false;
-    }
+    // Any other value (untyped callers) is refused.
+    return type === 'reject' ? this.#controller.reject(callId) : (type === 'hangup' || type === 'terminate') && this.#controller.hangup(callId);
   }
 
   /** Transfers a talking call to `number` (REFER); the call ends when the transfer succeeds. */
@@ -355,7 +351,7 @@ export class PhoneOperator implements PhoneApi {
    */
   destroy(): void {
     if (this.#destroyed) return;
-    this.#controller.endAll();
+    this.#controller.endAll(true);
     this.#emitter.close();
     this.#ctx.setState({ destroyed: true });
     this.#teardown = this.#registration.destroy().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { CallPatch, CallRegistry } from './call-registry.js';
-import type { CallRecord, CallReport, CallStatus, TimerType } from './call-status.js';
+import type { AppCallStatus, CallRecord, CallReport, CallStatus, TimerType } from './call-status.js';
+import { pickStaticStatus } from './static-status.js';
 import { computeTimer } from './call-timer.js';
 import { errorMessage } from './errors.js';
 import type { LiveCall } from './live-call.js';
@@ -68,7 +69,7 @@ export class Session implements SessionApi {
     this.#host = host;
     this.#lastRecord = record;
     this.#emitter = new TypedEmitter<SessionEventMap>((event, error) =>
-      host.ctx.logger.error(`a session "${String(event)}" listener threw: ${errorMessage(error)}`),
+      host.ctx.logger.error(`session "${String(event)}" listener threw: ${errorMessage(error)}`),
     );
   }
 
@@ -118,12 +119,15 @@ export class Session implements SessionApi {
   }
 
   /**
-   * Changes status fields of this live call (for application-level flags
-   * such as `isConference`); emits `statusChange`. `callId` cannot change.
+   * Changes the application's own fields of this live call: `isConference`
+   * (a boolean) and `name`, `avatar`, `company` (strings); emits
+   * `statusChange`. Every other field is the phone's and is ignored, so a
+   * command never acts on a state the app made up.
    */
-  setStatus(patch: Partial<Omit<CallStatus, 'callId'>>): boolean {
+  setStatus(patch: Partial<AppCallStatus>): boolean {
     const live = this.#live;
-    const { callId: _ignored, ...status } = patch as typeof patch & { callId?: string };
+    const status: Partial<CallStatus> = pickStaticStatus(patch);
+    if (typeof patch?.isConference === 'boolean') status.isConference = patch.isConference;
     return live ? this.#host.update(live, { status }) : false;
   }
 

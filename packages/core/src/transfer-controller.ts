@@ -27,7 +27,8 @@ export const TRANSFER_NOTIFY_TIMEOUT_MS = 32_000;
  *   parent, naming the consultation dialog; on success both legs end.
  * - Transferee: a REFER is accepted (202) and the Refer-To target called
  *   (with its Replaces); the old call ends when the new one is answered.
- *   Refer-To must pass the same checks as a dialled number.
+ *   Refer-To must pass the same checks as a dialled number, the call
+ *   guards and `allowReferTo` (see {@link TransferController.onRefer}).
  */
 export class TransferController extends CallFeature {
   readonly #calls: CallController;
@@ -66,7 +67,7 @@ export class TransferController extends CallFeature {
     if (!consult || parentId === undefined) return false;
     const parent = this.#established(parentId);
     if (!parent) {
-      this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the call to transfer is gone');
+      this.report(consult, 'ATTENDED_PARENT_NOT_FOUND: the held call is gone');
       return false;
     }
     const aor = consult.sip.remoteAor;
@@ -77,12 +78,25 @@ export class TransferController extends CallFeature {
     return true;
   }
 
-  /** A REFER arrived on `live`: we are the transferee. */
+  /**
+   * A REFER arrived on `live`: we are the transferee.
+   *
+   * @remarks
+   * Refused with 491 while our own transfer of the call runs (or the call
+   * is not established), and with 603 when the call guards refuse a new
+   * call now — the call limit, or an outgoing call not answered yet, which
+   * includes the call of an earlier REFER: REFERs go one at a time — or
+   * when the target is not allowed (`allowReferTo`, by default the phone's
+   * own domain only).
+   */
   onRefer(live: LiveCall, transfer: IncomingTransfer): void {
-    if (!live.sip.isEstablished) {
-      transfer.reject(603);
-      return;
-    }
+    const { allowReferTo, domain } = this.ctx.config;
+    const { target } = transfer;
+    // Our own transfer of this call under way (`#idle` also needs the call established).
+    if (!this.#idle(live.callId)) return transfer.reject(491);
+    // The guards also refuse while an earlier REFER's call is opening or ringing: REFERs go one at a time.
+    // (sip.js gives the Refer-To host in lower case.)
+    if (this.#calls.refusal(false) || !(allowReferTo ? allowReferTo(target) : target.host === domain.toLowerCase())) return transfer.reject(603);
     transfer.accept();
     void this.#calls
       .placeOutgoing({
@@ -156,7 +170,7 @@ export class TransferController extends CallFeature {
 
   /** Ends a leg as `transferred` (BYE unless the far end already sent one). */
   #handOver(leg: LiveCall): void {
-    if (this.isLive(leg)) this.lifecycle.hangUp(leg, true, (leg.endCause = 'transferred'));
+    if (this.isLive(leg)) this.lifecycle.hangUp(leg, (leg.endCause = 'transferred'));
   }
 
   /** Marks the transfer of `live` failed; `target` names whom it was for when the transfer state does not (yet) say. */

@@ -72,11 +72,6 @@ export class TypedEmitter<M extends EventMap<M>> {
     return total;
   }
 
-  /** Removes every listener; the emitter stays usable. */
-  removeAllListeners(): void {
-    this.#listeners?.clear();
-  }
-
   /** Removes every listener for good: later `on`, `once` and `emit` do nothing. */
   close(): void {
     this.#listeners = null;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualityMonitor, CallQualitySampler, lossRatio, type StatsEntry } from '../call-quality.js';
 import { computeTimer, formatDuration } from '../call-timer.js';
 import { checkIncoming, checkOutgoing } from '../call-guards.js';
-import { DTMF_DIGITS } from '../dtmf.js';
-import { dtmfRelayBody, parseDtmfInfo, parseRecordHeader } from '../sip/info-parsers.js';
+import { DTMF_DIGITS, MAX_DTMF_DIGITS } from '../dtmf.js';
+import { dtmfRelayBody, MAX_DTMF_INFO_BODY, parseDtmfInfo, parseRecordHeader } from '../sip/info-parsers.js';
 import { readSdpFacts } from '../media/sdp-facts.js';
 import { estimateMos } from '../mos.js';
 import { parseDialTarget, MAX_NUMBER_LENGTH } from '../number.js';
@@ -71,9 +71,24 @@ describe('DTMF', () => {
     expect(parseDtmfInfo('application/dtmf-relay', 'Signal=12')).toBeNull();
     expect(parseDtmfInfo('text/plain', 'Signal=1')).toBeNull();
   });
+  it('reads a many-line body in linear time and refuses a body over MAX_DTMF_INFO_BODY', () => {
+    // 100,000 blank lines took the old multi-line regular expression about ten seconds.
+    for (const filler of ['\n', ' \r\n']) {
+      const started = performance.now();
+      const digit = parseDtmfInfo('application/dtmf-relay', filler.repeat(100_000) + 'Signal=5');
+      expect(performance.now() - started).toBeLessThan(50);
+      expect(digit).toBeNull();
+    }
+    const padded = (length: number): string => 'Signal=7\r\n' + 'x'.repeat(length - 10);
+    expect(parseDtmfInfo('application/dtmf-relay', padded(MAX_DTMF_INFO_BODY))).toBe('7');
+    expect(parseDtmfInfo('application/dtmf-relay', padded(MAX_DTMF_INFO_BODY + 1))).toBeNull();
+    expect(parseDtmfInfo('application/dtmf', '5' + ' '.repeat(MAX_DTMF_INFO_BODY))).toBeNull();
+    expect(parseDtmfInfo('application/dtmf-relay', 'Duration=160\r\n\r\n  Signal = 9 \r\n')).toBe('9');
+  });
   it('allows only 0-9 * # A-D', () => {
     expect(DTMF_DIGITS.test('0123456789*#ABCDabcd')).toBe(true);
-    for (const bad of ['E', ' ', '1 2', '+', '']) expect(DTMF_DIGITS.test(bad), bad).toBe(false);
+    for (const bad of ['E', ' ', '1 2', '+', '', '1'.repeat(MAX_DTMF_DIGITS + 1)]) expect(DTMF_DIGITS.test(bad), bad).toBe(false);
+    expect(DTMF_DIGITS.test('#'.repeat(MAX_DTMF_DIGITS))).toBe(true);
   });
   it('reads the Record header', () => {
     expect(parseRecordHeader(' On ')).toBe('on');

@@ -115,4 +115,17 @@ describe('call lifecycle against the real Kamailio', () => {
     expect(b.phone.hangup(incoming.callId)).toBe(true);
     expect((await endedA)[0].cause).toBe('remote-hangup');
   });
+
+  it('disconnect() during a call sends BYE first: the far end hears the hang-up and nothing stays talking', async () => {
+    const a = await registeredPhone(server(), '1001');
+    const b = await registeredPhone(server(), '1002');
+    const { outgoing, incoming } = await connect(a, b);
+    const endedB = sessionEvent(incoming, 'ended');
+    const endedA = sessionEvent(outgoing, 'ended');
+    expect(a.phone.disconnect()).toBe(true);
+    expect((await endedA)[0].cause).toBe('terminated');
+    expect((await endedB)[0].cause).toBe('remote-hangup');
+    expect(a.phone.store.getState().callIds).toEqual([]);
+    expect(a.media.openCount()).toBe(0);
+  });
 });

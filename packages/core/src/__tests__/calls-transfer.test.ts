@@ -53,6 +53,22 @@ async function rawPeer(sipServer: SipServerHandle, extension: string): Promise<{
   return { userAgent, sessions };
 }
 
+/** Sends a REFER to `target` on `session` and resolves with the status it was answered with. */
+function sendRefer(session: Invitation, target: URI): Promise<number> {
+  return new Promise<number>((resolve) => {
+    void session.refer(target, { requestDelegate: { onAccept: () => resolve(202), onReject: (r) => resolve(r.message.statusCode ?? 0) } });
+  });
+}
+
+/** Phone `a` (with `overrides`) calls a raw sip.js peer 1002, which can send REFERs this phone would never send. */
+async function talkingToRawPeer(overrides: Parameters<typeof registeredPhone>[2] = {}) {
+  const a = await registeredPhone(server(), '1001', overrides);
+  const peer = await rawPeer(server(), '1002');
+  const placed = await a.phone.call('1002');
+  await waitForState(a.phone.store, (st) => st.calls[placed.callId!]?.status.callStatus === 'talking');
+  return { a, peer, callId: placed.callId! };
+}
+
 describe('transfers against the real Kamailio', () => {
   it('blind: A–B, B transfers A to C → A talks to C and B has no call', async () => {
     const a = await registeredPhone(server(), '1001');
@@ -152,5 +168,45 @@ describe('transfers against the real Kamailio', () => {
     expect(a.phone.sessions.size).toBe(1);
     expect(outgoing.status.callStatus).toBe('talking');
     await userAgent.stop();
+  });
+
+  it('a REFER to a foreign domain is refused (603) and no call is placed; allowReferTo decides when given', async () => {
+    const { a, peer } = await talkingToRawPeer();
+    expect(await sendRefer(peer.sessions[0], new URI('sip', '1003', 'evil.example'))).toBe(603);
+    expect(a.phone.sessions.size).toBe(1);
+    await peer.userAgent.stop();
+
+    const asked: unknown[] = [];
+    const allowReferTo = (target: { user: string; host: string }): boolean => {
+      asked.push(target);
+      return target.user !== '1003';
+    };
+    const b = await talkingToRawPeer({ allowReferTo });
+    expect(await sendRefer(b.peer.sessions[0], new URI('sip', '1003', server().domain))).toBe(603);
+    expect(asked).toEqual([{ user: '1003', host: server().domain }]);
+    expect(b.a.phone.sessions.size).toBe(1);
+    await b.peer.userAgent.stop();
+  });
+
+  it('several REFERs on one call: the first is accepted, the others are refused (603) while its call rings', async () => {
+    // 1003 rings and never answers, so the first transfer keeps running.
+    const c = await registeredPhone(server(), '1003');
+    const { a, peer, callId } = await talkingToRawPeer({ maxConcurrentCalls: 4 });
+    const ringing = nextEvent(c.phone, 'incoming');
+    const target = new URI('sip', '1003', server().domain);
+    const statuses = [await sendRefer(peer.sessions[0], target)];
+    for (let i = 0; i < 4; i += 1) statuses.push(await sendRefer(peer.sessions[0], target));
+    await ringing;
+    expect(statuses).toEqual([202, 603, 603, 603, 603]);
+    expect(a.phone.store.getState().callIds).toHaveLength(2);
+    expect(a.phone.store.getState().calls[callId]?.status.callStatus).toBe('talking');
+    await peer.userAgent.stop();
+  });
+
+  it('a REFER at the call limit is refused (603)', async () => {
+    const { a, peer } = await talkingToRawPeer({ maxConcurrentCalls: 1 });
+    expect(await sendRefer(peer.sessions[0], new URI('sip', '1003', server().domain))).toBe(603);
+    expect(a.phone.sessions.size).toBe(1);
+    await peer.userAgent.stop();
   });
 });

@@ -14,6 +14,9 @@ function idlePhone(): PhoneOperator {
 
 /** Values an app may pass by mistake (untyped JavaScript, form input, JSON). */
 const garbage: unknown[] = [undefined, null, '', 0, -1, NaN, {}, [], 'unknown-call-id', '1001\r\nVia: x', Symbol('s'), () => 1];
+/** Ids every plain object answers through its prototype: a lookup by call id must not find them. */
+const prototypeNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+garbage.push(...prototypeNames);
 
 const booleanMethods = [
   'reject',

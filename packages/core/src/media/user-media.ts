@@ -57,7 +57,7 @@ export function buildConstraints(options: CallOptions | undefined, deviceIds: De
 export async function mapMediaError(error: unknown, constraints: MediaStreamConstraints, devices?: MediaDevicesLike): Promise<Result> {
   const name = (error as { name?: unknown } | null | undefined)?.name;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (name === 'NotAllowedError' || name === 'PermissionDeniedError' || name === 'SecurityError') {
+  if (['NotAllowedError', 'PermissionDeniedError', 'SecurityError'].includes(name as string)) {
     return result('GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR', detail);
   }
   if (
@@ -85,7 +85,7 @@ export async function mapMediaError(error: unknown, constraints: MediaStreamCons
  * @returns the stream, or the mapped error {@link Result}; never throws.
  */
 export async function acquireLocalStream(constraints: MediaStreamConstraints, devices: MediaDevicesLike | undefined): Promise<OpenMediaResult> {
-  if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'navigator.mediaDevices is not available (insecure context?)') };
+  if (!devices) return { ok: false, error: result('GET_LOCAL_STREAM_ERROR', 'no navigator.mediaDevices (insecure context?)') };
   try {
     return { ok: true, media: { constraints, stream: await devices.getUserMedia(constraints) } };
   } catch (error) {

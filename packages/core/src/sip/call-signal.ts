@@ -66,10 +66,13 @@ export interface RequestOutcome {
   readonly retryAfterMs: number | null;
 }
 
-/** A {@link RequestOutcome}; `retryAfter` is the Retry-After header of a failure response, in seconds. */
+/**
+ * A {@link RequestOutcome}; `retryAfter` is the Retry-After header of a failure response, in seconds.
+ * The reason phrase comes from the far end and ends up in the store and in `clientError`: it is cut at 128 characters.
+ */
 export function outcome(ok: boolean, statusCode = 0, reason = '', retryAfter?: string): RequestOutcome {
   const seconds = Number.parseInt(retryAfter ?? '', 10);
-  return { ok, statusCode, reason, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
+  return { ok, statusCode, reason: reason.slice(0, 128), retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
 }
 
 /** The media objects of a call (a session description handler), as far as the phone uses them. */

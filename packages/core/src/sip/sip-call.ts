@@ -227,7 +227,7 @@ export class SipCall implements CallSignal {
   refer(target: SipTarget, replacing: CallSignal | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
     return this.#request((requestDelegate) => {
       const replaces = replacing?.replacesValue;
-      if (replacing && !replaces) throw new Error('the consultation call has no confirmed dialog');
+      if (replacing && !replaces) throw new Error('consultation not confirmed');
       return this.#session.refer(bracketedTargetUri(target, replaces), {
         requestDelegate,
         onNotify: (notification: Notification) => {
@@ -338,7 +338,7 @@ export class SipCall implements CallSignal {
     try {
       run();
     } catch (error) {
-      this.#logger.error(`call ${this.sipCallId}: "${what}" handler threw: ${errorMessage(error)}`);
+      this.#logger.error(`call ${this.sipCallId}: ${what} handler threw: ${errorMessage(error)}`);
       onError?.();
     }
   }

@@ -19,21 +19,21 @@ const REPLACES_PARAMS = /^(;\s*(to|from)-tag=[\w\-.!%*+`'~]+){2}(;\s*early-only)
 export function readReferral(referral: Referral, logger: RedactingLogger): ReferralTarget | undefined {
   try {
     const uri = referral.referTo.uri;
-    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`unsupported scheme ${uri.scheme}`);
+    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`scheme ${uri.scheme}`);
     const hostPort = uri.port ? `${uri.host}:${uri.port}` : uri.host;
     const parsed = parseDialTarget(`${uri.user ?? ''}@${hostPort}`);
-    if (!parsed.ok || parsed.target.host === undefined) throw new Error(`bad Refer-To target: ${parsed.ok ? 'no host' : parsed.reason}`);
+    if (!parsed.ok || parsed.target.host === undefined) throw new Error(`bad Refer-To: ${parsed.ok ? 'no host' : parsed.reason}`);
     const replaces = referral.replaces;
     if (replaces !== undefined) {
       const decoded = decodeURIComponent(String(replaces));
       // The Call-ID may hold almost anything but no control characters, quotes, angle brackets or commas.
       // eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
-      if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES_PARAMS.test(decoded.replace(/^[^;]*/, ''))) throw new Error('bad Replaces in Refer-To');
+      if (/[\u0000-\u001f\u007f"<>,]/.test(decoded) || !REPLACES_PARAMS.test(decoded.replace(/^[^;]*/, ''))) throw new Error('bad Replaces');
     }
     const { user, host, port } = parsed.target;
     return { target: { user, host, port }, withReplaces: replaces !== undefined };
   } catch (error) {
-    logger.warn(`refused a REFER: ${errorMessage(error)}`);
+    logger.warn(`REFER refused: ${errorMessage(error)}`);
     return undefined;
   }
 }

@@ -64,9 +64,8 @@ export class ScriptedCall implements CallSignal {
     return this.#established && !this.#done;
   }
 
-  get replaces(): CallSignal | undefined {
-    return undefined;
-  }
+  /** For an incoming INVITE with Replaces: the call it names (set by the network before the phone sees the INVITE). */
+  replaces: ScriptedCall | undefined = undefined;
 
   get replacesValue(): string | undefined {
     return this.#established ? `${this.sipCallId};to-tag=far-${this.sipCallId};from-tag=near-${this.sipCallId}` : undefined;
@@ -114,7 +113,7 @@ export class ScriptedCall implements CallSignal {
   }
 
   refer(target: SipTarget, replacing: CallSignal | undefined, onNotify: (statusCode: number) => void): Promise<RequestOutcome> {
-    if (replacing && !replacing.replacesValue) return Promise.resolve(outcome(false, 0, 'the consultation call has no confirmed dialog'));
+    if (replacing && !replacing.replacesValue) return Promise.resolve(outcome(false, 0, 'consultation not confirmed'));
     const answer = this.#answer('REFER', `${target.user}@${target.host ?? ''}`);
     // The NOTIFYs may follow at once: the subscription exists as soon as the REFER is accepted.
     if (answer.ok) this.#onNotify = onNotify;
@@ -192,10 +191,18 @@ export class ScriptedCall implements CallSignal {
   #accept(): void {
     this.#established = true;
     this.#events.accepted?.();
+    // Like sip.js, answering an INVITE with Replaces sends BYE on the replaced call when it is confirmed.
+    if (this.replaces?.isEstablished) this.replaces.#endLocally();
     if (!this.autoConfirm) return;
     // A caller sends its ACK as the 200 OK arrives; an answered incoming call hears the ACK a moment after sending 200 OK.
     if (this.direction === 'outbound') this.#events.confirmed?.();
     else setTimeout(() => this.remoteConfirm(), 0);
+  }
+
+  /** The phone's side sent BYE (on its own, as sip.js does for a replaced call). */
+  #endLocally(): void {
+    this.#done = true;
+    this.#events.ended?.(false);
   }
 
   #send(method: ScriptedRequest['method'], detail: string): Promise<RequestOutcome> {

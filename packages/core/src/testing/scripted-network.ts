@@ -59,9 +59,10 @@ export class ScriptedNetwork implements PhoneBackend {
     return this.#registry;
   }
 
-  /** An INVITE arrives from `number`; returns the new call's signalling. */
-  invite(number: string, displayName: string, video: boolean, domain: string): ScriptedCall {
+  /** An INVITE arrives from `number` (with Replaces naming `replaces`, if given); returns the new call's signalling. */
+  invite(number: string, displayName: string, video: boolean, domain: string, replaces?: ScriptedCall): ScriptedCall {
     const call = this.#newCall('inbound', { user: number, host: domain }, displayName, offer(video));
+    call.replaces = replaces;
     this.#onCall?.(call);
     return call;
   }

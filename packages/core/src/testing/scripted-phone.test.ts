@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResultCode } from '../result.js';
 import type { PhoneApi } from '../phone-api.js';
 import { ScriptedPhone } from './index.js';
+import { ScriptedCall } from './scripted-call.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -9,7 +10,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 /** Lets the far end's answers (resolved promises) reach the phone; only Date is faked here. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -213,7 +217,7 @@ describe('ScriptedPhone calls', () => {
 
   it('refuses to call while not connected, like the operator', async () => {
     const phone = new ScriptedPhone();
-    expect(await phone.call('1002')).toEqual({ code: ResultCode.UNKNOWN_ERROR, message: 'UNKNOWN_ERROR: not connected to the SIP server' });
+    expect(await phone.call('1002')).toEqual({ code: ResultCode.UNKNOWN_ERROR, message: 'UNKNOWN_ERROR: not connected' });
     expect(phone.store.getState().callIds).toEqual([]);
   });
 
@@ -287,6 +291,91 @@ describe('ScriptedPhone calls', () => {
     phone.getSession(second)!.on('failed', cancelled);
     expect(phone.hangup(second)).toBe(true);
     expect(cancelled).toHaveBeenCalledWith({ callId: second, cause: 'canceled', code: 487 });
+  });
+
+  it('call ids named like Object.prototype members find no call, in commands and in scripting', async () => {
+    const phone = registeredPhone();
+    await phone.answer(phone.simulateIncoming({ number: '1002' }));
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect([phone.hold(id), phone.dtmf(id, '1'), phone.startRecord(id), phone.blindTransfer(id, '1003')]).toEqual([false, false, false, false]);
+      expect([phone.acceptTransfer(id), phone.failTransfer(id), phone.remoteHangup(id)]).toEqual([false, false, false]);
+    }
+  });
+
+  it('Session.setStatus sets only the app fields (isConference, name, avatar, company), never the call state', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const session = phone.getSession(callId)!;
+    const forged = { callStatus: 'ringing', isHold: true, isMute: true, recordStatus: 'recording', number: '900', isConference: true, name: 'Ada' };
+    session.setStatus(forged as never);
+    expect(session.status).toMatchObject({
+      callStatus: 'talking',
+      isHold: false,
+      isMute: false,
+      recordStatus: 'stop',
+      number: '1002',
+      isConference: true,
+      name: 'Ada',
+    });
+    expect(phone.unhold(callId)).toBe(true);
+    expect(phone.sentRequests(callId)).toEqual([]);
+    session.setStatus({ isConference: 'yes', avatar: 7 } as never);
+    expect(session.status).toMatchObject({ isConference: true, avatar: '' });
+  });
+
+  it('dtmf() takes at most 32 digits at once (MAX_DTMF_DIGITS); a longer string sends nothing', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    expect(phone.dtmf(callId, '1'.repeat(33))).toBe(false);
+    expect(phone.dtmf(callId, '2'.repeat(32))).toBe(true);
+    await vi.waitFor(() => expect(phone.sentRequests(callId)).toHaveLength(32));
+  });
+
+  it.each(['disconnect', 'reRegister'] as const)('%s() during a call ends the call first (BYE, cause terminated)', async (method) => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const terminate = vi.spyOn(ScriptedCall.prototype, 'terminate');
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    if (method === 'disconnect') expect(phone.disconnect()).toBe(true);
+    else expect(phone.reRegister('1005', 'a'.repeat(32))).toBe(phone);
+    expect(terminate).toHaveBeenCalledTimes(1);
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId, cause: 'terminated' }));
+    expect(phone.store.getState().callIds).toEqual([]);
+  });
+
+  it('a hang-up whose BYE cannot be sent still ends the call here', async () => {
+    const phone = registeredPhone();
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    vi.spyOn(ScriptedCall.prototype, 'terminate').mockReturnValue(false);
+    const deleted = vi.fn();
+    phone.on('deleteSession', deleted);
+    expect(phone.hangup(callId)).toBe(true);
+    expect(deleted).toHaveBeenCalledWith(expect.objectContaining({ callId, cause: 'hangup' }));
+    expect(phone.store.getState().callIds).toEqual([]);
+  });
+
+  it("the far end's reason phrase is cut at 128 characters before it reaches the store and clientError", async () => {
+    const phone = registeredPhone({ logLevel: 'silent' });
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await phone.answer(callId);
+    await settle();
+    const errors: string[] = [];
+    phone.getSession(callId)!.on('clientError', ({ cause }) => errors.push(cause));
+    phone.answerNextRequest(callId, 403, 'x'.repeat(100_000));
+    phone.blindTransfer(callId, '1003');
+    await settle();
+    const transfer = phone.store.getState().calls[callId]!.transfer;
+    expect(transfer.status === 'failed' && transfer.reason).toBe(`REFER refused: 403 ${'x'.repeat(128)}`);
+    expect(errors).toEqual([`REFER refused: 403 ${'x'.repeat(128)}`]);
   });
 
   it('blind transfer: pending, then accepted ends the call; failed keeps it', async () => {

@@ -114,7 +114,8 @@ export class ScriptedPhone extends PhoneOperator {
    * listed in {@link ScriptedPhone.refusedIncoming}.
    */
   simulateIncoming(caller: IncomingCaller): string {
-    const call = this.#network.invite(caller.number, caller.name ?? '', caller.isVideo ?? false, this.store.getState().identity.domain);
+    const replaced = caller.replaces === undefined ? undefined : this.#live(caller.replaces);
+    const call = this.#network.invite(caller.number, caller.name ?? '', caller.isVideo ?? false, this.store.getState().identity.domain, replaced);
     const callId = call.sipCallId;
     if (call.refusedWith !== null) {
       this.refusedIncoming.push({ callId, number: caller.number, code: call.refusedWith });
@@ -221,7 +222,7 @@ export class ScriptedPhone extends PhoneOperator {
   }
 
   #notify(callId: string, code: number): boolean {
-    const parentId = this.store.getState().calls[callId]?.status.transferParent?.callId;
+    const parentId = this.getSession(callId)?.status.transferParent?.callId;
     const own = this.#live(callId);
     const call = own?.referPending ? own : parentId === undefined ? undefined : this.#live(parentId);
     return call?.remoteNotify(code) ?? false;

@@ -53,6 +53,8 @@ export interface IncomingCaller {
   company?: string;
   /** The offer has a video stream. */
   isVideo?: boolean;
+  /** The INVITE carries Replaces naming this call of the phone (RFC 3891): an attended transfer's target role. */
+  replaces?: string;
 }
 
 /** An incoming call the phone refused without showing it (call limit, `disableCallWaiting`). */
