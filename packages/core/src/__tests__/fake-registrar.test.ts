@@ -1,35 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PhoneOperator, ResultCode } from '../index.js';
-import { createFakeRegistrar, type FakeRegistrar } from './support/fake-registrar-websocket.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ResultCode } from '../index.js';
+import { useFakeRegistrar } from './support/fake-registrar-phone.js';
 
-let registrar: FakeRegistrar;
-let phone: PhoneOperator | undefined;
+const { registrar, makePhone } = useFakeRegistrar();
 
-beforeEach(() => {
-  const fake = createFakeRegistrar();
-  registrar = fake.registrar;
-  vi.stubGlobal('WebSocket', fake.WebSocket);
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-});
-afterEach(async () => {
-  phone?.destroy();
-  await vi.runAllTimersAsync();
-  await phone?.whenDestroyed();
-  phone = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
-
-const registers = (): string[] => registrar.requests.filter((request) => request.startsWith('REGISTER '));
-
-function makePhone(extra: Partial<ConstructorParameters<typeof PhoneOperator>[0]> = {}): PhoneOperator {
-  phone = new PhoneOperator({ server: 'ws://127.0.0.1:1', domain: 'webphone.test', extension: '1001', password: 'pw', logLevel: 'silent', ...extra });
-  return phone;
-}
+const registers = (): string[] => registrar().requests.filter((request) => request.startsWith('REGISTER '));
 
 describe('registration over an in-memory registrar (fake timers)', () => {
   it('refreshes the registration before it expires, without a gap', async () => {
-    registrar.grantedExpires = 100;
+    registrar().grantedExpires = 100;
     const p = makePhone({ registerExpires: 100 });
     p.start();
     await vi.advanceTimersByTimeAsync(10);
@@ -53,8 +32,8 @@ describe('registration over an in-memory registrar (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(p.isRegistered).toBe(true);
 
-    registrar.accepting = false;
-    registrar.dropAll();
+    registrar().accepting = false;
+    registrar().dropAll();
     await vi.advanceTimersByTimeAsync(0);
     const delays: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -67,25 +46,25 @@ describe('registration over an in-memory registrar (fake timers)', () => {
     // Seven attempts failed; the eighth is scheduled.
     expect(p.store.getState().reconnect.attempt).toBe(8);
 
-    registrar.accepting = true;
+    registrar().accepting = true;
     await vi.advanceTimersByTimeAsync(30_001);
     expect(p.isRegistered).toBe(true);
     expect(p.store.getState().reconnect.attempt).toBe(0);
   });
 
   it('retries a REGISTER answered 503 and does not retry a 403', async () => {
-    registrar.registerStatus = 'SIP/2.0 503 Service Unavailable';
+    registrar().registerStatus = 'SIP/2.0 503 Service Unavailable';
     const p = makePhone({ reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
     const failures: number[] = [];
     p.on('registrationFailed', (error) => failures.push(error.code));
     p.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(failures).toEqual([ResultCode.REGISTRY_FAILED]);
-    registrar.registerStatus = 'SIP/2.0 200 OK';
+    registrar().registerStatus = 'SIP/2.0 200 OK';
     await vi.advanceTimersByTimeAsync(200);
     expect(p.isRegistered).toBe(true);
 
-    registrar.registerStatus = 'SIP/2.0 403 Forbidden';
+    registrar().registerStatus = 'SIP/2.0 403 Forbidden';
     p.reRegister('1002', '0123456789abcdef0123456789abcdef');
     await vi.advanceTimersByTimeAsync(10);
     const before = registers().length;
@@ -109,7 +88,7 @@ describe('registration over an in-memory registrar (fake timers)', () => {
       'SIP/2.0 999 Weird\r\nCSeq: x\r\n\r\n',
       '\u0000\u0001binary',
     ]) {
-      registrar.injectAll(garbage);
+      registrar().injectAll(garbage);
       await vi.advanceTimersByTimeAsync(1);
     }
     expect(p.isRegistered).toBe(true);
