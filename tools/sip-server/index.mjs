@@ -472,25 +472,28 @@ export async function startSipServer(options = {}) {
   let current;
   let port = fixedPort ?? 0;
 
+  /** How this server's kamailio is started (the port may change between launches). */
+  const spawnOptions = () => ({
+    binary,
+    modulesDir,
+    runtimeDir,
+    port,
+    debugLevel,
+    wsPings,
+    wsPingIdleSeconds,
+    userCount,
+    logMode,
+    timeoutMs,
+    cleanupDir: ownDir ? runtimeDir : undefined,
+  });
+
   async function launch() {
     // A free port chosen here can be taken by someone else before kamailio
     // binds it; retry with another one in that case (not for a fixed port).
     for (let attempt = 1; ; attempt++) {
       if (!fixedPort && !port) port = await findFreePort();
       try {
-        current = await spawnKamailio({
-          binary,
-          modulesDir,
-          runtimeDir,
-          port,
-          debugLevel,
-          wsPings,
-          wsPingIdleSeconds,
-          userCount,
-          logMode,
-          timeoutMs,
-          cleanupDir: ownDir ? runtimeDir : undefined,
-        });
+        current = await spawnKamailio(spawnOptions());
         return;
       } catch (err) {
         const inUse = /EADDRINUSE|Address already in use|already in use/.test(String(err));
@@ -563,19 +566,7 @@ export async function startSipServer(options = {}) {
     },
     async restart() {
       await stop();
-      current = await spawnKamailio({
-        binary,
-        modulesDir,
-        runtimeDir,
-        port,
-        debugLevel,
-        wsPings,
-        wsPingIdleSeconds,
-        userCount,
-        logMode,
-        timeoutMs,
-        cleanupDir: ownDir ? runtimeDir : undefined,
-      });
+      current = await spawnKamailio(spawnOptions());
     },
   };
   return handle;

@@ -40,7 +40,7 @@ export interface SessionHost {
  * ```
  */
 // The call commands are added to the prototype from their one definition (see the static block).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the merged interface declares those commands
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging,@typescript-eslint/no-empty-object-type -- the merged interface declares those commands
 export interface Session extends CallCommands {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
