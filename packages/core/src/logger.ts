@@ -40,7 +40,7 @@ export class RedactingLogger {
     this.#level = level;
   }
 
-  /** Adds a value that must never be logged (a password or an HA1). */
+  /** Adds a value that must never be logged (a password, an HA1, a TURN credential). */
   addSecret(secret: string): void {
     if (secret.length >= 3) this.#secrets.add(secret);
   }

@@ -76,6 +76,8 @@ export class PhoneOperator implements PhoneApi {
       now: backend.now,
     });
     this.#addCredentialSecrets(resolved.credential);
+    // sip.js logs its configuration, TURN servers included: their credentials are secrets too.
+    for (const { credential } of resolved.iceServers) if (typeof credential === 'string') logger.addSecret(credential);
     const registry = new CallRegistry(ctx);
     // The transfer controller needs the lifecycle, and the lifecycle reports call milestones to it (it exists by the first call).
     const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, () => this.#transfers));

@@ -49,4 +49,12 @@ describe('log redaction over a full register/unregister', () => {
     expect(lines.some((line) => line.includes('REGISTER sip:'))).toBe(true);
     expectNoSecrets(lines, [ha1Of('1010'), passwordOf('1010')]);
   });
+
+  it('never logs a TURN credential from iceServers (sip.js logs its configuration)', async () => {
+    const turn = { urls: 'turn:127.0.0.1:3478', username: 'agent', credential: 'turn-secret-4711' };
+    const lines = await registerAndUnregister(testConfig('1008', { iceServers: [turn] }));
+    // The configuration is logged (with the server's address), only the credential is not.
+    expect(lines.some((line) => line.includes('turn:127.0.0.1:3478'))).toBe(true);
+    expectNoSecrets(lines, ['turn-secret-4711', passwordOf('1008')]);
+  });
 });
