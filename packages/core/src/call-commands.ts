@@ -76,7 +76,7 @@ export type PhoneCallCommands = {
 };
 
 /** Calls the phone method behind `name` for `callId`. */
-export function runCallCommand(phone: PhoneCallCommands, callId: string, name: keyof CallCommands, args: readonly unknown[]): unknown {
+function runCallCommand(phone: PhoneCallCommands, callId: string, name: keyof CallCommands, args: readonly unknown[]): unknown {
   return (phone[CALL_COMMANDS[name]] as (callId: string, ...rest: readonly unknown[]) => unknown)(callId, ...args);
 }
 
