@@ -36,6 +36,8 @@ export const CallEndCause = {
   MEDIA_ERROR: 'media-error',
   /** The phone was destroyed or its connection torn down. */
   TERMINATED: 'terminated',
+  /** The connection dropped and the call could not be recovered: the far end no longer knew it (481), or the recovery bound ran out. */
+  CONNECTION_LOST: 'connection-lost',
 } as const;
 
 /** Why a call ended: one of the {@link CallEndCause} values. */

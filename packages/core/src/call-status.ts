@@ -50,6 +50,13 @@ export interface CallStatus extends StaticCallStatus {
   isTransfer: boolean;
   transferParent?: TransferParent;
   isConference: boolean;
+  /**
+   * True while the call's signalling is being recovered after the phone lost
+   * its connection: from the loss until the far end answered the phone's
+   * re-INVITE on the new connection. The call ends with `connection-lost` if
+   * that does not happen within `reconnect.callRecoveryMs`.
+   */
+  isRecovering: boolean;
 }
 
 /** The fields of a {@link CallStatus} an application may set (`Session.setStatus`); the rest is the phone's. */
@@ -132,4 +139,10 @@ export interface CallRecord {
   /** True when the app set name/avatar/company manually. */
   readonly manualStaticStatus: boolean;
   readonly lastReport: CallReport | null;
+  /**
+   * The hold state the user asked for (`hold()` true, `unhold()` false) that
+   * the far end has not accepted yet, or `null`. During a connection loss it
+   * stays set until the connection is back and the re-INVITE is answered.
+   */
+  readonly pendingHold: boolean | null;
 }

@@ -23,6 +23,12 @@ export interface ReconnectOptions {
   initialDelayMs?: number;
   /** Cap of that bound, in ms. Default 30000. */
   maxDelayMs?: number;
+  /**
+   * How long calls wait for their signalling to come back after the
+   * connection is lost, in ms: a call not recovered by then ends with
+   * `connection-lost`. 0 ends calls as soon as the loss is noticed. Default 30000.
+   */
+  callRecoveryMs?: number;
 }
 
 /** What the phone sends to check an idle connection (see {@link KeepAliveOptions}). */
@@ -272,6 +278,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   const initialDelayMs = integer(reconnect, 'initialDelayMs', 0, 600_000, 2000, 'reconnect.initialDelayMs');
   const maxDelayMs = integer(reconnect, 'maxDelayMs', 0, 3_600_000, 30_000, 'reconnect.maxDelayMs');
   if (maxDelayMs < initialDelayMs) fail('reconnect.maxDelayMs', 'must not be below initialDelayMs');
+  const callRecoveryMs = integer(reconnect, 'callRecoveryMs', 0, 600_000, 30_000, 'reconnect.callRecoveryMs');
 
   const keepAlive = optional(config, 'keepAlive', {}, isObject, 'must be an object');
   const intervalMs = integer(keepAlive, 'intervalMs', 0, 300_000, 15_000, 'keepAlive.intervalMs');
@@ -301,7 +308,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     ),
     logLevel: oneOf<LogLevel>(config, 'logLevel', LOG_LEVELS, 'warn'),
     registerExpires: integer(config, 'registerExpires', 30, 86_400, 600),
-    reconnect: { initialDelayMs, maxDelayMs },
+    reconnect: { initialDelayMs, maxDelayMs, callRecoveryMs },
     keepAlive: {
       intervalMs,
       timeoutMs: integer(keepAlive, 'timeoutMs', 100, 60_000, 10_000, 'keepAlive.timeoutMs'),

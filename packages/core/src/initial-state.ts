@@ -56,11 +56,13 @@ export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial
       recordStatus: 'stop',
       isTransfer: false,
       isConference: false,
+      isRecovering: false,
       ...status,
     },
     timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },
     transfer: { status: 'idle' },
     manualStaticStatus: false,
     lastReport: null,
+    pendingHold: null,
   };
 }

@@ -4,8 +4,10 @@ import type { OpenMediaResult } from './media/user-media.js';
 import type { CallOptions } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
 import type { PhoneIdentity } from './phone-state.js';
+import type { LinkEventMap } from './link-events.js';
 import type { CallSignal } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
+import type { TypedEmitter } from './typed-emitter.js';
 
 /** Keeps a phone registered and creates the signalling of its outgoing calls. Internal. */
 export interface PhoneRegistration {
@@ -19,6 +21,8 @@ export interface PhoneRegistration {
   destroy(): Promise<void>;
   /** The signalling of a new outgoing call to `target`, or `null` while not connected. */
   dial(target: SipTarget): CallSignal | null;
+  /** Loss and recovery of a registered phone's connection, for the call layer. */
+  readonly link: TypedEmitter<LinkEventMap>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CallController } from './call-controller.js';
 import { CallLifecycle } from './call-lifecycle.js';
+import { CallRecovery } from './call-recovery.js';
 import { CallRegistry } from './call-registry.js';
 import type { StaticCallStatus } from './call-status.js';
 import { HA1, resolvePhoneConfig, SIP_USER, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
@@ -96,6 +97,7 @@ export class PhoneOperator implements PhoneApi {
     this.#recording = new RecordingController(ctx, registry, lifecycle);
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
     this.#registration = backend.registration(ctx, resolved.credential, (sip) => this.#controller.incoming(sip));
+    new CallRecovery(ctx, registry, lifecycle, this.#holds, this.#registration.link);
     backend.attach?.(registry);
   }
 

@@ -21,10 +21,21 @@ describe('reinviteRetryDelay', () => {
     expect(reinviteRetryDelay(refused(491, null), 1, true, () => 1)).toBe(4000);
     expect(reinviteRetryDelay(refused(491, null), 1, false, () => 1)).toBe(2000);
   });
-  it('gives up on other failures, on 500 without Retry-After, and after too many attempts', () => {
+  it('gives up on final refusals, on local errors, and after too many attempts', () => {
     expect(reinviteRetryDelay(refused(488, null), 1, true)).toBeNull();
-    expect(reinviteRetryDelay(refused(500, null), 1, true)).toBeNull();
+    expect(reinviteRetryDelay(refused(403, null), 1, true)).toBeNull();
+    expect(reinviteRetryDelay(refused(0, null, 'Invalid signaling state have-local-offer'), 1, true)).toBeNull();
     expect(reinviteRetryDelay(refused(500, 1000), 4, true)).toBeNull();
+  });
+  it('retries transient failures (500 without Retry-After, 408, 480, 503, transport loss) with a doubling jittered delay', () => {
+    for (const code of [500, 408, 480, 503, 504]) expect(reinviteRetryDelay(refused(code, null), 1, true, () => 0)).toBe(500);
+    expect(reinviteRetryDelay(refused(0, null, 'connection lost'), 1, true, () => 0)).toBe(500);
+    expect(reinviteRetryDelay(refused(500, null), 2, true, () => 1)).toBe(2000);
+    expect(reinviteRetryDelay(refused(500, null), 3, true, () => 0.5)).toBe(3000);
+  });
+  it('has no attempt limit while a call is being recovered (its recovery bound ends it instead), and caps the delay at 8 s', () => {
+    expect(reinviteRetryDelay(refused(480, null), 12, true, () => 1, Infinity)).toBe(8000);
+    expect(reinviteRetryDelay(refused(480, null), 12, true, () => 1)).toBeNull();
   });
 });
 

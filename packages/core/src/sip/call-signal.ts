@@ -128,8 +128,19 @@ export interface CallSignal {
   reject(statusCode: number): boolean;
   /** Ends the call whatever its state: CANCEL, reject (`rejectCode`, default 480) or BYE; false when nothing could be sent. */
   terminate(rejectCode?: number): boolean;
-  /** Re-INVITE putting the far end on hold (our side `sendonly`) or off hold (`sendrecv`). */
-  reinvite(hold: boolean): Promise<RequestOutcome>;
+  /**
+   * Re-INVITE putting the far end on hold (our side `sendonly`) or off hold
+   * (`sendrecv`); `iceRestart` asks for new ICE credentials (the local
+   * network may have changed). A refused offer is rolled back, so the next
+   * re-INVITE can be made.
+   */
+  reinvite(hold: boolean, iceRestart?: boolean): Promise<RequestOutcome>;
+  /**
+   * The connection is gone: in-dialog requests still waiting for an answer
+   * end now as transport failures (status 503 or 0) instead of at their
+   * 32 s timeout.
+   */
+  abortRequests(): void;
   /** Sends INFO with `extraHeaders` and an optional body. */
   info(extraHeaders: string[], body?: { contentType: string; content: string }): Promise<RequestOutcome>;
   /**

@@ -9,6 +9,7 @@ import {
   type Session as SipSession,
   type SessionDelegate,
 } from 'sip.js';
+import { TransportError } from 'sip.js/lib/core/exceptions/transport-error.js';
 import { errorMessage } from '../errors.js';
 import type { RedactingLogger } from '../logger.js';
 import {
@@ -57,6 +58,8 @@ export class SipCall implements CallSignal {
   /** Status and reason reported by `failed` when the call ends before it is established. */
   #failure: [number, string] = [0, ''];
   #remoteDescription: string | undefined;
+  /** In-dialog requests sent and not answered yet (sip.js request objects), for {@link SipCall.abortRequests}. */
+  readonly #pending = new Set<unknown>();
 
   /** Wraps `session`; an incoming INVITE with Replaces can then find this call. */
   constructor(
@@ -206,8 +209,20 @@ export class SipCall implements CallSignal {
    * Sends a re-INVITE that puts the far end on hold (our side `sendonly`)
    * or takes it off hold (`sendrecv`).
    */
-  reinvite(hold: boolean): Promise<RequestOutcome> {
-    return this.#request((requestDelegate) => this.#session.invite({ sessionDescriptionHandlerOptions: { hold } as never, requestDelegate }));
+  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+    const sessionDescriptionHandlerOptions = { hold, ...(iceRestart && { offerOptions: { iceRestart } }) };
+    return this.#request((requestDelegate) =>
+      this.#session.invite({ sessionDescriptionHandlerOptions: sessionDescriptionHandlerOptions as never, requestDelegate }),
+    );
+  }
+
+  /** Ends every in-dialog request still waiting for its answer as a transport error (sip.js then reports 503). */
+  abortRequests(): void {
+    for (const request of this.#pending) {
+      const transaction = (request as { transaction?: { state: string; onTransportError(error: TransportError): void } }).transaction;
+      if (transaction && transaction.state !== 'Terminated') transaction.onTransportError(new TransportError('connection lost'));
+    }
+    this.#pending.clear();
   }
 
   /** Sends INFO with `extraHeaders` and an optional body. */
@@ -246,12 +261,22 @@ export class SipCall implements CallSignal {
    */
   #request(send: (requestDelegate: Core.OutgoingRequestDelegate) => Promise<unknown>): Promise<RequestOutcome> {
     return new Promise((resolve) => {
-      const failed = (error: unknown): void => resolve(outcome(false, 0, errorMessage(error)));
+      let sent: unknown;
+      let settled = false;
+      const settle = (answer: RequestOutcome): void => {
+        settled = true;
+        this.#pending.delete(sent);
+        resolve(answer);
+      };
+      const failed = (error: unknown): void => settle(outcome(false, 0, errorMessage(error)));
       try {
         send({
-          onAccept: ({ message }) => resolve(outcome(true, message.statusCode, message.reasonPhrase)),
-          onReject: ({ message }) => resolve(outcome(false, message.statusCode, message.reasonPhrase, message.getHeader('retry-after'))),
-        }).catch(failed);
+          onAccept: ({ message }) => settle(outcome(true, message.statusCode, message.reasonPhrase)),
+          onReject: ({ message }) => settle(outcome(false, message.statusCode, message.reasonPhrase, message.getHeader('retry-after'))),
+        }).then((request) => {
+          sent = request;
+          if (!settled) this.#pending.add(request);
+        }, failed);
       } catch (error) {
         failed(error);
       }

@@ -22,5 +22,31 @@ export function webSessionDescriptionHandlerFactory(): SessionDescriptionHandler
     const stream = (options as CallMediaOptions | undefined)?.webphoneLocalStream;
     return stream ? Promise.resolve(stream) : fallback(constraints, sessionDescriptionHandler, options);
   };
-  return defaultSessionDescriptionHandlerFactory(factory as Parameters<typeof defaultSessionDescriptionHandlerFactory>[0]);
+  const create = defaultSessionDescriptionHandlerFactory(factory as Parameters<typeof defaultSessionDescriptionHandlerFactory>[0]);
+  return (session, options) => withRollback(create(session, options));
+}
+
+/** The part of sip.js's web handler that a rollback needs. */
+interface RollbackTarget {
+  readonly peerConnection?: RTCPeerConnection;
+  rollbackDescription?(): Promise<void>;
+}
+
+/**
+ * Gives sip.js's web handler the `rollbackDescription` it lacks (0.21).
+ *
+ * @remarks
+ * sip.js rolls the local offer back when a re-INVITE is refused, but only
+ * through this optional method; without it the peer connection stays in
+ * `have-local-offer` and every later offer (hold, unhold, recovery) fails
+ * with "Invalid signaling state" before anything is sent (RFC 3264 §5.1: a
+ * refused offer leaves the session as it was).
+ */
+function withRollback<T extends object>(handler: T): T {
+  const target = handler as RollbackTarget;
+  target.rollbackDescription = async () => {
+    const peerConnection = target.peerConnection;
+    if (peerConnection?.signalingState === 'have-local-offer') await peerConnection.setLocalDescription({ type: 'rollback' });
+  };
+  return handler;
 }

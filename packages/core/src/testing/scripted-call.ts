@@ -13,7 +13,7 @@ import type { SipTarget } from '../sip/sip-target.js';
 /** A request this call sent, as the scripted far end saw it. */
 export interface ScriptedRequest {
   readonly method: 'INVITE' | 'INFO' | 'REFER';
-  /** For INVITE: the hold state asked for; for INFO: headers and body; for REFER: the target. */
+  /** For INVITE: the hold state asked for (`hold`/`unhold`, then ` ice-restart` for an ICE restart); for INFO: headers and body; for REFER: the target. */
   readonly detail: string;
 }
 
@@ -104,9 +104,12 @@ export class ScriptedCall implements CallSignal {
     return true;
   }
 
-  reinvite(hold: boolean): Promise<RequestOutcome> {
-    return this.#send('INVITE', hold ? 'hold' : 'unhold');
+  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+    return this.#send('INVITE', `${hold ? 'hold' : 'unhold'}${iceRestart ? ' ice-restart' : ''}`);
   }
+
+  /** Nothing waits: the scripted far end answers every request at once. */
+  abortRequests(): void {}
 
   info(extraHeaders: string[], body?: { contentType: string; content: string }): Promise<RequestOutcome> {
     return this.#send('INFO', [...extraHeaders, ...(body ? [`${body.contentType}: ${body.content.trim()}`] : [])].join('\n'));

@@ -101,9 +101,16 @@ export class ScriptedPhone extends PhoneOperator {
     if (!this.#destroyed) this.#network.registrar.fail(error, statusCode ?? (error.code === -201 ? 403 : undefined));
   }
 
-  /** The WebSocket drops: `disconnected`, unregistered, a reconnect attempt scheduled. `register()` brings it back. */
-  dropConnection(): void {
-    if (!this.#destroyed) this.#network.registrar.drop();
+  /**
+   * The WebSocket drops: `disconnected`, unregistered, a reconnect attempt
+   * scheduled. Calls of a registered phone start recovering (`isRecovering`).
+   * `register()` brings the phone back, and each established call then sends
+   * its recovery re-INVITE (see `sentRequests`, answered 200 unless queued
+   * otherwise with `answerNextRequest`). `networkChanged`: the browser said
+   * `online` during the loss, so that re-INVITE restarts ICE.
+   */
+  dropConnection(networkChanged = false): void {
+    if (!this.#destroyed) this.#network.registrar.drop(networkChanged);
   }
 
   // ── scripting: the far ends ──────────────────────────────────────────

@@ -1,10 +1,12 @@
 import { NOT_RECONNECTING } from '../initial-state.js';
+import type { LinkEventMap, LinkOutage } from '../link-events.js';
 import type { PhoneRegistration } from '../phone-backend.js';
 import type { PhoneContext } from '../phone-context.js';
 import type { PhoneIdentity, RegistrationState } from '../phone-state.js';
 import { ResultCode, type Result } from '../result.js';
 import type { CallSignal } from '../sip/call-signal.js';
 import type { SipTarget } from '../sip/sip-target.js';
+import { TypedEmitter } from '../typed-emitter.js';
 
 /** How long after a loss the scripted phone says its next attempt is due, in ms. */
 const RECONNECT_DELAY_MS = 1000;
@@ -18,6 +20,10 @@ export class ScriptedRegistration implements PhoneRegistration {
   readonly #ctx: PhoneContext;
   readonly #autoRegister: boolean;
   readonly #dial: (target: SipTarget) => CallSignal;
+  /** The current loss of a registered connection, until the registrar accepts again. */
+  #outage: LinkOutage | null = null;
+  /** Loss and recovery of the connection, as the real registration reports them. */
+  readonly link = new TypedEmitter<LinkEventMap>();
 
   constructor(ctx: PhoneContext, autoRegister: boolean, dial: (target: SipTarget) => CallSignal) {
     this.#ctx = ctx;
@@ -74,6 +80,9 @@ export class ScriptedRegistration implements PhoneRegistration {
     const { extension, domain } = this.#ctx.getState().identity;
     const expiresAt = now + this.#ctx.config.registerExpires * 1000;
     this.#set({ status: 'registered', aor: `sip:${extension}@${domain}`, registeredAt: now, expiresAt }, () => this.#ctx.emit('registered'));
+    const outage = this.#outage;
+    this.#outage = null;
+    if (outage) this.link.emit('recovered', { ...outage, recoveredAt: now });
   }
 
   /** The registrar refused, or reconnecting gave up (`RE_REGISTRY_MAX_LIMIT_TIMES`). */
@@ -84,14 +93,17 @@ export class ScriptedRegistration implements PhoneRegistration {
     this.#set({ status: 'failed', error, ...(statusCode === undefined ? {} : { statusCode }) }, () => this.#ctx.emit('registrationFailed', error));
   }
 
-  /** The socket was lost; the next attempt is due a second later. */
-  drop(): void {
+  /** The socket was lost; the next attempt is due a second later. `networkChanged`: the browser said `online` meanwhile. */
+  drop(networkChanged = false): void {
     const previous = this.#ctx.getState().reconnect;
+    const wasRegistered = this.#ctx.getState().isRegistered;
     this.#ctx.setState({
       transport: 'disconnected',
       reconnect: { attempt: previous.attempt + 1, nextAttemptAt: this.#ctx.now() + RECONNECT_DELAY_MS, exhausted: false },
     });
     this.#set({ status: 'unregistered' }, () => this.#ctx.emit('disconnected'));
+    if (this.#outage) this.#outage = { ...this.#outage, networkChanged: this.#outage.networkChanged || networkChanged };
+    else if (wasRegistered) this.link.emit('lost', (this.#outage = { lostAt: this.#ctx.now(), reason: 'connection closed', networkChanged }));
   }
 
   #connectedAndRegistering(): void {
@@ -101,6 +113,7 @@ export class ScriptedRegistration implements PhoneRegistration {
   }
 
   #stop(emitDisconnected: boolean): void {
+    this.#outage = null;
     this.#ctx.setState({ transport: 'idle', reconnect: NOT_RECONNECTING });
     this.#set({ status: 'unregistered' }, emitDisconnected ? () => this.#ctx.emit('disconnected') : undefined);
   }

@@ -21,6 +21,7 @@ export interface ScriptedPhoneOptions extends Partial<
     | 'deviceIds'
     | 'reRegistryPhoneTimes'
     | 'registerExpires'
+    | 'reconnect'
     | 'dtmfMethod'
     | 'resolveContact'
     | 'logger'

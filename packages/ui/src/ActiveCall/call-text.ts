@@ -7,11 +7,15 @@ import type { CallEnd, CallEndCause, CallStatus, TransferState } from '@webphone
 export type ShownEnd = CallEnd | { readonly text: string };
 
 /** The visual state of a call card; drives colours through `data-state`. */
-export type CallTone = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold' | 'failed' | 'ended';
+export type CallTone = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold' | 'reconnecting' | 'failed' | 'ended';
 
-/** Which tone a call shows. */
-export function callTone(call: Pick<CallStatus, 'callStatus' | 'isHold'>, ended?: ShownEnd | null): CallTone {
+/** The fields of a call that decide its tone (`isRecovering` may be left out by older callers). */
+export type ToneFields = Pick<CallStatus, 'callStatus' | 'isHold'> & Partial<Pick<CallStatus, 'isRecovering'>>;
+
+/** Which tone a call shows; a call whose connection is being recovered shows `reconnecting` whatever its phase. */
+export function callTone(call: ToneFields, ended?: ShownEnd | null): CallTone {
   if (ended) return isFailure(ended) ? 'failed' : 'ended';
+  if (call.isRecovering) return 'reconnecting';
   return call.callStatus === 'talking' && call.isHold ? 'hold' : call.callStatus;
 }
 
@@ -21,12 +25,13 @@ const STATUS_TEXT: Readonly<Record<CallTone, string>> = {
   connecting: 'Connecting…',
   talking: 'Connected',
   hold: 'On hold',
+  reconnecting: 'Reconnecting…',
   failed: 'Call failed',
   ended: 'Call ended',
 };
 
 /** The short status line of a call ("Calling…", "On hold", "Call failed"). */
-export function callStatusText(call: Pick<CallStatus, 'callStatus' | 'isHold' | 'communicationType'>, ended?: ShownEnd | null): string {
+export function callStatusText(call: ToneFields, ended?: ShownEnd | null): string {
   return STATUS_TEXT[callTone(call, ended)];
 }
 
@@ -61,10 +66,11 @@ const CAUSES: Readonly<Record<CallEndCause, string>> = {
   'media-error': 'The microphone could not be opened',
   failed: 'The call could not be connected',
   terminated: 'The call was cut off',
+  'connection-lost': 'The connection was lost',
 };
 
 /** End causes that mean the call did not go as the user wanted. */
-const FAILURES: ReadonlySet<CallEndCause> = new Set(['busy', 'declined', 'not-found', 'unavailable', 'failed', 'media-error']);
+const FAILURES: ReadonlySet<CallEndCause> = new Set(['busy', 'declined', 'not-found', 'unavailable', 'failed', 'media-error', 'connection-lost']);
 
 /** True when an end is a failure: a widget's own refusal text, a SIP error status, or a failure cause. */
 export function isFailure(end: ShownEnd): boolean {
@@ -85,6 +91,7 @@ export interface CallSnapshot {
   phase: CallStatus['callStatus'];
   isHold: boolean;
   isMute: boolean;
+  isRecovering: boolean;
   recordStatus: CallStatus['recordStatus'];
   transfer: TransferState['status'];
   transferTarget: string;
@@ -99,6 +106,7 @@ export function snapshotOf(call: CallStatus, transfer: TransferState, ended: Sho
     phase: call.callStatus,
     isHold: call.isHold,
     isMute: call.isMute,
+    isRecovering: call.isRecovering,
     recordStatus: call.recordStatus,
     transfer: transfer.status,
     transferTarget: transfer.status === 'idle' ? '' : transfer.target,
@@ -135,9 +143,10 @@ const TRANSFER_PREFIX: Readonly<Record<Exclude<TransferState['status'], 'idle'>,
  */
 export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot): string | null {
   if (next.ended !== null) return prev?.ended === next.ended ? null : next.ended;
-  const changed = (key: 'isHold' | 'isMute' | 'recordStatus') => prev !== null && prev[key] !== next[key];
+  const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'recordStatus') => prev !== null && prev[key] !== next[key];
   const parts = [
     prev?.phase !== next.phase && PHASE_PREFIX[next.phase] + next.name,
+    changed('isRecovering') && (next.isRecovering ? 'Connection lost, reconnecting' : 'Reconnected'),
     changed('isHold') && (next.isHold ? 'Call on hold' : 'Call resumed'),
     changed('isMute') && (next.isMute ? 'Microphone muted' : 'Microphone on'),
     changed('recordStatus') && RECORDING_TEXT[next.recordStatus],

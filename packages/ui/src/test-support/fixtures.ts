@@ -18,6 +18,7 @@ export function makeCall(overrides: Partial<CallStatus> = {}): CallStatus {
     recordStatus: 'stop',
     isTransfer: false,
     isConference: false,
+    isRecovering: false,
     ...overrides,
   };
 }
