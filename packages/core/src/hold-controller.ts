@@ -30,7 +30,9 @@ const TRANSIENT = new Set([0, 408, 477, 480, 500, 502, 503, 504]);
  * - 500/503 with Retry-After: the peer is still processing the previous
  *   offer/answer or the ACK (RFC 3261 §14.2, RFC 6337 §4.3); wait as asked
  *   (capped at {@link MAX_RETRY_AFTER_MS}).
- * - sip.js's own "re-INVITE in progress" (no status): retry shortly.
+ * - sip.js's own "re-INVITE in progress" or "ongoing re-INVITE server
+ *   transaction" (no status: this side's or the far end's re-INVITE is not
+ *   finished yet): retry shortly.
  * - Other transient answers (408, 480, 5xx, no answer): the far end or the
  *   route to it was away for a moment, as when it is itself reconnecting;
  *   retry after 0.5–1 s, doubling each time up to 8 s.
@@ -49,7 +51,7 @@ export function reinviteRetryDelay(
   if (attempt >= maxAttempts) return null;
   if (statusCode === 491) return Math.round(ownsCallId ? 2100 + random() * 1900 : random() * 2000);
   if ((statusCode === 500 || statusCode === 503) && retryAfterMs !== null) return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-  if (statusCode === 0 && /in progress/i.test(outcome.reason)) return 200;
+  if (statusCode === 0 && /in progress|ongoing re-INVITE/i.test(outcome.reason)) return 200;
   if (!TRANSIENT.has(statusCode) || (statusCode === 0 && !/connection|transport|closed/i.test(outcome.reason))) return null;
   return Math.round(Math.min(4000, 500 * 2 ** Math.min(attempt - 1, 3)) * (1 + random()));
 }
@@ -146,7 +148,7 @@ export class HoldController extends CallFeature {
         if (outcome.ok || (refresh && !TRANSIENT.has(outcome.statusCode) && outcome.statusCode !== 481 && outcome.statusCode !== 491)) {
           // Any answer but these shows the route works again, even a refusal of the offer.
           if (refresh) this.#recovered(live, goal);
-          if (outcome.ok) this.#applied(live, hold);
+          if (outcome.ok) this.#applied(live, hold, goal.hold === hold);
           else this.report(live, `recovery re-INVITE refused: ${outcome.statusCode} ${outcome.reason}`.trim());
           attempt = delay = 0;
           continue;
@@ -173,13 +175,15 @@ export class HoldController extends CallFeature {
     }
   }
 
-  /** The far end accepted `hold`: `isHold` and the hold timestamps follow. */
-  #applied(live: LiveCall, hold: boolean): void {
+  /** The far end accepted `hold`: `isHold` and the hold timestamps follow; `settled` (nothing else wanted) clears `pendingHold` with them. */
+  #applied(live: LiveCall, hold: boolean, settled: boolean): void {
     const record = this.registry.record(live.callId);
-    if (!record || record.status.isHold === hold) return;
+    if (!record || (record.status.isHold === hold && !settled)) return;
     const now = this.ctx.now();
     const { holdStartedAt, heldMs } = record.timestamps;
+    if (record.status.isHold === hold) return void this.lifecycle.update(live, { rest: { pendingHold: null } });
     this.lifecycle.update(live, {
+      ...(settled && { rest: { pendingHold: null } }),
       status: { isHold: hold },
       timestamps: hold ? { holdStartedAt: now } : { holdStartedAt: 0, heldMs: heldMs + (holdStartedAt > 0 ? now - holdStartedAt : 0) },
     });

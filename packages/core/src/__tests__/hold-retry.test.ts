@@ -30,6 +30,7 @@ describe('reinviteRetryDelay', () => {
   it('retries transient failures (500 without Retry-After, 408, 480, 503, transport loss) with a doubling jittered delay', () => {
     for (const code of [500, 408, 480, 503, 504]) expect(reinviteRetryDelay(refused(code, null), 1, true, () => 0)).toBe(500);
     expect(reinviteRetryDelay(refused(0, null, 'connection lost'), 1, true, () => 0)).toBe(500);
+    expect(reinviteRetryDelay(refused(0, null, 'There is an ongoing re-INVITE server transaction.'), 1, true)).toBe(200);
     expect(reinviteRetryDelay(refused(500, null), 2, true, () => 1)).toBe(2000);
     expect(reinviteRetryDelay(refused(500, null), 3, true, () => 0.5)).toBe(3000);
   });
