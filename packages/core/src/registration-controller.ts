@@ -21,6 +21,9 @@ function randomToken(length: number): string {
   return token;
 }
 
+/** A Contact of a WebSocket client: a random user part at a random `*.invalid` host (RFC 7118 §5.2). */
+const newContact = (): { user: string; host: string } => ({ user: randomToken(8), host: `${randomToken(12)}.invalid` });
+
 /**
  * Delay before reconnect attempt `attempt` (1-based): a random time up to a
  * bound that starts at `initialDelayMs` and doubles with each attempt, capped
@@ -67,8 +70,8 @@ export class RegistrationController {
   readonly #delegate: SipConnectionOptions['delegate'];
   /** Link loss and recovery, for the call layer (internal). */
   readonly link = new TypedEmitter<LinkEventMap>();
-  /** One Contact for every connection of this phone (see {@link SipConnectionOptions.contact}). */
-  readonly #contact = { user: randomToken(8), host: `${randomToken(12)}.invalid` };
+  /** One Contact for every connection of this phone (see {@link SipConnectionOptions.contact}); a new account gets a new one. */
+  #contact = newContact();
 
   constructor(ctx: PhoneContext, credential: Credential, delegate: SipConnectionOptions['delegate']) {
     this.#ctx = ctx;
@@ -121,6 +124,8 @@ export class RegistrationController {
   async replaceCredential(identity: PhoneIdentity, credential: Credential): Promise<void> {
     const restart = this.#wanted;
     await this.stop();
+    // A Contact belongs to one account: a registrar may refuse, or mix up, one that moves to another.
+    this.#contact = newContact();
     this.#credential = credential;
     this.#ctx.setState({ identity });
     if (restart) this.start();

@@ -37,8 +37,6 @@ async function behindProxy(extension: string, overrides: Partial<PhoneConfig> = 
   return { ...phone, proxy };
 }
 
-const recovering = (phone: PhoneOperator, callId: string) => phone.store.getState().calls[callId]?.status.isRecovering;
-
 /** Waits until the call is recovering, then until it is not (the far end answered the recovery re-INVITE). */
 async function lostAndRecovered(phone: PhoneOperator, callId: string, timeoutMs = 15_000): Promise<void> {
   await waitForState(phone.store, (s) => s.calls[callId]?.status.isRecovering === true, timeoutMs);

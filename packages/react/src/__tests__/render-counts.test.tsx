@@ -77,29 +77,29 @@ describe('render counts (React Profiler)', () => {
     expect(screen.getByTestId(`timer-${b}`).textContent).toBe('0:03 held 0');
     expect(renders).toEqual({ cardA: 1, cardB: 1, timerA: 4, timerB: 4, badge: 1, dialer: 1 });
 
-    // Hold on B: B's card and B's timer (its timestamps changed); nothing of A, not the badge or dialer.
+    // Hold on B: B's card twice (the hold is pending, then accepted) and B's timer (its timestamps changed); nothing of A, not the badge or dialer.
     await act(async () => void phone.hold(b));
     expect(screen.getByTestId(`card-${b}`).textContent).toBe('1003 on hold');
-    expect(renders).toEqual({ cardA: 1, cardB: 2, timerA: 4, timerB: 5, badge: 1, dialer: 1 });
+    expect(renders).toEqual({ cardA: 1, cardB: 3, timerA: 4, timerB: 5, badge: 1, dialer: 1 });
 
     // Mute on A: A's card only (A's timestamps did not change).
     act(() => void phone.mute(a));
-    expect(renders).toEqual({ cardA: 2, cardB: 2, timerA: 4, timerB: 5, badge: 1, dialer: 1 });
+    expect(renders).toEqual({ cardA: 2, cardB: 3, timerA: 4, timerB: 5, badge: 1, dialer: 1 });
 
     // A registration refresh: the badge only (isRegistered stayed true).
     act(() => phone.register());
-    expect(renders).toEqual({ cardA: 2, cardB: 2, timerA: 4, timerB: 5, badge: 2, dialer: 1 });
+    expect(renders).toEqual({ cardA: 2, cardB: 3, timerA: 4, timerB: 5, badge: 2, dialer: 1 });
 
     // Two more seconds: the timers tick, B's hold time grows, the rest stays still.
     for (let second = 0; second < 2; second += 1) act(() => vi.advanceTimersByTime(1000));
     expect(screen.getByTestId(`timer-${b}`).textContent).toBe('0:05 held 2');
-    expect(renders).toEqual({ cardA: 2, cardB: 2, timerA: 6, timerB: 7, badge: 2, dialer: 1 });
+    expect(renders).toEqual({ cardA: 2, cardB: 3, timerA: 6, timerB: 7, badge: 2, dialer: 1 });
 
     // B ends: its card shows it, its timer stops, A's components do not render.
     act(() => void phone.remoteHangup(b));
     expect(screen.getByTestId(`card-${b}`).textContent).toBe('ended');
     act(() => vi.advanceTimersByTime(1000));
-    expect(renders).toEqual({ cardA: 2, cardB: 3, timerA: 7, timerB: 8, badge: 2, dialer: 1 });
+    expect(renders).toEqual({ cardA: 2, cardB: 4, timerA: 7, timerB: 8, badge: 2, dialer: 1 });
     expect(screen.getByTestId(`timer-${b}`).textContent).toBe('-');
 
     // `npm run bench` prints these counts beside the other figures.
