@@ -125,8 +125,8 @@ export class PhoneUser {
   }
 
   /** Waits until the current call's status line says `text` ("Connected", "On hold", "Calling…"). */
-  async expectCallStatus(text: string): Promise<void> {
-    await expect.poll(() => this.callStatusText()).toBe(text);
+  async expectCallStatus(text: string, timeout?: number): Promise<void> {
+    await expect.poll(() => this.callStatusText(), { timeout }).toBe(text);
   }
 
   /** The status line of the call card, or '' when there is none. */
@@ -165,6 +165,12 @@ export class PhoneUser {
 
   recordInfos(): Promise<string[]> {
     return this.page.evaluate(() => window.__webphoneE2E!.recordInfos.map((r) => r.record));
+  }
+
+  /** The ICE username fragment of the one open peer connection ('' when there is none or several). */
+  async localIceUfrag(): Promise<string> {
+    const ufrags = await this.page.evaluate(() => window.__webphoneE2E!.localIceUfrags());
+    return ufrags.length === 1 ? ufrags[0]! : '';
   }
 
   microphoneTracks(): Promise<MicrophoneTrackInfo[]> {

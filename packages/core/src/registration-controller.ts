@@ -64,6 +64,8 @@ export class RegistrationController {
   #outage: LinkOutage | null = null;
   /** Registered at least once since `start()`: a loss from here on is an outage. */
   #everRegistered = false;
+  /** The browser said `online` since the last registration: a loss found now follows a network change. */
+  #onlineSinceRegistered = false;
 
   readonly #ctx: PhoneContext;
   #credential: Credential;
@@ -160,13 +162,14 @@ export class RegistrationController {
       });
       this.#ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
       if (this.#everRegistered && !this.#outage) {
-        this.#outage = { lostAt: Date.now(), reason: reason ?? 'connection closed', networkChanged: false };
+        this.#outage = { lostAt: Date.now(), reason: reason ?? 'connection closed', networkChanged: this.#onlineSinceRegistered };
         this.link.emit('lost', this.#outage);
       }
       this.#scheduleReconnect();
     },
     onRegistered: ({ aor, expiresAt }) => {
       this.#everRegistered = true;
+      this.#onlineSinceRegistered = false;
       this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'), {
         reconnect: NOT_RECONNECTING,
       });
@@ -238,9 +241,12 @@ export class RegistrationController {
    * The browser says the network is back. Waiting for a reconnect: try after
    * a short random delay (so the phones of a whole office do not return in
    * the same instant) instead of waiting out the backoff. Connected: the old
-   * route may be gone, so check the connection now.
+   * route may be gone, so check the connection now. Either way the local
+   * address may have changed: calls recovering from a loss found from now
+   * until the next registration restart ICE.
    */
   readonly #handleOnline = (): void => {
+    this.#onlineSinceRegistered = true;
     if (this.#outage) this.#outage = { ...this.#outage, networkChanged: true };
     const { reconnect } = this.#ctx.getState();
     if (this.#reconnectTimer === undefined) return this.#connection?.probe();

@@ -40,6 +40,8 @@ export interface E2EProbe {
   readonly digitsReceived: Array<{ callId: string; digit: string }>;
   /** `Record: on/off` INFOs the far end sent (Session `recordInfo` events). */
   readonly recordInfos: Array<{ callId: string; record: 'on' | 'off' }>;
+  /** The ICE username fragment of each open connection's local description; a new one means ICE restarted. */
+  localIceUfrags(): string[];
 }
 
 declare global {
@@ -117,6 +119,8 @@ export function installE2EProbe(): E2EProbe {
     microphoneTracks: () => tracks.map((track) => ({ id: track.id, label: track.label, readyState: track.readyState })),
     digitsReceived: [],
     recordInfos: [],
+    localIceUfrags: () =>
+      [...connections].filter((pc) => pc.signalingState !== 'closed').map((pc) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1] ?? ''),
   };
   window.__webphoneE2E = probe;
   return probe;

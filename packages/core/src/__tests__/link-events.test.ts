@@ -113,6 +113,21 @@ describe('link events for the call layer', () => {
     expect(link.map((entry) => entry.event)).toEqual(['lost', 'recovered']);
     expect(link[1].outage).toMatchObject({ networkChanged: true });
   });
+
+  it('also when online came first and the check it started found the connection dead', async () => {
+    const { link } = await startedController({ keepAlive: { intervalMs: 60_000, timeoutMs: 500 }, reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
+    registrar.blackhole = true;
+    windowEvents.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(link[0]).toMatchObject({ event: 'lost', outage: { networkChanged: true } });
+    registrar.blackhole = false;
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(link.map((entry) => entry.event)).toEqual(['lost', 'recovered']);
+    // The next loss, after a registration with no online event since, is not a network change.
+    registrar.dropAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(link[2]).toMatchObject({ event: 'lost', outage: { networkChanged: false } });
+  });
 });
 
 /** Longest delay before the retry that the `online` event brings forward. */
