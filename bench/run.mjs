@@ -14,6 +14,7 @@ import { WebSocket } from 'ws';
 import { startSipServer } from '@webphone/sip-server';
 import { BUDGETS, limitOf, overOfFloor } from './budgets.mjs';
 import { BUNDLERS, measureAll } from './bundle-size.mjs';
+import { concurrentCallsThroughRestart, recoveryAfterCut } from './call-recovery.mjs';
 import { sipJsCaller, webphoneCaller } from './call-setup.mjs';
 import { deadConnection } from './dead-connection.mjs';
 import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
@@ -31,6 +32,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const PHONES = Number(process.env.BENCH_PHONES ?? 200);
+const CONCURRENT_CALLS = Number(process.env.BENCH_CONCURRENT_CALLS ?? 100);
+const CUTS = Number(process.env.BENCH_CUTS ?? 10);
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @type {string[][]} */
@@ -109,6 +112,21 @@ rows.push([
   `found dead after ${s(dead.detectedMs)} (bound 25 s); registered again ${s(dead.reregisteredMs)} after traffic passed`,
   dead.rawDetectedMs === null ? `not noticed in ${s(dead.watchedMs)} (no keep-alive)` : `noticed after ${s(dead.rawDetectedMs)}`,
   '',
+]);
+
+const recovery = await recoveryAfterCut(CUTS);
+rows.push([
+  'Call recovery: connection cut mid-call → recovery re-INVITE answered, default settings',
+  `median ${s(median(recovery.recoveredMs))}, p95 ${s(p95(recovery.recoveredMs))} (n=${recovery.recoveredMs.length}; the reconnect waits 0–2 s at random)`,
+  `transport ${recovery.rawTransportBack ? 'reconnects' : 'does not reconnect'} (reconnectionAttempts 10), no re-REGISTER, no re-INVITE`,
+  `far end's BYE afterwards: ${recovery.byeReachedWebphone ? 'reaches' : 'LOST for'} webphone, ${recovery.byeReachedRaw ? 'reaches' : 'lost for'} raw sip.js`,
+]);
+const concurrent = await concurrentCallsThroughRestart(CONCURRENT_CALLS);
+rows.push([
+  `${concurrent.calls} concurrent calls (${2 * concurrent.calls} phones, one process, signalling only), Kamailio restarted`,
+  `${concurrent.failedToConnect} failed; all talking ${s(concurrent.allTalkingMs)} after placing; all recovered on both sides ${s(concurrent.allRecoveredMs)} after the restart began (server down ${s(concurrent.restartMs)})`,
+  '',
+  `${concurrent.lost} calls lost; ${concurrent.endedCleanly} of ${concurrent.calls} hang-ups reached the far end after`,
 ]);
 
 // The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only
