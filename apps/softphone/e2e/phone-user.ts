@@ -173,6 +173,11 @@ export class PhoneUser {
     return ufrags.length === 1 ? ufrags[0]! : '';
   }
 
+  /** Local offers this page rolled back after a refusal. */
+  rollbacks(): Promise<number> {
+    return this.page.evaluate(() => window.__webphoneE2E!.rollbacks.count);
+  }
+
   microphoneTracks(): Promise<MicrophoneTrackInfo[]> {
     return this.page.evaluate(() => window.__webphoneE2E!.microphoneTracks());
   }

@@ -42,6 +42,8 @@ export interface E2EProbe {
   readonly recordInfos: Array<{ callId: string; record: 'on' | 'off' }>;
   /** The ICE username fragment of each open connection's local description; a new one means ICE restarted. */
   localIceUfrags(): string[];
+  /** Local offers rolled back (`setLocalDescription({ type: 'rollback' })`) after the far end refused them. */
+  readonly rollbacks: { count: number };
 }
 
 declare global {
@@ -72,6 +74,12 @@ export function installE2EProbe(): E2EProbe {
     }
   }
   window.RTCPeerConnection = TrackedPeerConnection;
+  const rollbacks = { count: 0 };
+  const setLocalDescription = Native.prototype.setLocalDescription as (this: RTCPeerConnection, description?: RTCLocalSessionDescriptionInit) => Promise<void>;
+  Native.prototype.setLocalDescription = function (this: RTCPeerConnection, description?: RTCLocalSessionDescriptionInit) {
+    if (description?.type === 'rollback') rollbacks.count += 1;
+    return setLocalDescription.call(this, description);
+  };
 
   const insertDTMF = RTCDTMFSender.prototype.insertDTMF;
   RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones: string, duration?: number, interToneGap?: number) {
@@ -119,6 +127,7 @@ export function installE2EProbe(): E2EProbe {
     microphoneTracks: () => tracks.map((track) => ({ id: track.id, label: track.label, readyState: track.readyState })),
     digitsReceived: [],
     recordInfos: [],
+    rollbacks,
     localIceUfrags: () =>
       [...connections].filter((pc) => pc.signalingState !== 'closed').map((pc) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1] ?? ''),
   };
