@@ -11,6 +11,13 @@ import { TypedEmitter } from './typed-emitter.js';
 /** Status codes after which retrying with the same credentials cannot help. */
 const FINAL_REJECTIONS = new Set([401, 403, 404, 407]);
 
+/**
+ * How long a registration must last to count as holding, in ms: only then
+ * does the attempt count start from 0 again. A server that answers 200 and
+ * drops the connection soon after keeps using attempts up and backing off.
+ */
+export const REGISTRATION_HOLDS_MS = 30_000;
+
 /** Upper bound of the random delay before retrying on the browser's `online` event, in ms. */
 export const ONLINE_JITTER_MS = 2000;
 
@@ -47,9 +54,10 @@ export function backoffDelay(attempt: number, options: { initialDelayMs: number;
  * An attempt is one try to get from "lost" to "registered"; it fails whatever
  * fails: the socket does not open, it closes before the registrar answered,
  * or the REGISTER is refused (408, 5xx) or unanswered. The attempt counter
- * goes back to 0 only when a registration holds (the registrar answered
- * 200), not when a socket opens, so a server that accepts and then drops
- * uses attempts up.
+ * goes back to 0 only when a registration holds (the registrar answered 200
+ * and the connection then lasted {@link REGISTRATION_HOLDS_MS}), not when a
+ * socket opens or a REGISTER is answered, so a server that accepts and then
+ * drops uses attempts up, before or after its 200.
  *
  * `link` tells the call layer when a registered phone lost its connection
  * and when it is registered again ({@link LinkEventMap}).
@@ -66,6 +74,9 @@ export class RegistrationController {
   #everRegistered = false;
   /** The browser said `online` since the last registration: a loss found now follows a network change. */
   #onlineSinceRegistered = false;
+  /** Attempts of the last outage, kept until the registration that ended it has held ({@link REGISTRATION_HOLDS_MS}). */
+  #carriedAttempts = 0;
+  #holdsTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #ctx: PhoneContext;
   #credential: Credential;
@@ -109,6 +120,7 @@ export class RegistrationController {
     this.#wanted = false;
     this.#outage = null;
     this.#everRegistered = false;
+    this.#forgetCarriedAttempts();
     this.#clearReconnectTimer();
     this.#watchOnline(false);
     const connection = this.#connection;
@@ -170,6 +182,13 @@ export class RegistrationController {
     onRegistered: ({ aor, expiresAt }) => {
       this.#everRegistered = true;
       this.#onlineSinceRegistered = false;
+      const { attempt } = this.#ctx.getState().reconnect;
+      if (attempt > 0) {
+        // The attempt that registered counts as failed too if the registration does not hold.
+        this.#carriedAttempts = attempt;
+        clearTimeout(this.#holdsTimer);
+        this.#holdsTimer = setTimeout(() => (this.#carriedAttempts = 0), REGISTRATION_HOLDS_MS);
+      }
       this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'), {
         reconnect: NOT_RECONNECTING,
       });
@@ -206,8 +225,10 @@ export class RegistrationController {
   /** Counts a failed attempt and schedules the next, or gives up with RE_REGISTRY_MAX_LIMIT_TIMES. */
   #scheduleReconnect(): void {
     if (!this.#wanted || this.#reconnectTimer !== undefined) return;
-    const { attempt: made, exhausted } = this.#ctx.getState().reconnect;
+    const { attempt, exhausted } = this.#ctx.getState().reconnect;
     if (exhausted) return;
+    const made = Math.max(attempt, this.#carriedAttempts);
+    this.#forgetCarriedAttempts();
     if (made >= this.#ctx.config.reRegistryPhoneTimes) {
       this.#watchOnline(false);
       this.#failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
@@ -230,6 +251,12 @@ export class RegistrationController {
     this.#clearReconnectTimer();
     this.#ctx.setState({ reconnect: { ...this.#ctx.getState().reconnect, nextAttemptAt: null } });
     this.#attempt();
+  }
+
+  #forgetCarriedAttempts(): void {
+    clearTimeout(this.#holdsTimer);
+    this.#holdsTimer = undefined;
+    this.#carriedAttempts = 0;
   }
 
   #clearReconnectTimer(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PhoneOperator, ResultCode, type PhoneConfig, type Result } from '../index.js';
+import { REGISTRATION_HOLDS_MS } from '../registration-controller.js';
 import { useFakeRegistrar } from './support/fake-registrar-phone.js';
 
 // What counts as a reconnect attempt, and when the counter goes back to 0,
@@ -88,11 +89,44 @@ describe('reconnect attempts', () => {
     expect(p.isRegistered).toBe(true);
     expect(p.store.getState().reconnect).toEqual({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
+    await vi.advanceTimersByTimeAsync(REGISTRATION_HOLDS_MS);
     registrar().dropAll();
     await vi.advanceTimersByTimeAsync(0);
     const { attempt, nextAttemptAt } = p.store.getState().reconnect;
     expect(attempt).toBe(1);
     expect(nextAttemptAt! - Date.now()).toBe(2000);
+  });
+
+  it('a registration dropped before it held keeps counting: a server that answers 200 and drops trips reRegistryPhoneTimes', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const p = await registeredPhone({ reRegistryPhoneTimes: 4 });
+    const failures: Result[] = [];
+    p.on('registrationFailed', (error) => failures.push(error));
+    let registrations = 0;
+    p.on('registered', () => registrations++);
+    registrar().dropAfterRegister = true;
+    registrar().dropAll();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    // Each attempt registers (200) and is dropped 50 ms later: four of them, with a growing backoff, then the phone gives up.
+    expect(registrations).toBe(4);
+    expect(failures.map((error) => error.code)).toEqual([ResultCode.RE_REGISTRY_MAX_LIMIT_TIMES]);
+    expect(p.store.getState().reconnect).toMatchObject({ attempt: 4, exhausted: true });
+  });
+
+  it("a loss soon after the registration that ended an outage goes on from that outage's count; once it held 30 s, from 0", async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const p = await registeredPhone();
+    registrar().dropAll();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(p.isRegistered).toBe(true);
+    registrar().dropAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(p.store.getState().reconnect.attempt).toBe(2);
+    await vi.advanceTimersByTimeAsync(3_000 + REGISTRATION_HOLDS_MS);
+    expect(p.isRegistered).toBe(true);
+    registrar().dropAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(p.store.getState().reconnect.attempt).toBe(1);
   });
 
   it('is not held up by a REGISTER lost with the old connection (no 32 s wait for Timer F)', async () => {

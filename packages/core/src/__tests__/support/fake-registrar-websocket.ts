@@ -25,6 +25,8 @@ export interface FakeRegistrar {
   blackhole: boolean;
   /** Accept-then-drop: a REGISTER closes its socket (code 1006) instead of being answered. */
   dropOnRegister: boolean;
+  /** A REGISTER is answered 200, then its socket closes (code 1006) a moment later. */
+  dropAfterRegister: boolean;
   /** CRLF pings received (answered or not). */
   readonly pings: number[];
   /** Closes every open socket as a network failure would (code 1006). */
@@ -69,6 +71,7 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
     answersOptions: true,
     blackhole: false,
     dropOnRegister: false,
+    dropAfterRegister: false,
     pings: [],
     sockets: [],
     dropAll() {
@@ -154,6 +157,7 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
       }
       const response = answer(data);
       if (response) queueMicrotask(() => this.deliver(response));
+      if (registrar.dropAfterRegister && data.startsWith('REGISTER ') && response?.startsWith('SIP/2.0 200')) setTimeout(() => this.remoteClose(1006), 50);
     }
 
     deliver(data: string): void {
