@@ -1,4 +1,5 @@
 import { checkIncoming, checkOutgoing } from './call-guards.js';
+import { applyMicrophone } from './call-microphone.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallRegistry } from './call-registry.js';
 import type { CallStatus } from './call-status.js';
@@ -6,7 +7,7 @@ import type { ContactResolver } from './contact-resolver.js';
 import type { HoldController } from './hold-controller.js';
 import type { LiveCall } from './live-call.js';
 import { readSdpFacts } from './media/sdp-facts.js';
-import { setAudioEnabled, stopStream, type OpenMediaResult } from './media/user-media.js';
+import { stopStream, type OpenMediaResult } from './media/user-media.js';
 import { parseDialTarget } from './number.js';
 import type { CallOptions } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
@@ -253,13 +254,11 @@ export class CallController {
     return true;
   }
 
-  /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled; no signalling. */
+  /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled (unmute leaves a held call silent); no signalling. */
   mute(callId: string, muted: boolean): boolean {
     const live = this.#deps.registry.get(callId);
     if (!live) return false;
-    setAudioEnabled(live.localStream, !muted);
-    const sdhStream = live.sip.media?.localMediaStream;
-    if (sdhStream !== live.localStream) setAudioEnabled(sdhStream, !muted);
+    applyMicrophone(live, { ...this.#deps.registry.record(callId)?.status, isMute: muted });
     this.#deps.lifecycle.update(live, { status: { isMute: muted } });
     return true;
   }

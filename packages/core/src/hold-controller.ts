@@ -1,4 +1,5 @@
 import { CallFeature } from './call-feature.js';
+import { applyMicrophone } from './call-microphone.js';
 import type { LiveCall } from './live-call.js';
 import type { RequestOutcome } from './sip/call-signal.js';
 
@@ -62,6 +63,7 @@ export class HoldController extends CallFeature {
     if (!live || callStatus !== 'talking') return false;
     const running = this.#desired.has(live);
     this.#desired.set(live, hold);
+    applyMicrophone(live, this.registry.record(callId)?.status, hold);
     if (!running) void this.#run(live);
     return true;
   }
@@ -96,6 +98,7 @@ export class HoldController extends CallFeature {
       }
     } finally {
       this.#desired.delete(live);
+      applyMicrophone(live, this.registry.record(callId)?.status, false);
     }
   }
 
