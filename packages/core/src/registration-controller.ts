@@ -61,6 +61,8 @@ export class RegistrationController {
   #outage: LinkOutage | null = null;
   /** Registered at least once since `start()`: a loss from here on is an outage. */
   #everRegistered = false;
+  /** The latest `replaceCredential` still waiting for the old connection to close, and whether it registers after. */
+  #replacing: { readonly restart: boolean; readonly done: Promise<unknown> } | null = null;
 
   readonly #ctx: PhoneContext;
   #credential: Credential;
@@ -117,13 +119,26 @@ export class RegistrationController {
     if (wasConnected && !this.#destroyed) this.#ctx.emit('disconnected');
   }
 
-  /** Replaces identity and credential, then registers again if started. */
+  /**
+   * Replaces identity and credential, then registers again if started.
+   *
+   * @remarks
+   * The latest call wins: one made while an earlier one is still
+   * unregistering takes over its restart, and the earlier one's promise
+   * resolves without registering (its credential is never sent). The new
+   * registration starts once every old connection has closed, so an
+   * un-REGISTER cannot remove the new binding.
+   */
   async replaceCredential(identity: PhoneIdentity, credential: Credential): Promise<void> {
-    const restart = this.#wanted;
-    await this.stop();
+    const earlier = this.#replacing;
+    const mine = { restart: this.#wanted || earlier?.restart === true, done: Promise.all([earlier?.done, this.stop()]) };
+    this.#replacing = mine;
     this.#credential = credential;
     this.#ctx.setState({ identity });
-    if (restart) this.start();
+    await mine.done;
+    if (this.#replacing !== mine) return;
+    this.#replacing = null;
+    if (mine.restart) this.start();
   }
 
   /** Stops for good; later calls do nothing. */
