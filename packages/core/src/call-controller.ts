@@ -15,19 +15,9 @@ import { PHONE_OK, result, type Result } from './result.js';
 import { errorMessage } from './errors.js';
 import type { CallSignal } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
+import { wireText } from './wire-text.js';
 
 const NOT_CONNECTED = 'not connected';
-
-/** The longest display name or number taken from an incoming INVITE, in characters (the config's display-name rule). */
-export const MAX_REMOTE_TEXT = 128;
-
-/** Text from the wire as the store keeps it: C0/C1 controls and bidi overrides become spaces, then trimmed and capped. */
-const wireText = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .trim()
-    .slice(0, MAX_REMOTE_TEXT);
 
 /** Collaborators of the call controller. */
 export interface CallControllerDeps {
