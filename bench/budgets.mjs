@@ -26,12 +26,14 @@ export const BUDGETS = [
     what: 'app importing PhoneOperator',
     target: 64 * KB,
     // The connection layer (keep-alive, dead-connection detection, attempt rules) took the core past its target in every
-    // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { vite: 65.25 * KB, esbuild: 66.75 * KB, rspack: 65.75 * KB },
+    // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does. The issue-13
+    // hardening (microphone silenced on hold, latest reRegister wins, cleaned resolveContact text, sips:/IPv6 checks)
+    // added about 0.3 KB.
+    ceilings: { vite: 65.5 * KB, esbuild: 67 * KB, rspack: 66 * KB },
     size: (sizes) => sizes.core.gzip,
   },
-  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 68.5 * KB, rspack: 67.25 * KB }, size: (sizes) => sizes.react.gzip },
-  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 79 * KB }, size: (sizes) => sizes.ui.gzip },
+  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 68.75 * KB, rspack: 67.75 * KB }, size: (sizes) => sizes.react.gzip },
+  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 79.25 * KB }, size: (sizes) => sizes.ui.gzip },
 ];
 
 /**

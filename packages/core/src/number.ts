@@ -65,7 +65,7 @@ export function parseDialTarget(input: unknown): DialTargetResult {
     return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('"+" only leads a number');
   }
 
-  if (/^sips:/i.test(text)) return fail('sips: is not supported (a SIPS call needs a SIPS Contact, which this phone cannot send); dial sip: instead');
+  if (/^sips:/i.test(text)) return fail('sips: is not supported: this phone cannot send a SIPS Contact');
   const withoutScheme = text.replace(/^sip:/i, '');
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
