@@ -206,7 +206,12 @@ export class PhoneOperator implements PhoneApi {
    * nothing to disconnect.
    */
   disconnect(): boolean {
-    if (this.#destroyed || this.store.getState().transport === 'idle') return false;
+    if (this.#destroyed) return false;
+    if (this.store.getState().transport === 'idle') {
+      // Between a reRegister() and its new registration the phone is idle: disconnecting then cancels that registration.
+      void this.#registration.stop();
+      return false;
+    }
     this.#controller.endAll(false);
     void this.#registration.stop();
     return true;

@@ -104,6 +104,8 @@ export class RegistrationController {
   /** Unregisters and closes the WebSocket; `start()` connects again. */
   async stop(): Promise<void> {
     this.#wanted = false;
+    // A replaceCredential() still waiting does not register afterwards (one calling this takes over its restart first).
+    this.#replacing = null;
     this.#outage = null;
     this.#everRegistered = false;
     this.#clearReconnectTimer();

@@ -41,4 +41,19 @@ describe('reRegister()', () => {
     expect(registeredUsers().at(-1)).toBe('1004');
     expect(phone.store.getState().identity.extension).toBe('1004');
   });
+
+  it('disconnect() right after it cancels the new registration (the later call wins)', async () => {
+    const phone = makePhone();
+    phone.start();
+    await vi.advanceTimersByTimeAsync(10);
+    phone.reRegister('1002', ha1('1002'));
+    phone.disconnect();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(phone.store.getState()).toMatchObject({ transport: 'idle', isRegistered: false, identity: { extension: '1002' } });
+    expect(registeredUsers()).toEqual(['1001', '1001']);
+    // start() later registers with the new credential.
+    phone.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(phone.store.getState().registration).toMatchObject({ status: 'registered', aor: 'sip:1002@webphone.test' });
+  });
 });
