@@ -207,14 +207,11 @@ export class PhoneOperator implements PhoneApi {
    */
   disconnect(): boolean {
     if (this.#destroyed) return false;
-    if (this.store.getState().transport === 'idle') {
-      // Between a reRegister() and its new registration the phone is idle: disconnecting then cancels that registration.
-      void this.#registration.stop();
-      return false;
-    }
+    // Idle between a reRegister() and its new registration: stopping then cancels that registration.
+    const idle = this.store.getState().transport === 'idle';
     this.#controller.endAll(false);
     void this.#registration.stop();
-    return true;
+    return !idle;
   }
 
   /**

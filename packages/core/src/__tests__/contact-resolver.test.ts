@@ -16,7 +16,7 @@ afterEach(() => {
   process.off('unhandledRejection', onUnhandled);
 });
 
-const quietLogger = (): PhoneLogger & { warn: ReturnType<typeof vi.fn> } => ({ debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() });
+const quietLogger = (): PhoneLogger => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined });
 
 /** A phone whose `resolveContact` is `lookup`, and the status of an incoming call from 1002 once the lookup settled. */
 async function lookedUp(lookup: (number: string) => unknown) {
