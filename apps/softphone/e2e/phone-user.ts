@@ -11,6 +11,8 @@ export const ARTIFACTS_DIR = path.join(import.meta.dirname, 'artifacts');
 const FLOWING_PACKETS = 15;
 /** The sampling window for "keeps rising" / "stopped rising". */
 const WINDOW_MS = 1000;
+/** The window for the sound heard: long enough to hold several beeps of Chromium's fake microphone. */
+const ENERGY_WINDOW_MS = 1500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -193,7 +195,18 @@ export class PhoneUser {
       inboundBytes: after.inboundBytes - before.inboundBytes,
       outboundPackets: after.outboundPackets - before.outboundPackets,
       outboundBytes: after.outboundBytes - before.outboundBytes,
+      inboundAudioEnergy: after.inboundAudioEnergy - before.inboundAudioEnergy,
     };
+  }
+
+  /**
+   * What this phone played from its far end over `ms`: the rise of the
+   * inbound `totalAudioEnergy` (a far end that sends silence adds nothing).
+   */
+  async heardEnergy(ms = ENERGY_WINDOW_MS): Promise<number> {
+    const before = await this.audioCounters();
+    await sleep(ms);
+    return (await this.audioCounters()).inboundAudioEnergy - before.inboundAudioEnergy;
   }
 
   /** Audio arrives and leaves: inbound and outbound packets and bytes keep rising. */

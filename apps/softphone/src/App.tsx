@@ -4,7 +4,7 @@ import { PhoneScreen } from './components/PhoneScreen';
 import { DemoPhoneContext } from './phone/demo-context';
 import { createDemoPhone, type DemoPhone } from './phone/demo-phone';
 import { ConnectionForm } from './settings/ConnectionForm';
-import { loadSettings, saveSettings, type PhoneSettings } from './settings/settings';
+import { connectsOnLoad, loadSettings, saveSettings, type PhoneSettings } from './settings/settings';
 
 type SignInError = { message: string; field?: string };
 
@@ -20,7 +20,8 @@ function signIn(settings: PhoneSettings): { demo: DemoPhone } | { error: SignInE
 
 /**
  * The demo softphone: the connection form until the user signs in, then the
- * phone. `?connect=1` signs in at once with the pre-filled settings.
+ * phone. `?connect=1` signs in at once with the pre-filled settings, unless
+ * the link also names a server (see `connectsOnLoad`).
  */
 export function App() {
   const [initial] = useState(() => loadSettings());
@@ -43,7 +44,7 @@ export function App() {
     if (autoConnected.current) return;
     autoConnected.current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a sign-in asked for by the link, once, on mount
-    if (new URLSearchParams(window.location.search).get('connect') === '1' && initial.secret !== '') submit(initial);
+    if (connectsOnLoad() && initial.secret !== '') submit(initial);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: the link is read once
   }, []);
 

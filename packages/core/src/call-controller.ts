@@ -1,4 +1,5 @@
 import { checkIncoming, checkOutgoing } from './call-guards.js';
+import { applyMicrophone } from './call-microphone.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallRegistry } from './call-registry.js';
 import type { CallStatus } from './call-status.js';
@@ -6,7 +7,7 @@ import type { ContactResolver } from './contact-resolver.js';
 import type { HoldController } from './hold-controller.js';
 import type { LiveCall } from './live-call.js';
 import { readSdpFacts } from './media/sdp-facts.js';
-import { setAudioEnabled, stopStream, type OpenMediaResult } from './media/user-media.js';
+import { stopStream, type OpenMediaResult } from './media/user-media.js';
 import { parseDialTarget } from './number.js';
 import type { CallOptions } from './phone-api.js';
 import type { PhoneContext } from './phone-context.js';
@@ -14,19 +15,9 @@ import { PHONE_OK, result, type Result } from './result.js';
 import { errorMessage } from './errors.js';
 import type { CallSignal } from './sip/call-signal.js';
 import type { SipTarget } from './sip/sip-target.js';
+import { wireText } from './wire-text.js';
 
 const NOT_CONNECTED = 'not connected';
-
-/** The longest display name or number taken from an incoming INVITE, in characters (the config's display-name rule). */
-export const MAX_REMOTE_TEXT = 128;
-
-/** Text from the wire as the store keeps it: C0/C1 controls and bidi overrides become spaces, then trimmed and capped. */
-const wireText = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .trim()
-    .slice(0, MAX_REMOTE_TEXT);
 
 /** Collaborators of the call controller. */
 export interface CallControllerDeps {
@@ -253,13 +244,11 @@ export class CallController {
     return true;
   }
 
-  /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled; no signalling. */
+  /** Mute (`true`) or unmute: the local audio tracks are disabled/enabled (unmute leaves a held call silent); no signalling. */
   mute(callId: string, muted: boolean): boolean {
     const live = this.#deps.registry.get(callId);
     if (!live) return false;
-    setAudioEnabled(live.localStream, !muted);
-    const sdhStream = live.sip.media?.localMediaStream;
-    if (sdhStream !== live.localStream) setAudioEnabled(sdhStream, !muted);
+    applyMicrophone(live, { ...this.#deps.registry.record(callId)?.status, isMute: muted });
     this.#deps.lifecycle.update(live, { status: { isMute: muted } });
     return true;
   }

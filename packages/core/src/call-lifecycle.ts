@@ -1,4 +1,5 @@
 import { causeForStatus, type CallEndCause } from './call-causes.js';
+import { applyMicrophone } from './call-microphone.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { CallStatus, StaticCallStatus } from './call-status.js';
@@ -75,6 +76,7 @@ export class CallLifecycle implements SessionHost {
       endCause: null,
       onConfirmed: [],
       cleanups: new Set(),
+      holdWanted: false,
       answering: false,
       replacesCallId: null,
     };
@@ -155,6 +157,8 @@ export class CallLifecycle implements SessionHost {
         this.registry.stopRinging(callId);
         this.registry.setCurrent(callId);
         this.update(live, { status: { callStatus: 'connecting', isRing: false, callStartTime: now }, timestamps: { answeredAt: now } });
+        // A call muted while it rang gets its microphone only now.
+        applyMicrophone(live, this.registry.record(callId)?.status);
         session.emit('accepted', { callId });
         const remote = sip.media?.remoteMediaStream;
         if (remote) session.emit('streamAdded', { callId, communicationType: sip.direction, stream: remote });

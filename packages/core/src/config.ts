@@ -68,7 +68,7 @@ export interface PhoneConfig {
   server: string;
   /** User part of the address of record, e.g. `'1001'`. */
   extension: string;
-  /** SIP domain and digest realm; defaults to the server's host name. */
+  /** SIP domain and digest realm; defaults to the server's host name (an IPv6 address in brackets, `[2001:db8::1]`). */
   domain?: string;
   /** Digest user name; defaults to `extension`. */
   authorizationUser?: string;
@@ -161,8 +161,8 @@ type Fields = Record<string, unknown>;
 
 /** Printable token characters safe in a SIP user part without escaping. */
 export const SIP_USER = /^[\w.~+!$&'()*=-]{1,64}$/;
-/** A DNS host name, or an IPv4/IPv6 address. */
-const HOST = /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d])?)*$|^[\da-f:.]+$/i;
+/** A DNS host name, an IPv4 address, or an IPv6 address in brackets (the SIP URI form, RFC 3261 §25.1 `IPv6reference`). */
+const HOST = /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d])?)*$|^\[[\da-f:.]+\]$/i;
 /** An HA1 digest: 32 hexadecimal digits. */
 export const HA1 = /^[\da-f]{32}$/i;
 /** Non-empty, without quotes, backslashes or control characters: safe inside a quoted digest parameter. */
@@ -239,7 +239,9 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   if (!extension) fail('extension', 'is required');
   if (!SIP_USER.test(extension)) fail('extension', "may hold only letters, digits and . _ ~ + ! $ & ' ( ) * = - (at most 64)");
 
-  const domain = text('domain') ?? url.hostname.replace(/^\[|\]$/g, '');
+  // The URL's host name of an IPv6 server keeps its brackets, which a SIP URI needs too (`sip:1001@[::1]`).
+  const domain = text('domain') ?? url.hostname;
+  if (/^[\da-f]*:[\da-f:.]*$/i.test(domain)) fail('domain', `an IPv6 address goes in brackets: "[${domain}]"`);
   if (!HOST.test(domain)) fail('domain', `"${domain}" is not a host name`);
 
   const authorizationUser = text('authorizationUser') ?? extension;

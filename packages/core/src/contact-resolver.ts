@@ -18,15 +18,14 @@ export class ContactResolver extends CallFeature {
     const lookup = this.ctx.config.resolveContact;
     const record = this.registry.record(live.callId);
     if (!lookup || !record) return;
-    // A lookup that throws is handled like one that rejects.
-    new Promise<Partial<StaticCallStatus>>((resolve) => resolve(lookup(record.status.number))).then(
-      (found) => {
+    // A lookup that throws is handled like one that rejects; so is an answer that throws while it is read (a getter).
+    new Promise<Partial<StaticCallStatus>>((resolve) => resolve(lookup(record.status.number)))
+      .then((found) => {
         const status = pickStaticStatus(found);
         if (this.isLive(live) && !this.registry.record(live.callId)?.manualStaticStatus && Object.keys(status).length > 0)
           this.lifecycle.update(live, { status });
-      },
-      (error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${errorMessage(error)}`),
-    );
+      })
+      .catch((error: unknown) => this.ctx.logger.warn(`resolveContact failed: ${errorMessage(error)}`));
   }
 
   /** `setSessionStaticStatus`: applies the fields, and turns manual mode on when asked. */

@@ -26,7 +26,11 @@ export class PhoneDestroyedError extends Error {
   }
 }
 
-/** The message of a thrown value, for log lines and result details. */
+/** The message of a thrown value, for log lines and result details; never throws (an app may reject with anything). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unprintable error';
+  }
 }

@@ -1,4 +1,5 @@
 import { CallFeature } from './call-feature.js';
+import { applyMicrophone } from './call-microphone.js';
 import type { LiveCall } from './live-call.js';
 import type { RequestOutcome } from './sip/call-signal.js';
 
@@ -95,6 +96,7 @@ export class HoldController extends CallFeature {
       return true;
     }
     if (!live || callStatus !== 'talking') return false;
+    applyMicrophone(live, this.registry.record(callId)?.status, hold);
     if (!this.#goals.has(live) && this.registry.record(callId)?.status.isHold === hold) return true;
     this.#goal(live).hold = hold;
     this.lifecycle.update(live, { rest: { pendingHold: hold } });
@@ -172,6 +174,7 @@ export class HoldController extends CallFeature {
     } finally {
       this.#goals.delete(live);
       if (this.isLive(live)) this.lifecycle.update(live, { rest: { pendingHold: null } });
+      applyMicrophone(live, this.registry.record(callId)?.status, false);
     }
   }
 

@@ -18,6 +18,8 @@ export interface LiveCall {
   readonly onConfirmed: Array<() => void>;
   /** Undo actions run when the call ends (timers to clear, the quality monitor to stop...). */
   readonly cleanups: Set<() => void>;
+  /** True from a hold request until its re-INVITEs are over: the microphone stays silent meanwhile (see `applyMicrophone`). */
+  holdWanted: boolean;
   /** True while `answer()` is opening media or sending 200. */
   answering: boolean;
   /** For a call placed because of a REFER: the call it takes over once answered. */

@@ -40,9 +40,15 @@ const HOST_PORT = /^([a-z\d]+((-+|\.)[a-z\d]+)*|\[[\da-f:.]+\])(:(\d{1,5}))?$/i;
  *
  * Accepted forms: a telephone number (digits, `*`, `#`, a leading `+`;
  * spaces, dashes, dots and parentheses between digits are dropped), a SIP
- * user (`alice.smith`), `user@host`, and `sip:user@host[:port]` /
- * `sips:…`. Everything else, and anything over
- * {@link MAX_NUMBER_LENGTH} characters, is refused.
+ * user (`alice.smith`), `user@host`, and `sip:user@host[:port]`.
+ * Everything else, and anything over {@link MAX_NUMBER_LENGTH} characters,
+ * is refused.
+ *
+ * @remarks
+ * `sips:` is refused, not dialled as `sip:`: a SIPS request must carry a
+ * SIPS Contact (RFC 3261 §8.1.1.8) and sip.js 0.21 always sends a `sip:`
+ * Contact, so the phone cannot make the call its caller asked for. The
+ * signalling to the server is encrypted by `wss://` in any case.
  */
 export function parseDialTarget(input: unknown): DialTargetResult {
   const fail = (reason: string): DialTargetResult => ({ ok: false, reason });
@@ -59,7 +65,8 @@ export function parseDialTarget(input: unknown): DialTargetResult {
     return /^\+?[\d*#]+$/.test(user) ? { ok: true, target: { user } } : fail('"+" only leads a number');
   }
 
-  const withoutScheme = text.replace(/^sips?:/i, '');
+  if (/^sips:/i.test(text)) return fail('sips: is not supported: this phone cannot send a SIPS Contact');
+  const withoutScheme = text.replace(/^sip:/i, '');
   const at = withoutScheme.lastIndexOf('@');
   const target: { user: string; host?: string; port?: number } = { user: at < 0 ? withoutScheme : withoutScheme.slice(0, at) };
   if (at < 0 && withoutScheme !== text) return fail('a SIP URI needs a host');

@@ -208,10 +208,12 @@ export class PhoneOperator implements PhoneApi {
    * nothing to disconnect.
    */
   disconnect(): boolean {
-    if (this.#destroyed || this.store.getState().transport === 'idle') return false;
+    if (this.#destroyed) return false;
+    // Idle between a reRegister() and its new registration: stopping then cancels that registration.
+    const idle = this.store.getState().transport === 'idle';
     this.#controller.endAll(false);
     void this.#registration.stop();
-    return true;
+    return !idle;
   }
 
   /**

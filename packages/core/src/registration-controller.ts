@@ -77,6 +77,8 @@ export class RegistrationController {
   /** Attempts of the last outage, kept until the registration that ended it has held ({@link REGISTRATION_HOLDS_MS}). */
   #carriedAttempts = 0;
   #holdsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest `replaceCredential` still waiting for the old connection to close, and whether it registers after. */
+  #replacing: { readonly restart: boolean; readonly done: Promise<unknown> } | null = null;
 
   readonly #ctx: PhoneContext;
   #credential: Credential;
@@ -118,6 +120,8 @@ export class RegistrationController {
   /** Unregisters and closes the WebSocket; `start()` connects again. */
   async stop(): Promise<void> {
     this.#wanted = false;
+    // A replaceCredential() still waiting does not register afterwards (one calling this takes over its restart first).
+    this.#replacing = null;
     this.#outage = null;
     this.#everRegistered = false;
     this.#forgetCarriedAttempts();
@@ -134,15 +138,28 @@ export class RegistrationController {
     if (wasConnected && !this.#destroyed) this.#ctx.emit('disconnected');
   }
 
-  /** Replaces identity and credential, then registers again if started. */
+  /**
+   * Replaces identity and credential, then registers again if started.
+   *
+   * @remarks
+   * The latest call wins: one made while an earlier one is still
+   * unregistering takes over its restart, and the earlier one's promise
+   * resolves without registering (its credential is never sent). The new
+   * registration starts once every old connection has closed, so an
+   * un-REGISTER cannot remove the new binding.
+   */
   async replaceCredential(identity: PhoneIdentity, credential: Credential): Promise<void> {
-    const restart = this.#wanted;
-    await this.stop();
+    const earlier = this.#replacing;
+    const mine = { restart: this.#wanted || earlier?.restart === true, done: Promise.all([earlier?.done, this.stop()]) };
+    this.#replacing = mine;
     // A Contact belongs to one account: a registrar may refuse, or mix up, one that moves to another.
     this.#contact = newContact();
     this.#credential = credential;
     this.#ctx.setState({ identity });
-    if (restart) this.start();
+    await mine.done;
+    if (this.#replacing !== mine) return;
+    this.#replacing = null;
+    if (mine.restart) this.start();
   }
 
   /** Stops for good; later calls do nothing. */

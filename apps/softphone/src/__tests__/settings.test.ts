@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadSettings, saveSettings, type PhoneSettings } from '../settings/settings';
+import { connectsOnLoad, loadSettings, saveSettings, type PhoneSettings } from '../settings/settings';
 
 const base: PhoneSettings = {
   server: 'ws://127.0.0.1:5066',
@@ -37,5 +37,36 @@ describe('settings', () => {
   test('a remembered password is not offered to another extension', () => {
     saveSettings({ ...base, server: 'wss://pbx.example.com/ws', secret: 'hunter2', remember: true });
     expect(loadSettings('?ext=1005').secret).toBe('');
+  });
+
+  describe('a server named by a link (?server=)', () => {
+    const remembered = () => saveSettings({ ...base, server: 'wss://pbx.example.com/ws', secret: 'hunter2', remember: true });
+
+    test('never gets the remembered password, even for the remembered user', () => {
+      remembered();
+      expect(loadSettings('?server=wss://evil.example/ws')).toMatchObject({ server: 'wss://evil.example/ws', extension: '1001', secret: '', remember: false });
+      // Not even when the link names the remembered server itself: the link could have come from anyone.
+      expect(loadSettings('?server=wss://pbx.example.com/ws').secret).toBe('');
+      // Without a server in the link the remembered one is used, with its password.
+      expect(loadSettings('?connect=1')).toMatchObject({ server: 'wss://pbx.example.com/ws', secret: 'hunter2' });
+    });
+
+    test('gets the local test password only when it is on this machine', () => {
+      expect(loadSettings('?server=wss://evil.example/ws&ext=1002').secret).toBe('');
+      expect(loadSettings('?server=ws://localhost:5066&ext=1002').secret).toBe('secret1002');
+    });
+
+    test('never signs in on its own: connect=1 is ignored with a server in the link', () => {
+      remembered();
+      expect(connectsOnLoad('?server=wss://evil.example/ws&connect=1')).toBe(false);
+      expect(connectsOnLoad('?ext=1002&connect=1')).toBe(true);
+      expect(connectsOnLoad('?ext=1002')).toBe(false);
+    });
+
+    test('is not saved by loading the page', () => {
+      remembered();
+      loadSettings('?server=wss://evil.example/ws&connect=1');
+      expect(loadSettings('')).toMatchObject({ server: 'wss://pbx.example.com/ws', secret: 'hunter2' });
+    });
   });
 });

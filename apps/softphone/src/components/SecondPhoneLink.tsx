@@ -7,7 +7,8 @@ export function otherTestUser(extension: string): string {
 
 /**
  * For local exploration: opens the demo in a new tab, signed in as another
- * test user of the same server, so one person can call themselves.
+ * test user of the same server (the one this tab saved when it signed in),
+ * so one person can call themselves.
  */
 export function SecondPhoneLink() {
   const { settings } = useDemoPhone();
@@ -15,7 +16,7 @@ export function SecondPhoneLink() {
   const url = new URL(window.location.href);
   url.search = '';
   url.searchParams.set('ext', other);
-  url.searchParams.set('server', settings.server);
+  // No `server`: the new tab takes the one this sign-in saved (a link naming a server would not sign in).
   url.searchParams.set('connect', '1');
   return (
     <a className="demo-link" href={url.toString()} target="_blank" rel="noopener noreferrer">

@@ -19,6 +19,12 @@ export interface AudioCounters {
   inboundBytes: number;
   outboundPackets: number;
   outboundBytes: number;
+  /**
+   * `totalAudioEnergy` of the inbound audio (the sum of the squared sample
+   * levels of what was played out, times their duration): it stops rising
+   * while the far end sends silence.
+   */
+  inboundAudioEnergy: number;
 }
 
 /** A microphone track the page obtained from getUserMedia. */
@@ -97,7 +103,7 @@ export function installE2EProbe(): E2EProbe {
 
   const probe: E2EProbe = {
     async audioCounters() {
-      const totals: AudioCounters = { connections: 0, inboundPackets: 0, inboundBytes: 0, outboundPackets: 0, outboundBytes: 0 };
+      const totals: AudioCounters = { connections: 0, inboundPackets: 0, inboundBytes: 0, outboundPackets: 0, outboundBytes: 0, inboundAudioEnergy: 0 };
       for (const pc of connections) {
         if (pc.signalingState === 'closed') {
           connections.delete(pc);
@@ -115,6 +121,7 @@ export function installE2EProbe(): E2EProbe {
           if (entry.type === 'inbound-rtp') {
             totals.inboundPackets += num(entry.packetsReceived);
             totals.inboundBytes += num(entry.bytesReceived);
+            totals.inboundAudioEnergy += num(entry.totalAudioEnergy);
           } else if (entry.type === 'outbound-rtp') {
             totals.outboundPackets += num(entry.packetsSent);
             totals.outboundBytes += num(entry.bytesSent);

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '@webphone/core';
 import type { DtmfMethod } from '@webphone/react';
 import { TEST_DIRECTORY } from '../phone/test-directory';
 
@@ -27,8 +28,18 @@ export function localPassword(extension: string): string {
   return `secret${extension}`;
 }
 
-function serverFromEnvironment(params: URLSearchParams): string {
-  return params.get('server') ?? (import.meta.env.VITE_SIP_SERVER as string | undefined) ?? LOCAL_SERVER;
+/** The server of `npm run demo` (`VITE_SIP_SERVER`), else the local SIP server. */
+function defaultServer(): string {
+  return (import.meta.env.VITE_SIP_SERVER as string | undefined) ?? LOCAL_SERVER;
+}
+
+/** True when `server` is a WebSocket URL on this machine (where the test users' passwords are no secret). */
+function isOnThisMachine(server: string): boolean {
+  try {
+    return isLoopbackHost(new URL(server).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function read(): Partial<PhoneSettings> {
@@ -48,16 +59,23 @@ function read(): Partial<PhoneSettings> {
  * @remarks
  * `?ext=` picks another test user: its local password is filled in unless a
  * remembered one exists for that same extension.
+ *
+ * A server named by the link (`?server=`) only pre-fills the form: a link
+ * can come from anyone, so that server never gets the remembered password
+ * (not even when it is the remembered server), "Remember password" starts
+ * unticked, the page never signs in to it on its own (see
+ * {@link connectsOnLoad}), and it is saved only when the user signs in by hand.
+ * The test users' local password is filled in for a server on this machine.
  */
 export function loadSettings(search: string = window.location.search): PhoneSettings {
   const params = new URLSearchParams(search);
   const saved = read();
-  const urlServer = params.get('server') !== null;
+  const linkServer = params.get('server');
   const extension = params.get('ext') ?? saved.extension ?? '1001';
   const sameUser = saved.extension === extension;
-  const server = urlServer ? serverFromEnvironment(params) : (saved.server ?? serverFromEnvironment(params));
-  const isLocal = server === serverFromEnvironment(params);
-  const rememberedSecret = sameUser && saved.remember && typeof saved.secret === 'string' ? saved.secret : undefined;
+  const server = linkServer ?? saved.server ?? defaultServer();
+  const isLocal = linkServer === null ? server === defaultServer() : isOnThisMachine(linkServer);
+  const rememberedSecret = linkServer === null && sameUser && saved.remember && typeof saved.secret === 'string' ? saved.secret : undefined;
   return {
     server,
     domain: saved.domain ?? LOCAL_DOMAIN,
@@ -66,8 +84,17 @@ export function loadSettings(search: string = window.location.search): PhoneSett
     secret: rememberedSecret ?? (isLocal ? localPassword(extension) : ''),
     displayName: params.get('name') ?? (sameUser ? saved.displayName : undefined) ?? TEST_DIRECTORY[extension] ?? '',
     dtmfMethod: params.get('dtmf') === 'info' ? 'info' : saved.dtmfMethod === 'info' && sameUser ? 'info' : 'rfc4733',
-    remember: saved.remember ?? false,
+    remember: linkServer === null && (saved.remember ?? false),
   };
+}
+
+/**
+ * Whether the page signs in at once: `?connect=1`, and only with the saved
+ * (or default) server; a link that also names a server just fills the form.
+ */
+export function connectsOnLoad(search: string = window.location.search): boolean {
+  const params = new URLSearchParams(search);
+  return params.get('connect') === '1' && params.get('server') === null;
 }
 
 /** Saves the settings; the password (or HA1) only when `remember` is ticked. */

@@ -18,7 +18,7 @@ describe('parseDialTarget', () => {
     ['alice.smith', { user: 'alice.smith' }],
     ['1002@pbx.example.com', { user: '1002', host: 'pbx.example.com' }],
     ['sip:1002@10.0.0.1:5070', { user: '1002', host: '10.0.0.1', port: 5070 }],
-    ['SIPS:bob@example.com', { user: 'bob', host: 'example.com' }],
+    ['SIP:bob@example.com', { user: 'bob', host: 'example.com' }],
     ['  1002  ', { user: '1002' }],
   ])('accepts %j', (input, target) => {
     expect(parseDialTarget(input)).toEqual({ ok: true, target });

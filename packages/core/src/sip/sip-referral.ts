@@ -19,7 +19,8 @@ const REPLACES_PARAMS = /^(;\s*(to|from)-tag=[\w\-.!%*+`'~]+){2}(;\s*early-only)
 export function readReferral(referral: Referral, logger: RedactingLogger): ReferralTarget | undefined {
   try {
     const uri = referral.referTo.uri;
-    if (!/^sips?$/i.test(uri.scheme)) throw new Error(`scheme ${uri.scheme}`);
+    // Not sips: either (see parseDialTarget): the call would go out as a SIPS request with a sip: Contact.
+    if (uri.scheme.toLowerCase() !== 'sip') throw new Error(`scheme ${uri.scheme}`);
     const hostPort = uri.port ? `${uri.host}:${uri.port}` : uri.host;
     const parsed = parseDialTarget(`${uri.user ?? ''}@${hostPort}`);
     if (!parsed.ok || parsed.target.host === undefined) throw new Error(`bad Refer-To: ${parsed.ok ? 'no host' : parsed.reason}`);

@@ -9,6 +9,8 @@ import {
   type SipCallDirection,
 } from '../sip/call-signal.js';
 import type { SipTarget } from '../sip/sip-target.js';
+import { stopStream } from '../media/user-media.js';
+import { FakeStream, FakeTrack } from './fake-media.js';
 
 /** A request this call sent, as the scripted far end saw it. */
 export interface ScriptedRequest {
@@ -17,8 +19,14 @@ export interface ScriptedRequest {
   readonly detail: string;
 }
 
-/** The media of a scripted call: no tracks unless a test hands it a remote stream. */
+/**
+ * The media of a scripted call: from the INVITE or the answer on, a fake
+ * microphone track (whose `enabled` shows mute and hold, and which is
+ * stopped when the call ends), as sip.js's handler has; no remote stream
+ * unless a test hands it one.
+ */
 class ScriptedMedia implements SignalMedia {
+  localMediaStream?: MediaStream;
   remoteMediaStream?: MediaStream;
   readonly peerConnection = undefined;
   sendDtmf(): boolean {
@@ -80,10 +88,13 @@ export class ScriptedCall implements CallSignal {
     this.#events = events;
   }
 
-  releaseMedia(): void {}
+  releaseMedia(): void {
+    stopStream(this.media.localMediaStream);
+  }
 
   /** Outgoing: the INVITE is sent. Incoming: 200 OK is sent, then (with `autoConfirm`) the ACK arrives in the next task. */
   open(_media: CallMediaOptions): Promise<void> {
+    this.media.localMediaStream ??= new FakeStream([new FakeTrack('audio')]) as unknown as MediaStream;
     if (this.direction === 'inbound' && !this.#done) this.#accept();
     return Promise.resolve();
   }

@@ -44,7 +44,7 @@ export class ScriptedRegistration implements PhoneRegistration {
 
   /** Unregisters and closes. */
   stop(): Promise<void> {
-    this.#stop(true);
+    if (this.#ctx.getState().transport !== 'idle') this.#stop(true);
     return Promise.resolve();
   }
 
