@@ -26,12 +26,13 @@ export const BUDGETS = [
     what: 'app importing PhoneOperator',
     target: 64 * KB,
     // The connection layer (keep-alive, dead-connection detection, attempt rules) took the core past its target in every
-    // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { vite: 65.25 * KB, esbuild: 66.75 * KB, rspack: 65.75 * KB },
+    // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does. The inbound
+    // screen (size and rate limits before sip.js's parser) added 550-620 bytes.
+    ceilings: { vite: 65.75 * KB, esbuild: 67.5 * KB, rspack: 66.25 * KB },
     size: (sizes) => sizes.core.gzip,
   },
-  { what: 'core + React hooks', target: 67 * KB, ceilings: { esbuild: 68.5 * KB, rspack: 67.25 * KB }, size: (sizes) => sizes.react.gzip },
-  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 79 * KB }, size: (sizes) => sizes.ui.gzip },
+  { what: 'core + React hooks', target: 67 * KB, ceilings: { vite: 67.5 * KB, esbuild: 69.25 * KB, rspack: 68 * KB }, size: (sizes) => sizes.react.gzip },
+  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 79.5 * KB }, size: (sizes) => sizes.ui.gzip },
 ];
 
 /**

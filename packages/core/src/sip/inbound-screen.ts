@@ -39,7 +39,7 @@ export const INBOUND_LIMITS = {
 
 /** Headers (and compact forms) sip.js 0.21 runs through its grammar; of Via only the first. */
 const GRAMMAR_HEADERS =
-  /^(via|v|from|f|to|t|record-route|call-id|i|contact|m|content-length|l|content-type|c|cseq|max-forwards|www-authenticate|proxy-authenticate|refer-to|r|content-disposition|event|o|subscription-state|replaces)[ \t]*:/i;
+  /^(v(?:ia)?|f(?:rom)?|to?|record-route|call-id|i|contact|m|content-(?:length|type|disposition)|[lcor]|cseq|max-forwards|(?:www|proxy)-authenticate|refer-to|event|subscription-state|replaces)[ \t]*:/i;
 
 /** The weight of the headers of `lines` that sip.js parses (see `parsedWeight`), their folded continuations included. */
 function grammarWeight(lines: readonly string[]): number {
@@ -51,8 +51,8 @@ function grammarWeight(lines: readonly string[]): number {
       if (counting) weight += line.length;
       continue;
     }
-    const name = GRAMMAR_HEADERS.exec(line)?.[1]?.toLowerCase();
-    const isVia = name === 'via' || name === 'v';
+    const name = GRAMMAR_HEADERS.exec(line)?.[1];
+    const isVia = name !== undefined && /^v/i.test(name);
     counting = name !== undefined && !(isVia && via);
     via ||= isVia;
     if (counting) weight += line.length + 64;
@@ -86,17 +86,17 @@ export function createInboundScreen(now: () => number = Date.now): (message: str
   const requests = tokenBucket(INBOUND_LIMITS.requests);
   const newCalls = tokenBucket(INBOUND_LIMITS.newCalls);
   return (message) => {
-    if (message.length > INBOUND_LIMITS.messageChars) return `${message.length} characters`;
+    if (message.length > INBOUND_LIMITS.messageChars) return 'size';
     const blank = message.indexOf('\r\n\r\n');
     const head = blank < 0 ? message : message.slice(0, blank);
-    if (head.length > INBOUND_LIMITS.headChars) return `${head.length} characters of headers`;
+    if (head.length > INBOUND_LIMITS.headChars) return 'header size';
     const lines = head.split('\n');
-    if (lines.length > INBOUND_LIMITS.headLines + 1) return 'too many header lines';
-    if (grammarWeight(lines) > INBOUND_LIMITS.parsedWeight) return 'parsed headers too heavy';
+    if (lines.length > INBOUND_LIMITS.headLines + 1) return 'header lines';
+    if (grammarWeight(lines) > INBOUND_LIMITS.parsedWeight) return 'parsed headers';
     if (message.startsWith('SIP/2.0 ')) return undefined;
-    if (!requests(now())) return 'request rate';
+    if (!requests(now())) return 'requests/s';
     // A new call is an INVITE whose To has no tag (RFC 3261 §12.1.2).
-    if (message.startsWith('INVITE ') && !/^t(?:o)?[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/im.test(head) && !newCalls(now())) return 'new-call rate';
+    if (message.startsWith('INVITE ') && !/^t(?:o)?[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/im.test(head) && !newCalls(now())) return 'new calls/s';
     return undefined;
   };
 }

@@ -1,3 +1,4 @@
+import { Parser } from 'sip.js/lib/core/messages/parser.js';
 import { vi } from 'vitest';
 import type { PhoneConfig, PhoneOperator } from '../../index.js';
 import { fakeMedia, FakeStream, FakeTrack } from '../../testing/fake-media.js';
@@ -31,6 +32,8 @@ export interface FuzzReport {
   readonly messages: number;
   readonly slowestMs: number;
   readonly slowest: string;
+  /** Messages over the budget whose parse alone was well within it: the machine's hiccups, not the message's cost. */
+  readonly spikes: number;
   readonly failures: string[];
 }
 
@@ -60,6 +63,23 @@ const USER = [
   'mute',
 ] as const;
 
+const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * CPU ms sip.js's parser takes for `message` on its own (no screen: a message the phone really dropped is never slow
+ * to deliver, so this runs only for messages that reached the parser or for a hiccup).
+ */
+function reparseMs(message: string): number {
+  const cpu = process.cpuUsage();
+  try {
+    Parser.parseMessage(message, quiet as never);
+  } catch {
+    // sip.js throws on some malformed input; the phone catches that too
+  }
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
+}
+
 /** Shortens a message for a failure report. */
 const excerpt = (message: string): string => JSON.stringify(message.length > 300 ? `${message.slice(0, 300)}…(${message.length} chars)` : message);
 
@@ -72,7 +92,7 @@ const excerpt = (message: string): string => JSON.stringify(message.length > 300
  */
 export async function runFuzz(harness: FuzzHarness, options: FuzzOptions): Promise<FuzzReport> {
   const rng = createPrng(options.seed);
-  const report = { messages: 0, slowestMs: 0, slowest: '', failures: [] as string[] };
+  const report = { messages: 0, slowestMs: 0, slowest: '', spikes: 0, failures: [] as string[] };
   const unhandled: unknown[] = [];
   const onUnhandled = (error: unknown): void => void unhandled.push(error);
   process.on('unhandledRejection', onUnhandled);
@@ -86,6 +106,7 @@ export async function runFuzz(harness: FuzzHarness, options: FuzzOptions): Promi
       await runScenario(harness, rng, { ...options, budgetMs: Infinity }, `seed ${options.seed} warm-up ${warmUp}`, report, unhandled);
     }
     report.slowestMs = 0;
+    report.spikes = 0;
     for (let scenario = 0; scenario < options.scenarios && report.failures.length === 0; scenario++) {
       await runScenario(harness, rng, options, `seed ${options.seed} scenario ${scenario}`, report, unhandled);
     }
@@ -101,7 +122,7 @@ async function runScenario(
   rng: Prng,
   options: FuzzOptions,
   where: string,
-  report: FuzzReport & { slowestMs: number; slowest: string; messages: number },
+  report: FuzzReport & { slowestMs: number; slowest: string; messages: number; spikes: number },
   unhandled: unknown[],
 ): Promise<void> {
   const registrar = harness.registrar();
@@ -159,7 +180,15 @@ async function runScenario(
       report.slowestMs = spent;
       report.slowest = excerpt(message);
     }
-    if (spent > options.budgetMs) fail(`one message took ${spent.toFixed(1)} ms of CPU (${(performance.now() - started).toFixed(1)} ms of wall time)`);
+    if (spent <= options.budgetMs) return;
+    // A spike (a collection, a compiler thread, another process's load) or the message itself? Its parse is what a message
+    // can make slow; it is timed again on its own, best of three. Spikes are tolerated, one in a thousand messages at most.
+    const again = Math.min(...[0, 1, 2].map(() => reparseMs(message)));
+    if (again > options.budgetMs / 2 || ++report.spikes > Math.max(3, report.messages / 1000)) {
+      fail(
+        `one message took ${spent.toFixed(1)} ms of CPU (${(performance.now() - started).toFixed(1)} ms of wall time; ${again.toFixed(1)} ms parsed alone; ${report.spikes} spikes)`,
+      );
+    }
   };
 
   /** Reads what the phone sent since the last look: dialogs, tags, requests to answer, and what it was allowed to do. */

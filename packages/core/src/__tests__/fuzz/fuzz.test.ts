@@ -24,7 +24,9 @@ describe('fuzz: hostile and broken SIP from the far end and the server', () => {
     async () => {
       if (long) console.log(`fuzz seed ${seed}: repeat with FUZZ_SEED=${seed} FUZZ_SCENARIOS=${scenarios} npm run fuzz`);
       const report = await runFuzz(harness, { seed, scenarios, steps, budgetMs });
-      console.log(`fuzz seed ${seed}: ${report.messages} messages, slowest ${report.slowestMs.toFixed(1)} ms (${report.slowest.slice(0, 120)})`);
+      console.log(
+        `fuzz seed ${seed}: ${report.messages} messages, slowest ${report.slowestMs.toFixed(1)} ms, ${report.spikes} spikes (${report.slowest.slice(0, 120)})`,
+      );
       expect(report.failures).toEqual([]);
     },
     long ? 24 * 3600_000 : 60_000,
