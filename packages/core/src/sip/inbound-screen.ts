@@ -23,7 +23,7 @@
  *   message at the limit costs 10–30 ms here.
  * - `requests` 50 at once, then 20 a second: a phone in a call sees a few a
  *   second (DTMF INFOs being the fastest).
- * - `newCalls` (INVITEs without a To tag) 10 at once, then 2 a second: a
+ * - `newCalls` (INVITEs without a To tag) 10 at once, then 5 a second: a
  *   phone rings for at most a few calls; the rest are refused 486 anyway.
  *
  * Responses are not rate limited: they answer the phone's own requests.
@@ -34,7 +34,7 @@ export const INBOUND_LIMITS = {
   headLines: 100,
   parsedWeight: 4096,
   requests: { burst: 50, perSecond: 20 },
-  newCalls: { burst: 10, perSecond: 2 },
+  newCalls: { burst: 10, perSecond: 5 },
 } as const;
 
 /** Headers (and compact forms) sip.js 0.21 runs through its grammar; of Via only the first. */
@@ -82,7 +82,7 @@ function tokenBucket({ burst, perSecond }: { burst: number; perSecond: number })
  * the server's transaction times out, as for a message lost on the way.
  * Each phone connection gets its own buckets.
  */
-export function createInboundScreen(now: () => number = Date.now): (message: string) => string | undefined {
+export function createInboundScreen(now: () => number = () => Date.now()): (message: string) => string | undefined {
   const requests = tokenBucket(INBOUND_LIMITS.requests);
   const newCalls = tokenBucket(INBOUND_LIMITS.newCalls);
   return (message) => {
