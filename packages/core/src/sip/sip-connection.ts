@@ -15,6 +15,7 @@ import { errorMessage } from '../errors.js';
 import { KeepAlive } from '../keep-alive.js';
 import type { RedactingLogger } from '../logger.js';
 import type { PhoneIdentity } from '../phone-state.js';
+import { createInboundScreen } from './inbound-screen.js';
 import { webSessionDescriptionHandlerFactory } from './web-media.js';
 
 /** What the connection reports to its owner, in this project's own terms; nothing once stopped. */
@@ -207,11 +208,18 @@ export class SipConnection {
 
     // sip.js's parser throws on some malformed input (e.g. a start line with no headers), and the
     // throw would escape from the WebSocket's message handler: a server's bad message is dropped and logged instead.
+    // What is too large or comes too fast never reaches that parser (INBOUND_LIMITS says why).
     const transport = userAgent.transport;
     const deliver = transport.onMessage;
+    const screen = createInboundScreen();
+    let dropped = 0;
     if (deliver) {
       transport.onMessage = (message: string) => {
         if (message.startsWith('SIP/2.0 ')) this.#keepAlive.answered();
+        const refused = screen(message);
+        // Logged at the 1st, 2nd, 4th, 8th... drop: a flood must not become a flood of log lines.
+        if (refused && !(++dropped & (dropped - 1))) logger.warn(`dropped a SIP message (${refused}); ${dropped} dropped so far`);
+        if (refused) return;
         try {
           deliver.call(transport, message);
         } catch (error) {

@@ -8,6 +8,14 @@
 export interface FakeRegistrar {
   /** Every SIP request the phone sent, as text. */
   readonly requests: string[];
+  /** Every SIP response the phone sent, as text. */
+  readonly responses: string[];
+  /**
+   * Rewrites (or, returning `null`, withholds) the registrar's own answer to
+   * a REGISTER or OPTIONS before it is delivered; for tests that feed the
+   * phone odd registrar answers.
+   */
+  rewriteAnswer: ((answer: string, request: string) => string | null) | undefined;
   /** Lifetime granted in 200 OK to REGISTER (seconds). */
   grantedExpires: number;
   /** Status line used to answer REGISTER; default 200 OK. */
@@ -54,7 +62,8 @@ export interface FakeSocket {
   removeEventListener(type: string, listener: (event: unknown) => void): void;
 }
 
-const header = (message: string, name: string): string[] =>
+/** The values of every `name` header line of `message` (no compact forms, no folding). */
+export const header = (message: string, name: string): string[] =>
   message
     .split('\r\n')
     .filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
@@ -64,6 +73,8 @@ const header = (message: string, name: string): string[] =>
 export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: new (url: string, protocol?: string) => FakeSocket } {
   const registrar: FakeRegistrar = {
     requests: [],
+    responses: [],
+    rewriteAnswer: undefined,
     grantedExpires: 60,
     registerStatus: 'SIP/2.0 200 OK',
     accepting: true,
@@ -149,13 +160,17 @@ export function createFakeRegistrar(): { registrar: FakeRegistrar; WebSocket: ne
         if (registrar.answersPing) queueMicrotask(() => this.deliver('\r\n'));
         return;
       }
-      if (!/^[A-Z]+ /.test(data)) return; // responses
+      if (!/^[A-Z]+ /.test(data)) {
+        registrar.responses.push(data);
+        return;
+      }
       registrar.requests.push(data);
       if (registrar.dropOnRegister && data.startsWith('REGISTER ')) {
         queueMicrotask(() => this.remoteClose(1006));
         return;
       }
-      const response = answer(data);
+      const answered = answer(data);
+      const response = answered && registrar.rewriteAnswer ? registrar.rewriteAnswer(answered, data) : answered;
       if (response) queueMicrotask(() => this.deliver(response));
       if (registrar.dropAfterRegister && data.startsWith('REGISTER ') && response?.startsWith('SIP/2.0 200')) setTimeout(() => this.remoteClose(1006), 50);
     }
