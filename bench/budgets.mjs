@@ -26,18 +26,25 @@ export const BUDGETS = [
     what: 'app importing PhoneOperator',
     target: 64 * KB,
     // The connection layer (keep-alive, dead-connection detection, attempt rules) took the core past its target in every
-    // bundler, and call recovery (recovery re-INVITE, pending hold, offer rollback) added about 1.05 KB more;
-    // esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { vite: 66.25 * KB, esbuild: 68 * KB, rspack: 67 * KB },
+    // bundler; then call recovery (recovery re-INVITE, pending hold, offer rollback) added about 1.05 KB, the inbound
+    // screen (limits before sip.js parses) about 0.6 KB, and the rest of the hardening (microphone silenced on hold,
+    // latest reRegister wins, cleaned contact text, sips:/IPv6 checks) about 0.3 KB. esbuild's and Rspack's minifiers
+    // leave sip.js and the core larger than Vite's (Oxc) does.
+    ceilings: { vite: 67.25 * KB, esbuild: 69 * KB, rspack: 67.75 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
-    ceilings: { vite: 68 * KB, esbuild: 69.75 * KB, rspack: 68.5 * KB },
+    ceilings: { vite: 69 * KB, esbuild: 70.75 * KB, rspack: 69.5 * KB },
     size: (sizes) => sizes.react.gzip,
   },
-  { what: 'core + hooks + <Softphone> (its stylesheet apart)', target: 78 * KB, ceilings: { esbuild: 80.25 * KB }, size: (sizes) => sizes.ui.gzip },
+  {
+    what: 'core + hooks + <Softphone> (its stylesheet apart)',
+    target: 78 * KB,
+    ceilings: { vite: 78.75 * KB, esbuild: 81.25 * KB, rspack: 79.25 * KB },
+    size: (sizes) => sizes.ui.gzip,
+  },
 ];
 
 /**
