@@ -1,5 +1,6 @@
 /// <reference path="./provided-context.d.ts" />
 import { startFaultProxy, type FaultProxy } from '@webphone/fault-proxy';
+import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './chromium';
@@ -7,12 +8,15 @@ import { PhoneUser } from './phone-user';
 
 /**
  * Calls through connection losses in the demo, in Chromium with real WebRTC
- * audio: 1004 and 1005 each reach the run's Kamailio through a fault proxy
- * of their own, so one side's connection can be cut while the other stays.
- * The run's Kamailio pings its WebSocket clients; a cut closes the socket
- * anyway, and the phone's own keep-alive finds a blackholed one.
+ * audio. This file runs its own Kamailio with its WebSocket pings off (only
+ * the phones' own keep-alive holds a connection open), so it can restart it;
+ * 1004 and 1005 each reach it through a fault proxy of their own, so one
+ * side's connection can be cut while the other stays. Default phone
+ * settings throughout: keep-alive every 12–15 s, a dead connection found
+ * within 25 s.
  */
 let browser: Browser;
+let server: SipServerHandle;
 let a: PhoneUser; // 1004
 let b: PhoneUser; // 1005, DTMF by SIP INFO
 let proxyA: FaultProxy;
@@ -20,8 +24,8 @@ let proxyB: FaultProxy;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const port = Number(new URL(inject('sipServerUrl')).port);
-  [proxyA, proxyB] = await Promise.all([startFaultProxy({ target: { port } }), startFaultProxy({ target: { port } })]);
+  server = await startSipServer({ port: 0, log: 'ignore', wsPings: false });
+  [proxyA, proxyB] = await Promise.all([startFaultProxy({ target: { port: server.port } }), startFaultProxy({ target: { port: server.port } })]);
   const demoUrl = inject('demoUrl');
   [a, b] = await Promise.all([PhoneUser.open(browser, demoUrl, proxyA.url(), '1004'), PhoneUser.open(browser, demoUrl, proxyB.url(), '1005')]);
 });
@@ -29,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all([proxyA?.close(), proxyB?.close()]);
+  await server?.stop();
 });
 
 beforeEach(async ({ task, onTestFailed }) => {
@@ -51,6 +56,19 @@ async function talking(): Promise<void> {
 describe('calls through connection losses, in Chromium', () => {
   test('both phones sign in through their proxies', async () => {
     await Promise.all([a.signIn(), b.signIn({ dtmf: 'info' })]);
+  });
+
+  test('idle past a 20 s idle-timeout proxy (longer than the keep-alive interval): still online, and a call gets through', async () => {
+    proxyA.idleTimeout(20_000);
+    proxyB.idleTimeout(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 35_000));
+    expect(proxyA.stats().idleClosed + proxyB.stats().idleClosed).toBe(0);
+    for (const user of [a, b]) expect(await user.registrationText()).toContain('Online');
+    await talking();
+    await a.hangUp();
+    await Promise.all([a.expectIdle(), b.expectIdle()]);
+    proxyA.idleTimeout(null);
+    proxyB.idleTimeout(null);
   });
 
   test('cut mid-call: the call card says Reconnecting…, the call recovers; INFO, hold/unhold from each side and the far end BYE reach across', async () => {
@@ -114,5 +132,21 @@ describe('calls through connection losses, in Chromium', () => {
     await Promise.all([a.expectAudioBothWays(), b.expectAudioBothWays()]);
     await a.hangUp();
     await Promise.all([a.expectIdle(), b.expectIdle()]);
+  });
+
+  test('Kamailio restarted mid-call: both phones reconnect, the call recovers, audio flows, hold and the far end BYE work; one binding each', async () => {
+    await talking();
+    await server.restart();
+    await Promise.all([a.expectCallStatus('Reconnecting…'), b.expectCallStatus('Reconnecting…')]);
+    await Promise.all([a.expectCallStatus('Connected', 30_000), b.expectCallStatus('Connected', 30_000)]);
+    await Promise.all([a.expectAudioBothWays(), b.expectAudioBothWays()]);
+    await b.control('Hold').click();
+    await b.expectCallStatus('On hold');
+    await b.expectInboundStopped();
+    await b.control('Hold').click();
+    await b.expectCallStatus('Connected');
+    await b.hangUp();
+    await Promise.all([a.expectIdle(), b.expectIdle()]);
+    for (const extension of ['1004', '1005']) expect(await server.bindings(extension)).toHaveLength(1);
   });
 });
