@@ -115,6 +115,25 @@ export const OnHold: Story = {
   },
 };
 
+/** The phone lost its connection and is recovering the call: the status says so, the call stays up. */
+export const Reconnecting: Story = {
+  args: { call: { ...talking, isRecovering: true } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('.wp-call')).toHaveAttribute('data-state', 'reconnecting');
+    await expect(canvas.getByText('Reconnecting…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Hang up' })).toBeEnabled();
+  },
+};
+
+/** The connection could not be recovered. */
+export const ConnectionLost: Story = {
+  args: { call: talking, ended: { cause: 'connection-lost' } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('The connection was lost')).toBeVisible();
+  },
+};
+
 /** Microphone muted. */
 export const Muted: Story = {
   args: { call: { ...talking, isMute: true } },

@@ -16,6 +16,17 @@ describe('call text', () => {
     expect(callTone(makeCall(), { cause: 'busy', code: 486 })).toBe('failed');
   });
 
+  it('shows a call whose connection is being recovered as reconnecting, held or not, and a lost one as a failure', () => {
+    expect(callTone(makeCall({ isRecovering: true }))).toBe('reconnecting');
+    expect(callStatusText(makeCall({ isRecovering: true, isHold: true }))).toBe('Reconnecting…');
+    expect(callStatusText(makeCall({ isRecovering: true }), { cause: 'connection-lost' })).toBe('Call failed');
+    expect(endReasonText({ cause: 'connection-lost' })).toBe('The connection was lost');
+    const talking = snapshotOf(makeCall(), idle, null);
+    const lost = snapshotOf(makeCall({ isRecovering: true }), idle, null);
+    expect(describeCallChange(talking, lost)).toBe('Connection lost, reconnecting');
+    expect(describeCallChange(lost, talking)).toBe('Reconnected');
+  });
+
   it('explains end reasons', () => {
     expect(endReasonText({ cause: 'not-found', code: 404 })).toBe('Number not found (SIP 404)');
     expect(endReasonText({ cause: 'failed', code: 499 })).toBe('The call could not be connected (SIP 499)');
