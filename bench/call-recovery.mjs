@@ -18,7 +18,7 @@ import { Inviter, Registerer, RegistererState, SessionState, UserAgent } from 's
 import { PhoneOperator } from '@webphone/core';
 import { FakeSessionDescriptionHandler } from '@webphone/core/testing';
 import { startFaultProxy } from '@webphone/fault-proxy';
-import { startSipServer } from '@webphone/sip-server';
+import { startSipCluster, startSipServer } from '@webphone/sip-server';
 import { rawUserAgentOptions } from './raw-sip.mjs';
 
 const fakeSessionDescriptionHandlerFactory = () => new FakeSessionDescriptionHandler({});
@@ -230,5 +230,47 @@ export async function concurrentCallsThroughRestart(count) {
     for (const phone of phones) phone.destroy();
     await Promise.all(phones.map((phone) => phone.whenDestroyed()));
     await server.stop();
+  }
+}
+
+/**
+ * @typedef {object} ClusterFailover
+ * @property {number} failoverMs node A stopped → both phones registered on node B
+ * @property {number} recoveredMs node A stopped → the call recovered on both sides
+ */
+
+/**
+ * Two phones that prefer node A of a two-node cluster talk; node A is
+ * stopped (default settings, Kamailio pings off).
+ * @returns {Promise<ClusterFailover>}
+ */
+export async function clusterFailover() {
+  const cluster = await startSipCluster({ log: 'ignore', wsPings: false });
+  const [nodeA, nodeB] = cluster.nodes;
+  /** @type {PhoneOperator[]} */
+  const phones = [];
+  try {
+    const server = { url: nodeA.url, domain: cluster.domain };
+    const caller = await registeredPhone(server, '1001', { server: [...cluster.urls] });
+    const callee = await registeredPhone(server, '1002', { server: [...cluster.urls] });
+    phones.push(caller, callee);
+    const { outgoing, incoming } = await talking(caller, callee);
+    const onB = (/** @type {PhoneOperator} */ phone) => until(phone, (s) => s.isRegistered && s.server === `${nodeB.url}/`);
+    const stoppedAt = performance.now();
+    await nodeA.stop();
+    const registeredAt = Math.max(.../** @type {number[]} */ (await Promise.all([onB(caller), onB(callee)])));
+    const recoveredAt = Math.max(
+      .../** @type {number[]} */ (
+        await Promise.all([
+          until(caller, (s) => s.calls[outgoing]?.status.isRecovering === false),
+          until(callee, (s) => s.calls[incoming]?.status.isRecovering === false),
+        ])
+      ),
+    );
+    return { failoverMs: registeredAt - stoppedAt, recoveredMs: recoveredAt - stoppedAt };
+  } finally {
+    for (const phone of phones) phone.destroy();
+    await Promise.all(phones.map((phone) => phone.whenDestroyed()));
+    await cluster.stop();
   }
 }

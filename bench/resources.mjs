@@ -77,8 +77,13 @@ export async function resourcesAfterCalls(server, calls) {
   const timersBefore = timers();
   const heapBefore = heapAfterGc();
   const lastCall = new Map();
+  let lastAtCallee = 0;
   for (let i = 0; i < calls; i++) {
     const caller = callers[i % callers.length];
+    // At most 4 new calls a second reach the callee: its inbound screen drops INVITEs beyond 5 a second (and requests beyond 20).
+    const calleeWait = 260 - (Date.now() - lastAtCallee);
+    if (calleeWait > 0) await sleep(calleeWait);
+    lastAtCallee = Date.now();
     const wait = 1050 - (Date.now() - (lastCall.get(caller) ?? 0));
     if (wait > 0) await sleep(wait);
     lastCall.set(caller, Date.now());

@@ -14,7 +14,7 @@ import { WebSocket } from 'ws';
 import { startSipServer } from '@webphone/sip-server';
 import { BUDGETS, limitOf, overOfFloor } from './budgets.mjs';
 import { BUNDLERS, measureAll } from './bundle-size.mjs';
-import { concurrentCallsThroughRestart, recoveryAfterCut } from './call-recovery.mjs';
+import { clusterFailover, concurrentCallsThroughRestart, recoveryAfterCut } from './call-recovery.mjs';
 import { sipJsCaller, webphoneCaller } from './call-setup.mjs';
 import { deadConnection } from './dead-connection.mjs';
 import { registerWithSipJs, registerWithWebphone } from './registration.mjs';
@@ -30,7 +30,7 @@ globalThis.WebSocket = /** @type {typeof globalThis.WebSocket} */ (/** @type {un
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const PHONES = Number(process.env.BENCH_PHONES ?? 200);
 const CONCURRENT_CALLS = Number(process.env.BENCH_CONCURRENT_CALLS ?? 100);
 const CUTS = Number(process.env.BENCH_CUTS ?? 10);
@@ -127,6 +127,14 @@ rows.push([
   `${concurrent.failedToConnect} failed; all talking ${s(concurrent.allTalkingMs)} after placing; all recovered on both sides ${s(concurrent.allRecoveredMs)} after the restart began (server down ${s(concurrent.restartMs)})`,
   '',
   `${concurrent.lost} calls lost; ${concurrent.endedCleanly} of ${concurrent.calls} hang-ups reached the far end after`,
+]);
+
+const failover = await clusterFailover();
+rows.push([
+  'Cluster failover: two phones in a call on node A of two, node A stopped, default settings',
+  `both registered on node B ${s(failover.failoverMs)} after the stop; the call recovered on both sides ${s(failover.recoveredMs)} after it`,
+  'one server per user agent',
+  '',
 ]);
 
 // The same call set-up in Chromium with real WebRTC (getUserMedia, ICE, DTLS), in its own loopback-only

@@ -71,7 +71,27 @@ export interface SipServerOptions {
   wsPingIdleSeconds?: number;
   /** How many test accounts from 1001 up (default 10, at most 8999), e.g. 200 for a load test. */
   userCount?: number;
+  /** Ports of the other nodes of a cluster (see {@link startSipCluster}); needs a fixed `port`. */
+  peers?: readonly number[];
 }
+
+/** A cluster of Kamailio nodes on 127.0.0.1 (see {@link startSipCluster}). */
+export interface SipClusterHandle {
+  /** The nodes, each stoppable and restartable on its own. */
+  readonly nodes: readonly SipServerHandle[];
+  /** Their ws:// URLs, in order. */
+  readonly urls: readonly string[];
+  readonly domain: 'webphone.test';
+  /** Stops every node. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `nodes` (2 to 4, default 2) Kamailio instances that form one
+ * cluster: they share registrations and each phone's latest connection
+ * through DMQ, and each takes the others' Record-Route as its own.
+ */
+export declare function startSipCluster(options?: Omit<SipServerOptions, 'port' | 'peers' | 'runtimeDir'> & { nodes?: number }): Promise<SipClusterHandle>;
 
 /** One contact binding held by the registrar (from usrloc `ul.dump`). */
 export interface SipBinding {

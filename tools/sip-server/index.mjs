@@ -179,7 +179,8 @@ function cfgString(s) {
 
 /**
  * Writes <runtimeDir>/kamailio.cfg and the db_text tables; returns the cfg path.
- * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number; userCount: number }} o
+ * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number; userCount: number;
+ *   peers: readonly number[] }} o
  */
 function writeRuntimeFiles(o) {
   const dbDir = path.join(o.runtimeDir, 'db');
@@ -200,6 +201,7 @@ function writeRuntimeFiles(o) {
     __DEBUG__: String(o.debugLevel),
     __WS_KEEPALIVE__: o.wsPings ? '1' : '0',
     __WS_PING_IDLE__: String(o.wsPingIdleSeconds),
+    ...clusterValues(o.port, o.peers),
   };
   const cfg = readFileSync(TEMPLATE, 'utf8').replace(/__[A-Z_]+__/g, (name) => {
     const v = values[name];
@@ -209,6 +211,47 @@ function writeRuntimeFiles(o) {
   const cfgPath = path.join(o.runtimeDir, 'kamailio.cfg');
   writeFileSync(cfgPath, cfg);
   return cfgPath;
+}
+
+/**
+ * The cluster parts of the config for a node on `port` whose peers listen on
+ * `peers` (all on 127.0.0.1); all empty for a single node.
+ * - DMQ (`dmq`, `dmq_usrloc`) replicates registrations and the `flows`
+ *   htable (a phone's latest connection) to every peer;
+ * - each peer's address is an alias of this node, so a dialog that a peer
+ *   record-routed goes on through this node when that peer is gone;
+ * - KDMQ requests from loopback go to the DMQ module.
+ * @param {number} port @param {readonly number[]} peers
+ * @returns {Record<string, string>}
+ */
+function clusterValues(port, peers) {
+  if (peers.length === 0)
+    return {
+      __CLUSTER_MODULES__: '',
+      __CLUSTER_ALIASES__: '',
+      __CLUSTER_ROUTE__: '',
+      __HTABLE_DMQ__: '',
+      __HTABLE_CLUSTER__: '',
+      __RECORD_ROUTE__: '\trecord_route();',
+    };
+  const sip = (/** @type {number} */ p) => `sip:${HOST}:${p};transport=tcp`;
+  return {
+    __CLUSTER_MODULES__: [
+      'loadmodule "dmq.so"',
+      'loadmodule "dmq_usrloc.so"',
+      `modparam("dmq", "server_address", "${sip(port)}")`,
+      ...peers.map((peer) => `modparam("dmq", "notification_address", "${sip(peer)}")`),
+      'modparam("dmq", "multi_notify", 1)',
+      'modparam("dmq", "num_workers", 1)',
+      'modparam("dmq_usrloc", "enable", 1)',
+      'modparam("dmq_usrloc", "sync", 1)',
+    ].join('\n'),
+    __HTABLE_CLUSTER__: 'modparam("htable", "enable_dmq", 1)',
+    __CLUSTER_ALIASES__: peers.map((peer) => `alias="${HOST}:${peer}"`).join('\n'),
+    __CLUSTER_ROUTE__: ['\tif (is_method("KDMQ")) {', `\t\tif ($si == "${HOST}") dmq_handle_message();`, '\t\texit;', '\t}'].join('\n'),
+    __HTABLE_DMQ__: 'dmqreplicate=1;',
+    __RECORD_ROUTE__: `\trecord_route_preset("${DOMAIN};transport=ws");`,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -415,6 +458,16 @@ function startWatchdog(pgid, cleanupDir) {
  *   (default 30; whole seconds from 1).
  * @property {number} [userCount] How many test accounts from 1001 up
  *   (default 10, at most 8999), e.g. 200 for a load test.
+ * @property {readonly number[]} [peers] Ports of the other nodes of a cluster
+ *   (see `startSipCluster`); needs a fixed `port`.
+ */
+
+/**
+ * @typedef {object} SipClusterHandle
+ * @property {SipServerHandle[]} nodes the nodes, each stoppable and restartable alone
+ * @property {string[]} urls their ws:// URLs, in order
+ * @property {'webphone.test'} domain
+ * @property {() => Promise<void>} stop stops every node
  */
 
 /**
@@ -442,6 +495,40 @@ function startWatchdog(pgid, cleanupDir) {
  */
 
 /**
+ * Starts `nodes` Kamailio instances on 127.0.0.1 that form one cluster: they
+ * share registrations and each phone's latest connection through DMQ, and
+ * each takes the others' Record-Route as its own. Options apply to every
+ * node (`port`, `peers` and `runtimeDir` are chosen here).
+ * @param {Omit<SipServerOptions, 'port' | 'peers' | 'runtimeDir'> & { nodes?: number }} [options]
+ * @returns {Promise<SipClusterHandle>}
+ */
+export async function startSipCluster(options = {}) {
+  const count = options.nodes ?? 2;
+  if (!Number.isInteger(count) || count < 2 || count > 4) throw new Error(`@webphone/sip-server: a cluster has 2 to 4 nodes, got ${count}`);
+  const ports = [];
+  while (ports.length < count) {
+    const port = await findFreePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  /** @type {SipServerHandle[]} */
+  const nodes = [];
+  try {
+    for (const port of ports) nodes.push(await startSipServer({ ...options, port, peers: ports.filter((other) => other !== port) }));
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw error;
+  }
+  return {
+    nodes,
+    urls: nodes.map((node) => node.url),
+    domain: DOMAIN,
+    stop: async () => {
+      await Promise.all(nodes.map((node) => node.stop()));
+    },
+  };
+}
+
+/**
  * Starts kamailio in the foreground of its own process group and resolves
  * once a WebSocket handshake with subprotocol "sip" succeeds.
  * @param {SipServerOptions} [options]
@@ -461,6 +548,8 @@ export async function startSipServer(options = {}) {
   const wsPings = options.wsPings ?? true;
   const wsPingIdleSeconds = options.wsPingIdleSeconds ?? 30;
   const userCount = options.userCount ?? 10;
+  const peers = [...(options.peers ?? [])];
+  if (peers.length > 0 && !fixedPort) throw new Error('@webphone/sip-server: a node with peers needs a fixed port (see startSipCluster)');
   if (!Number.isInteger(userCount) || userCount < 1 || userCount > 8999) {
     throw new Error(`@webphone/sip-server: userCount must be a whole number from 1 to 8999, got ${userCount}`);
   }
@@ -482,6 +571,7 @@ export async function startSipServer(options = {}) {
     wsPings,
     wsPingIdleSeconds,
     userCount,
+    peers,
     logMode,
     timeoutMs,
     cleanupDir: ownDir ? runtimeDir : undefined,
@@ -574,7 +664,8 @@ export async function startSipServer(options = {}) {
 
 /**
  * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number; wsPings: boolean;
- *   wsPingIdleSeconds: number; userCount: number; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number; cleanupDir: string | undefined }} o
+ *   wsPingIdleSeconds: number; userCount: number; peers: readonly number[]; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number;
+ *   cleanupDir: string | undefined }} o
  */
 async function spawnKamailio(o) {
   if (!(await isPortFree(o.port))) {

@@ -24,6 +24,13 @@ export interface ReconnectOptions {
   /** Cap of that bound, in ms. Default 30000. */
   maxDelayMs?: number;
   /**
+   * With several servers: while connected to one that is not the first and
+   * without a call, check this often whether the first answers again (a
+   * WebSocket handshake), and move back to it when it does, in ms. 0 never
+   * moves back. Default 300000 (5 minutes).
+   */
+  failbackMs?: number;
+  /**
    * How long calls wait for their signalling to come back after the
    * connection is lost, in ms: a call not recovered by then ends with
    * `connection-lost`. 0 ends calls as soon as the loss is noticed. Default 30000.
@@ -64,8 +71,15 @@ export interface KeepAliveOptions {
  * `new PhoneOperator(config)`; a bad field throws {@link PhoneConfigError}.
  */
 export interface PhoneConfig {
-  /** WebSocket URL of the SIP server: `wss://…`, or `ws://` on loopback (or with `allowInsecure`). */
-  server: string;
+  /**
+   * WebSocket URL of the SIP server: `wss://…`, or `ws://` on loopback (or
+   * with `allowInsecure`). A list names the nodes of a cluster in order of
+   * preference (at most 8): the phone connects to the first that answers,
+   * moves to the next when its connection dies or cannot be opened, and
+   * returns to an earlier one only while it has no call (see
+   * `reconnect.failbackMs`). `phone.store` says which one is in use (`server`).
+   */
+  server: string | readonly string[];
   /** User part of the address of record, e.g. `'1001'`. */
   extension: string;
   /** SIP domain and digest realm; defaults to the server's host name (an IPv6 address in brackets, `[2001:db8::1]`). */
@@ -130,7 +144,10 @@ export interface ReferTarget {
 
 /** A {@link PhoneConfig} after validation, with every default filled in. */
 export interface ResolvedPhoneConfig {
+  /** The first of {@link ResolvedPhoneConfig.servers}. */
   readonly server: string;
+  /** Every server, in order of preference (one or more). */
+  readonly servers: readonly string[];
   /** Who the phone registers as (the store's initial `identity`). */
   readonly identity: PhoneIdentity;
   /** `identity.domain`: the host of dialled numbers that name none. */
@@ -205,6 +222,26 @@ function oneOf<T extends string>(source: Fields, field: string, choices: readonl
   return optional(source, field, fallback, (value: T) => choices.includes(value), `must be one of ${choices.join(', ')}`, label);
 }
 
+/** Most servers a phone may list. */
+const MAX_SERVERS = 8;
+
+/** One server entry, checked: a WebSocket URL without credentials, encrypted unless on loopback or allowed. */
+function serverUrl(entry: unknown, label: string, allowInsecure: boolean): URL {
+  if (typeof entry !== 'string' || entry === '') fail(label, 'is required (a wss:// URL of the SIP server)');
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    fail(label, `"${entry}" is not a URL`);
+  }
+  if (!/^wss?:$/.test(url.protocol)) fail(label, `must be a WebSocket URL (wss://), got ${url.protocol}`);
+  if (url.username || url.password) fail(label, 'must not carry credentials; use password or ha1');
+  if (url.protocol === 'ws:' && !allowInsecure && !isLoopbackHost(url.hostname)) {
+    fail(label, `ws:// to ${url.hostname} is unencrypted; use wss:// or set allowInsecure`);
+  }
+  return url;
+}
+
 /** True for host names that only ever reach this machine. */
 export function isLoopbackHost(host: string): boolean {
   return /^((.*\.)?localhost|::1|127(\.\d{1,3}){3})$/is.test(host.replace(/^\[|\]$/g, ''));
@@ -221,19 +258,13 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   const text = (field: string): string | undefined => ofType(config, field, 'string', undefined);
 
   const allowInsecure = ofType(config, 'allowInsecure', 'boolean', false);
-  const server = text('server');
-  if (!server) fail('server', 'is required (a wss:// URL of the SIP server)');
-  let url: URL;
-  try {
-    url = new URL(server);
-  } catch {
-    fail('server', `"${server}" is not a URL`);
-  }
-  if (!/^wss?:$/.test(url.protocol)) fail('server', `must be a WebSocket URL (wss://), got ${url.protocol}`);
-  if (url.username || url.password) fail('server', 'must not carry credentials; use password or ha1');
-  if (url.protocol === 'ws:' && !allowInsecure && !isLoopbackHost(url.hostname)) {
-    fail('server', `ws:// to ${url.hostname} is unencrypted; use wss:// or set allowInsecure`);
-  }
+  const listed = config.server;
+  const entries: unknown[] = Array.isArray(listed) ? listed : [listed];
+  if (entries.length === 0 || entries.length > MAX_SERVERS) fail('server', `must name 1 to ${MAX_SERVERS} servers`);
+  const urls = entries.map((entry, index) => serverUrl(entry, Array.isArray(listed) ? `server[${index}]` : 'server', allowInsecure));
+  const servers = [...new Set(urls.map((url) => url.href))];
+  if (servers.length !== urls.length) fail('server', 'names the same server twice');
+  const url = urls[0]!;
 
   const extension = text('extension');
   if (!extension) fail('extension', 'is required');
@@ -281,13 +312,15 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
   const maxDelayMs = integer(reconnect, 'maxDelayMs', 0, 3_600_000, 30_000, 'reconnect.maxDelayMs');
   if (maxDelayMs < initialDelayMs) fail('reconnect.maxDelayMs', 'must not be below initialDelayMs');
   const callRecoveryMs = integer(reconnect, 'callRecoveryMs', 0, 600_000, 30_000, 'reconnect.callRecoveryMs');
+  const failbackMs = integer(reconnect, 'failbackMs', 0, 86_400_000, 300_000, 'reconnect.failbackMs');
 
   const keepAlive = optional(config, 'keepAlive', {}, isObject, 'must be an object');
   const intervalMs = integer(keepAlive, 'intervalMs', 0, 300_000, 15_000, 'keepAlive.intervalMs');
   if (intervalMs > 0 && intervalMs < 100) fail('keepAlive.intervalMs', 'must be 0 (off) or at least 100');
 
   return {
-    server: url.href,
+    server: servers[0]!,
+    servers,
     identity: { extension, domain, authorizationUser, displayName },
     domain,
     credential,
@@ -310,7 +343,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     ),
     logLevel: oneOf<LogLevel>(config, 'logLevel', LOG_LEVELS, 'warn'),
     registerExpires: integer(config, 'registerExpires', 30, 86_400, 600),
-    reconnect: { initialDelayMs, maxDelayMs, callRecoveryMs },
+    reconnect: { initialDelayMs, maxDelayMs, callRecoveryMs, failbackMs },
     keepAlive: {
       intervalMs,
       timeoutMs: integer(keepAlive, 'timeoutMs', 100, 60_000, 10_000, 'keepAlive.timeoutMs'),

@@ -6,9 +6,10 @@ import type { PhoneIdentity, PhoneState, ReconnectState } from './phone-state.js
 export const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
 /** The store of a phone before `start()`: idle, unregistered, no calls. */
-export function initialPhoneState(identity: PhoneIdentity, recordPermissions: RecordPermissions, deviceIds: DeviceIds | undefined): PhoneState {
+export function initialPhoneState(identity: PhoneIdentity, recordPermissions: RecordPermissions, deviceIds: DeviceIds | undefined, server: string): PhoneState {
   return {
     transport: 'idle',
+    server,
     registration: { status: 'unregistered' },
     isRegistered: false,
     identity,

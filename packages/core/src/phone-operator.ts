@@ -63,7 +63,7 @@ export class PhoneOperator implements PhoneApi {
   constructor(config: PhoneConfig, backend: PhoneBackend = sipBackend) {
     const resolved = resolvePhoneConfig(config);
     const logger = new RedactingLogger(resolved.logger, resolved.logLevel);
-    const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds));
+    const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds, resolved.server));
     this.store = owned.store;
     this.#emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
       logger.error(`a "${String(event)}" listener threw: ${errorMessage(error)}`);

@@ -56,6 +56,8 @@ export interface PhoneIdentity {
  */
 export interface PhoneState {
   readonly transport: TransportStatus;
+  /** The server the phone is connected to, or connecting to next (one of the config's `server` list). */
+  readonly server: string;
   readonly registration: RegistrationState;
   /** Shorthand for `registration.status === 'registered'`. */
   readonly isRegistered: boolean;

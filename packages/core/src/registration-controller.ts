@@ -31,6 +31,30 @@ function randomToken(length: number): string {
 /** A Contact of a WebSocket client: a random user part at a random `*.invalid` host (RFC 7118 §5.2). */
 const newContact = (): { user: string; host: string } => ({ user: randomToken(8), host: `${randomToken(12)}.invalid` });
 
+/** True when a WebSocket with the `sip` subprotocol opens to `server` within 5 s (it is closed again at once). */
+function answersWebSocket(server: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(server, 'sip');
+    } catch {
+      return resolve(false);
+    }
+    const done = (alive: boolean): void => {
+      clearTimeout(timer);
+      socket.onopen = socket.onerror = socket.onclose = null;
+      if (alive) socket.close(1000);
+      resolve(alive);
+    };
+    const timer = setTimeout(() => {
+      done(false);
+      socket.close();
+    }, 5000);
+    socket.onopen = () => done(true);
+    socket.onerror = socket.onclose = () => done(false);
+  });
+}
+
 /**
  * Delay before reconnect attempt `attempt` (1-based): a random time up to a
  * bound that starts at `initialDelayMs` and doubles with each attempt, capped
@@ -74,6 +98,13 @@ export class RegistrationController {
   #everRegistered = false;
   /** The browser said `online` since the last registration: a loss found now follows a network change. */
   #onlineSinceRegistered = false;
+  /** Index of the server in use, or tried next, in `config.servers`. */
+  #serverIndex = 0;
+  /** The server index at the loss that began the current outage. */
+  #outageServer = 0;
+  /** Set while moving back to the preferred server on purpose: that loss picks no other server. */
+  #failingBack = false;
+  #failbackTimer: ReturnType<typeof setTimeout> | undefined;
   /** Attempts of the last outage, kept until the registration that ended it has held ({@link REGISTRATION_HOLDS_MS}). */
   #carriedAttempts = 0;
   #holdsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +134,7 @@ export class RegistrationController {
   start(): void {
     if (this.#destroyed || this.#wanted) return;
     this.#wanted = true;
+    this.#serverIndex = 0;
     this.#watchOnline(true);
     this.#connection ??= new SipConnection({
       config: this.#ctx.config,
@@ -126,6 +158,8 @@ export class RegistrationController {
     this.#everRegistered = false;
     this.#forgetCarriedAttempts();
     this.#clearReconnectTimer();
+    clearTimeout(this.#failbackTimer);
+    this.#failingBack = false;
     this.#watchOnline(false);
     const connection = this.#connection;
     this.#connection = null;
@@ -185,16 +219,23 @@ export class RegistrationController {
       this.#attempt();
     },
     onDisconnected: (reason) => {
+      clearTimeout(this.#failbackTimer);
+      const failingBack = this.#failingBack;
+      this.#failingBack = false;
+      // A dead or closed connection: the next attempt goes to the next server of the list.
+      if (!failingBack) this.#serverIndex = (this.#serverIndex + 1) % this.#ctx.config.servers.length;
       const { registration } = this.#ctx.getState();
       this.#setRegistration(registration.status === 'failed' ? registration : { status: 'unregistered' }, () => this.#ctx.emit('disconnected'), {
         transport: 'disconnected',
       });
       this.#ctx.logger.info(`transport closed${reason ? `: ${reason}` : ''}`);
       if (this.#everRegistered && !this.#outage) {
+        this.#outageServer = failingBack ? this.#serverIndex : (this.#serverIndex + this.#ctx.config.servers.length - 1) % this.#ctx.config.servers.length;
         this.#outage = { lostAt: Date.now(), reason: reason ?? 'connection closed', networkChanged: this.#onlineSinceRegistered };
         this.link.emit('lost', this.#outage);
       }
-      this.#scheduleReconnect();
+      if (failingBack) this.#attempt();
+      else this.#scheduleReconnect();
     },
     onRegistered: ({ aor, expiresAt }) => {
       this.#everRegistered = true;
@@ -209,9 +250,12 @@ export class RegistrationController {
       this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'), {
         reconnect: NOT_RECONNECTING,
       });
+      this.#scheduleFailback();
       const outage = this.#outage;
       this.#outage = null;
-      if (outage) this.link.emit('recovered', { ...outage, recoveredAt: Date.now() });
+      // Calls that move to another server restart ICE too: another node may mean another media relay.
+      const moved = outage !== null && this.#outageServer !== this.#serverIndex;
+      if (outage) this.link.emit('recovered', { ...outage, networkChanged: outage.networkChanged || moved, recoveredAt: Date.now() });
     },
     onUnregistered: () => {
       if (this.#ctx.getState().registration.status === 'registered') this.#setRegistration({ status: 'unregistered' });
@@ -229,11 +273,16 @@ export class RegistrationController {
     if (!connection) return;
     const registering = this.#ctx.getState().transport === 'connected';
     if (registering) this.#setRegistration({ status: 'registering' });
-    else this.#ctx.setState({ transport: 'connecting' });
+    else {
+      const server = this.#ctx.config.servers[this.#serverIndex] ?? this.#ctx.config.server;
+      connection.useServer(server);
+      this.#ctx.setState({ transport: 'connecting', server });
+    }
     (registering ? connection.register() : connection.connect()).catch((error: unknown) => {
       if (this.#connection !== connection) return; // stopped or replaced meanwhile
       if (registering) return this.#events.onRegistrationRejected(0, errorMessage(error));
-      this.#ctx.logger.warn(`connection to ${this.#ctx.config.server} failed: ${errorMessage(error)}`);
+      this.#ctx.logger.warn(`connection to ${this.#ctx.getState().server} failed: ${errorMessage(error)}`);
+      this.#serverIndex = (this.#serverIndex + 1) % this.#ctx.config.servers.length;
       this.#ctx.setState({ transport: 'disconnected' });
       this.#scheduleReconnect();
     });
@@ -268,6 +317,35 @@ export class RegistrationController {
     this.#clearReconnectTimer();
     this.#ctx.setState({ reconnect: { ...this.#ctx.getState().reconnect, nextAttemptAt: null } });
     this.#attempt();
+  }
+
+  /**
+   * Registered on a server that is not the first: check the first again
+   * after `reconnect.failbackMs` (80–100 % of it, so a cluster's phones do
+   * not all return at once) and move back to it if it answers and the phone
+   * has no call; otherwise check again later.
+   */
+  #scheduleFailback(): void {
+    clearTimeout(this.#failbackTimer);
+    const { failbackMs } = this.#ctx.config.reconnect;
+    if (this.#serverIndex === 0 || failbackMs === 0) return;
+    this.#failbackTimer = setTimeout(
+      () => {
+        const state = this.#ctx.getState();
+        if (!this.#wanted || !state.isRegistered || this.#serverIndex === 0) return;
+        if (state.callIds.length > 0) return this.#scheduleFailback();
+        const preferred = this.#ctx.config.servers[0]!;
+        void answersWebSocket(preferred).then((alive) => {
+          const now = this.#ctx.getState();
+          if (!alive || !this.#wanted || !now.isRegistered || now.callIds.length > 0 || this.#serverIndex === 0) return this.#scheduleFailback();
+          this.#ctx.logger.info(`moving back to the preferred server ${preferred}`);
+          this.#serverIndex = 0;
+          this.#failingBack = true;
+          this.#connection?.close('moving back to the preferred server');
+        });
+      },
+      Math.round(failbackMs * (0.8 + 0.2 * Math.random())),
+    );
   }
 
   #forgetCarriedAttempts(): void {

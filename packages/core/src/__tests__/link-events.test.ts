@@ -39,7 +39,7 @@ afterEach(async () => {
 /** A started controller with a store and an event log (phone events and link events, in order). */
 async function startedController(extra: Partial<PhoneConfig> = {}) {
   const config = resolvePhoneConfig({ server: 'ws://127.0.0.1:1', domain: 'webphone.test', extension: '1001', password: 'pw', logLevel: 'silent', ...extra });
-  const owned = createOwnedStore<PhoneState>(initialPhoneState(config.identity, config.recordPermissions, config.deviceIds));
+  const owned = createOwnedStore<PhoneState>(initialPhoneState(config.identity, config.recordPermissions, config.deviceIds, config.server));
   const log: string[] = [];
   const ctx: PhoneContext = {
     config,

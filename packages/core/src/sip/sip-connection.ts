@@ -258,6 +258,16 @@ export class SipConnection {
     });
   }
 
+  /** The server the next `connect()` opens a WebSocket to (one of the config's servers); the open one is not touched. */
+  useServer(server: string): void {
+    (this.userAgent.transport as unknown as { configuration: { server: string } }).configuration.server = server;
+  }
+
+  /** Closes the open WebSocket at once, reporting `reason` as the loss (the owner reconnects). */
+  close(reason: string): void {
+    this.#drop(reason);
+  }
+
   /** Checks the connection now (e.g. after the browser's `online` event): a dead one is found within the keep-alive timeout. */
   probe(): void {
     this.#keepAlive.probeNow();

@@ -40,6 +40,7 @@ describe('ScriptedPhone registration', () => {
         'reconnect',
         'recordPermissions',
         'registration',
+        'server',
         'transport',
       ].sort(),
     );
