@@ -73,6 +73,8 @@ export interface SipServerOptions {
   userCount?: number;
   /** Ports of the other nodes of a cluster (see {@link startSipCluster}); needs a fixed `port`. */
   peers?: readonly number[];
+  /** The token the nodes of a cluster share to trust each other's hand-overs (8–64 letters and digits; random when absent). */
+  clusterToken?: string;
 }
 
 /** A cluster of Kamailio nodes on 127.0.0.1 (see {@link startSipCluster}). */
@@ -91,7 +93,9 @@ export interface SipClusterHandle {
  * cluster: they share registrations and each phone's latest connection
  * through DMQ, and each takes the others' Record-Route as its own.
  */
-export declare function startSipCluster(options?: Omit<SipServerOptions, 'port' | 'peers' | 'runtimeDir'> & { nodes?: number }): Promise<SipClusterHandle>;
+export declare function startSipCluster(
+  options?: Omit<SipServerOptions, 'port' | 'peers' | 'runtimeDir' | 'clusterToken'> & { nodes?: number },
+): Promise<SipClusterHandle>;
 
 /** One contact binding held by the registrar (from usrloc `ul.dump`). */
 export interface SipBinding {

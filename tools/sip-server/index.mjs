@@ -180,7 +180,7 @@ function cfgString(s) {
 /**
  * Writes <runtimeDir>/kamailio.cfg and the db_text tables; returns the cfg path.
  * @param {{ runtimeDir: string; port: number; modulesDir: string; debugLevel: number; wsPings: boolean; wsPingIdleSeconds: number; userCount: number;
- *   peers: readonly number[] }} o
+ *   peers: readonly number[]; clusterToken: string }} o
  */
 function writeRuntimeFiles(o) {
   const dbDir = path.join(o.runtimeDir, 'db');
@@ -202,6 +202,8 @@ function writeRuntimeFiles(o) {
     __WS_KEEPALIVE__: o.wsPings ? '1' : '0',
     __WS_PING_IDLE__: String(o.wsPingIdleSeconds),
     ...clusterValues(o.port, o.peers),
+    __SELF__: `${HOST}:${o.port}`,
+    __CLUSTER_TOKEN__: o.clusterToken,
   };
   const cfg = readFileSync(TEMPLATE, 'utf8').replace(/__[A-Z_]+__/g, (name) => {
     const v = values[name];
@@ -460,6 +462,8 @@ function startWatchdog(pgid, cleanupDir) {
  *   (default 10, at most 8999), e.g. 200 for a load test.
  * @property {readonly number[]} [peers] Ports of the other nodes of a cluster
  *   (see `startSipCluster`); needs a fixed `port`.
+ * @property {string} [clusterToken] The token the nodes of a cluster share
+ *   (random when absent).
  */
 
 /**
@@ -513,7 +517,8 @@ export async function startSipCluster(options = {}) {
   /** @type {SipServerHandle[]} */
   const nodes = [];
   try {
-    for (const port of ports) nodes.push(await startSipServer({ ...options, port, peers: ports.filter((other) => other !== port) }));
+    const clusterToken = randomBytes(12).toString('hex');
+    for (const port of ports) nodes.push(await startSipServer({ ...options, port, clusterToken, peers: ports.filter((other) => other !== port) }));
   } catch (error) {
     await Promise.all(nodes.map((node) => node.stop()));
     throw error;
@@ -549,6 +554,8 @@ export async function startSipServer(options = {}) {
   const wsPingIdleSeconds = options.wsPingIdleSeconds ?? 30;
   const userCount = options.userCount ?? 10;
   const peers = [...(options.peers ?? [])];
+  const clusterToken = options.clusterToken ?? randomBytes(12).toString('hex');
+  if (!/^[0-9a-z]{8,64}$/i.test(clusterToken)) throw new Error('@webphone/sip-server: clusterToken must be 8 to 64 letters and digits');
   if (peers.length > 0 && !fixedPort) throw new Error('@webphone/sip-server: a node with peers needs a fixed port (see startSipCluster)');
   if (!Number.isInteger(userCount) || userCount < 1 || userCount > 8999) {
     throw new Error(`@webphone/sip-server: userCount must be a whole number from 1 to 8999, got ${userCount}`);
@@ -572,6 +579,7 @@ export async function startSipServer(options = {}) {
     wsPingIdleSeconds,
     userCount,
     peers,
+    clusterToken,
     logMode,
     timeoutMs,
     cleanupDir: ownDir ? runtimeDir : undefined,
@@ -664,8 +672,8 @@ export async function startSipServer(options = {}) {
 
 /**
  * @param {{ binary: string; modulesDir: string; runtimeDir: string; port: number; debugLevel: number; wsPings: boolean;
- *   wsPingIdleSeconds: number; userCount: number; peers: readonly number[]; logMode: 'inherit' | 'pipe' | 'ignore'; timeoutMs: number;
- *   cleanupDir: string | undefined }} o
+ *   wsPingIdleSeconds: number; userCount: number; peers: readonly number[]; clusterToken: string; logMode: 'inherit' | 'pipe' | 'ignore';
+ *   timeoutMs: number; cleanupDir: string | undefined }} o
  */
 async function spawnKamailio(o) {
   if (!(await isPortFree(o.port))) {

@@ -107,7 +107,8 @@ export class RegistrationController {
   #failbackTimer: ReturnType<typeof setTimeout> | undefined;
   /** Attempts of the last outage, kept until the registration that ended it has held ({@link REGISTRATION_HOLDS_MS}). */
   #carriedAttempts = 0;
-  #holdsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the phone last registered (epoch ms). */
+  #registeredAt = 0;
   /** The latest `replaceCredential` still waiting for the old connection to close, and whether it registers after. */
   #replacing: { readonly restart: boolean; readonly done: Promise<unknown> } | null = null;
 
@@ -156,7 +157,7 @@ export class RegistrationController {
     this.#replacing = null;
     this.#outage = null;
     this.#everRegistered = false;
-    this.#forgetCarriedAttempts();
+    this.#carriedAttempts = 0;
     this.#clearReconnectTimer();
     clearTimeout(this.#failbackTimer);
     this.#failingBack = false;
@@ -240,13 +241,9 @@ export class RegistrationController {
     onRegistered: ({ aor, expiresAt }) => {
       this.#everRegistered = true;
       this.#onlineSinceRegistered = false;
-      const { attempt } = this.#ctx.getState().reconnect;
-      if (attempt > 0) {
-        // The attempt that registered counts as failed too if the registration does not hold.
-        this.#carriedAttempts = attempt;
-        clearTimeout(this.#holdsTimer);
-        this.#holdsTimer = setTimeout(() => (this.#carriedAttempts = 0), REGISTRATION_HOLDS_MS);
-      }
+      // The attempt that registered counts as failed too if the registration does not hold.
+      this.#carriedAttempts = this.#ctx.getState().reconnect.attempt;
+      this.#registeredAt = Date.now();
       this.#setRegistration({ status: 'registered', aor, registeredAt: Date.now(), expiresAt }, () => this.#ctx.emit('registered'), {
         reconnect: NOT_RECONNECTING,
       });
@@ -293,8 +290,9 @@ export class RegistrationController {
     if (!this.#wanted || this.#reconnectTimer !== undefined) return;
     const { attempt, exhausted } = this.#ctx.getState().reconnect;
     if (exhausted) return;
-    const made = Math.max(attempt, this.#carriedAttempts);
-    this.#forgetCarriedAttempts();
+    const held = Date.now() - this.#registeredAt >= REGISTRATION_HOLDS_MS;
+    const made = Math.max(attempt, held ? 0 : this.#carriedAttempts);
+    this.#carriedAttempts = 0;
     if (made >= this.#ctx.config.reRegistryPhoneTimes) {
       this.#watchOnline(false);
       this.#failRegistration(result('RE_REGISTRY_MAX_LIMIT_TIMES', `gave up after ${made} attempts`), {
@@ -346,12 +344,6 @@ export class RegistrationController {
       },
       Math.round(failbackMs * (0.8 + 0.2 * Math.random())),
     );
-  }
-
-  #forgetCarriedAttempts(): void {
-    clearTimeout(this.#holdsTimer);
-    this.#holdsTimer = undefined;
-    this.#carriedAttempts = 0;
   }
 
   #clearReconnectTimer(): void {

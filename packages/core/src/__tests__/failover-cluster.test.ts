@@ -66,6 +66,18 @@ describe('failover across a two-node Kamailio cluster', () => {
     expect(await nodeB.bindings('1001')).toHaveLength(1);
   }, 60_000);
 
+  it('shares registrations: a phone connected to A is called through B, and in-dialog requests cross between the nodes', async () => {
+    const callee = await clustered('1009');
+    expect(callee.phone.store.getState().server).toBe(`${nodeA.url}/`);
+    const caller = await registeredPhone(nodeB, '1010', FAST);
+    const { outgoing, incoming } = await connect(caller, callee);
+    await holdRoundTrip(caller.phone, outgoing, incoming);
+    await holdRoundTrip(callee.phone, incoming, outgoing);
+    const ended = sessionEvent(outgoing, 'ended', 10_000);
+    callee.phone.hangup(incoming.callId);
+    expect((await ended)[0].cause).toBe('remote-hangup');
+  }, 30_000);
+
   it('kill node A mid-call: both phones move to B, the call recovers there, hold and hang-up reach across', async () => {
     const a = await clustered('1003');
     const b = await clustered('1004');
