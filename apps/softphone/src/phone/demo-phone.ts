@@ -17,11 +17,17 @@ export interface DemoPhone {
   destroy(): void;
 }
 
+/** The servers the form names: one URL, or several separated by spaces or commas (the nodes of a cluster, preferred first). */
+export function serversOf(field: string): string | string[] {
+  const servers = field.split(/[\s,]+/).filter(Boolean);
+  return servers.length > 1 ? servers : field.trim();
+}
+
 /** The core's config for the form's settings. */
 export function phoneConfigFor(settings: PhoneSettings): PhoneConfig {
   const credential = settings.credentialType === 'ha1' ? { ha1: settings.secret.trim() } : { password: settings.secret };
   return {
-    server: settings.server.trim(),
+    server: serversOf(settings.server),
     domain: settings.domain.trim() || undefined,
     extension: settings.extension.trim(),
     ...credential,

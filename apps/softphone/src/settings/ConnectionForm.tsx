@@ -42,13 +42,18 @@ export function ConnectionForm({ initial, onSubmit, error = null }: ConnectionFo
       <label className="demo-field">
         <span>Server URL</span>
         <input
-          type="url"
+          type="text"
+          inputMode="url"
+          aria-describedby={`${id}-servers`}
           required
           value={values.server}
           aria-invalid={invalid('server')}
           onChange={(e) => set('server', e.target.value)}
           placeholder="wss://pbx.example.com:8089/ws"
         />
+        <small id={`${id}-servers`} className="demo-muted">
+          A cluster: several URLs separated by spaces, preferred first.
+        </small>
       </label>
       <div className="demo-row">
         <label className="demo-field">

@@ -33,10 +33,11 @@ function defaultServer(): string {
   return (import.meta.env.VITE_SIP_SERVER as string | undefined) ?? LOCAL_SERVER;
 }
 
-/** True when `server` is a WebSocket URL on this machine (where the test users' passwords are no secret). */
+/** True when `server` names only WebSocket URLs on this machine (where the test users' passwords are no secret); several are separated by spaces. */
 function isOnThisMachine(server: string): boolean {
+  const urls = server.split(/[\s,]+/).filter(Boolean);
   try {
-    return isLoopbackHost(new URL(server).hostname);
+    return urls.length > 0 && urls.every((url) => isLoopbackHost(new URL(url).hostname));
   } catch {
     return false;
   }
