@@ -12,6 +12,13 @@ describe('config validation', () => {
     ['sip URI', { server: 'sip:pbx.example.com' }, 'server'],
     ['ws:// to a remote host', { server: 'ws://pbx.example.com:5066' }, 'server'],
     ['credentials in the URL', { server: 'wss://u:p@pbx.example.com/ws' }, 'server'],
+    ['an empty server list', { server: [] }, 'server'],
+    ['nine servers', { server: Array.from({ length: 9 }, (_, i) => `wss://sip${i}.example.com/ws`) }, 'server'],
+    ['the same server twice', { server: ['wss://a.example.com/ws', 'wss://a.example.com/ws'] }, 'server'],
+    ['a bad second server', { server: ['wss://a.example.com/ws', 'ws://b.example.com/ws'] }, 'server[1]'],
+    ['a non-string server entry', { server: ['wss://a.example.com/ws', 42] }, 'server[1]'],
+    ['reconnect.failbackMs negative', { reconnect: { failbackMs: -1 } }, 'reconnect.failbackMs'],
+    ['reconnect.callRecoveryMs fractional', { reconnect: { callRecoveryMs: 1.5 } }, 'reconnect.callRecoveryMs'],
     ['missing extension', { extension: undefined }, 'extension'],
     ['empty extension', { extension: '' }, 'extension'],
     ['numeric extension', { extension: 1001 }, 'extension'],
@@ -61,6 +68,12 @@ describe('config validation', () => {
     expect(thrown).toBeInstanceOf(PhoneConfigError);
     expect((thrown as PhoneConfigError).field).toBe(field);
     expect((thrown as Error).message).toContain(field);
+  });
+
+  it('takes a list of servers in order, the domain from the first, and shows the first in the store', () => {
+    const phone = new PhoneOperator({ ...valid, server: ['wss://sip1.example.com/ws', 'wss://sip2.example.com/ws'] });
+    expect(phone.store.getState()).toMatchObject({ server: 'wss://sip1.example.com/ws', identity: { domain: 'sip1.example.com' } });
+    phone.destroy();
   });
 
   it('rejects a non-object config', () => {
