@@ -97,6 +97,17 @@ describe('calls through connection losses (real Kamailio, server pings off)', ()
     for (const extension of ['1001', '1002']) expect(await server.bindings(extension)).toHaveLength(1);
   }, 60_000);
 
+  it('the far end (connected directly) hangs up right after the recovery: its BYE arrives', async () => {
+    const a = await behindProxy('1001', { keepAlive: {} });
+    const b = await registeredPhone(server, '1002');
+    const { outgoing, incoming } = await connect(a, b);
+    a.proxy.cut();
+    await lostAndRecovered(a.phone, outgoing.callId);
+    const aEnded = ended(outgoing);
+    b.phone.hangup(incoming.callId);
+    expect(await aEnded).toBe('remote-hangup');
+  }, 60_000);
+
   it('both sides cut at once: each re-INVITE may first meet the other side gone; both recover and the callee can hang up', async () => {
     const a = await behindProxy('1003');
     const b = await behindProxy('1004');
