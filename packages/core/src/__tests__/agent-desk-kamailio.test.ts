@@ -72,7 +72,8 @@ describe('auto-answer through the real Kamailio', () => {
   it('answer-after=1 waits a second; Alert-Info and Answer-Mode: Auto are honoured; a plain call rings', async () => {
     const a = await registeredPhone(server(), '1001');
     const b = await registeredPhone(server(), '1002', { autoAnswer: 'when-requested' });
-    for (const headers of [{ 'Call-Info': '<sip:webphone.test>;answer-after=1' }, { 'Alert-Info': '<http://127.0.0.1>;info=alert-autoanswer' }, { 'Answer-Mode': 'Auto' }]) {
+    const requests: Record<string, string>[] = [{ 'Call-Info': '<sip:webphone.test>;answer-after=1' }, { 'Alert-Info': '<http://127.0.0.1>;info=alert-autoanswer' }, { 'Answer-Mode': 'Auto' }];
+    for (const headers of requests) {
       const ringing = nextEvent(b.phone, 'incoming');
       const started = Date.now();
       const placed = await a.phone.call('1002', { headers });

@@ -85,7 +85,7 @@ describe('auto-answer: what the INVITE asks for', () => {
     expect(delayOf(headers)).toBe(seconds);
   });
 
-  it.each([{}, { 'Call-Info': '<sip:pbx>;purpose=info' }, { 'Alert-Info': '<http://x>;info=alert-group' }, { 'Answer-Mode': 'Manual' }, { 'X-Answer': 'auto' }])(
+  it.each<Record<string, string>>([{}, { 'Call-Info': '<sip:pbx>;purpose=info' }, { 'Alert-Info': '<http://x>;info=alert-group' }, { 'Answer-Mode': 'Manual' }, { 'X-Answer': 'auto' }])(
     '%o asks for nothing',
     (headers) => {
       expect(delayOf(headers)).toBeNull();
