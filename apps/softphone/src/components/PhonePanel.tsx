@@ -1,8 +1,11 @@
 import { usePhone } from '@webphone/react';
 import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useDemoPhone } from '../phone/demo-context';
+import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
 import { SoundGate } from './SoundGate';
+
 
 /**
  * The phone itself, composed from `@webphone/ui`'s connected widgets: the
@@ -23,10 +26,15 @@ export function PhonePanel() {
   const [addingTo, setAddingTo] = useState<string | null>(null);
   const adding = inCall && !atCallLimit && addingTo === shownId;
   const setAdding = (open: boolean) => setAddingTo(open ? shownId : null);
+  const [intercom, setIntercom] = useState(false);
+  const { domain } = useDemoPhone().settings;
+  // An intercom call asks to be answered at once, as PBX paging does (`Call-Info: <sip:domain>;answer-after=0`).
+  const intercomOptions = useMemo(() => ({ headers: { 'Call-Info': `<sip:${domain.trim()}>;answer-after=0` } }), [domain]);
 
   return (
     <div className="demo-phone">
       <SoundGate />
+      <AgentControls intercom={intercom} onIntercomChange={setIntercom} />
       <ConnectedIncomingCall ringtone />
       <ConnectedCallSwitcher />
       <ConnectedActiveCall tones />
@@ -39,7 +47,11 @@ export function PhonePanel() {
       )}
       {(!inCall || adding) && (
         <div id={`${id}-dialer`}>
-          <ConnectedDialer tones showKeypad={!inCall} onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
+          <ConnectedDialer
+            tones
+            showKeypad={!inCall}
+            callOptions={intercom ? intercomOptions : undefined}
+            onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
         </div>
       )}
     </div>
