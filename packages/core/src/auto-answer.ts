@@ -15,21 +15,14 @@ export const AUTO_ANSWER_MODES: readonly AutoAnswerMode[] = ['never', 'when-requ
 /** Longest delay honoured from `answer-after` / `delay`, in seconds; a larger one is cut to this. */
 export const MAX_ANSWER_DELAY_S = 3600;
 
-/** The value of parameter `name` in one header entry (`<uri>;a=b;c=d`), lower-cased, or `undefined`. */
-function parameter(entry: string, name: string): string | undefined {
-  // Parameters follow the `<…>` URI (or the start of a URI-less entry); a `;` inside the brackets is the URI's own.
-  const params = entry.slice(entry.lastIndexOf('>') + 1).split(';').slice(1);
-  for (const param of params) {
-    const [key = '', value = ''] = param.split('=', 2).map((part) => part.trim());
-    if (key.toLowerCase() === name) return value.replace(/^"|"$/g, '').toLowerCase();
-  }
-  return undefined;
+/** The whole-number value (`"0"`, `"5"`) of parameter `name` in header text whose URIs were removed, capped at {@link MAX_ANSWER_DELAY_S}. */
+function numericParameter(text: string, name: string): number | undefined {
+  const value = new RegExp(`;\\s*${name}\\s*=\\s*"?(\\d{1,9})`, 'i').exec(text)?.[1];
+  return value === undefined ? undefined : Math.min(Number(value), MAX_ANSWER_DELAY_S);
 }
 
-/** Seconds from a parameter value (`"0"`, `"5"`), capped at {@link MAX_ANSWER_DELAY_S}; 0 when absent or not a number. */
-function seconds(value: string | undefined): number {
-  return value !== undefined && /^\d{1,9}$/.test(value) ? Math.min(Number(value), MAX_ANSWER_DELAY_S) : 0;
-}
+/** A header's value without its `<…>` URIs, whose own `;` parameters are not the header's. */
+const withoutUris = (value: string | undefined): string => (value ?? '').replace(/<[^>]*>/g, '');
 
 /**
  * The delay, in seconds, after which the INVITE whose headers `header`
@@ -42,17 +35,14 @@ function seconds(value: string | undefined): number {
  * - `Alert-Info: <http://…>;info=alert-autoanswer[;delay=N]` (Cisco,
  *   Polycom, Snom): answer, after `delay` seconds when given.
  * - `Answer-Mode: Auto[;require]` (RFC 5373 §5): answer at once.
- * A header may hold several comma-separated entries; the first that asks
- * wins. `Answer-Mode: Manual` and unknown values ask for nothing.
+ * A parameter counts in any entry of a header that lists several;
+ * `Answer-Mode: Manual`, a value that is not a whole number and unknown
+ * values ask for nothing.
  */
 export function requestedAnswerDelay(header: (name: string) => string | undefined): number | null {
-  for (const entry of (header('Call-Info') ?? '').split(',')) {
-    const after = parameter(entry, 'answer-after');
-    if (after !== undefined) return seconds(after);
-  }
-  for (const entry of (header('Alert-Info') ?? '').split(',')) {
-    if (parameter(entry, 'info') === 'alert-autoanswer') return seconds(parameter(entry, 'delay'));
-  }
-  const mode = header('Answer-Mode')?.split(';')[0]?.trim().toLowerCase();
-  return mode === 'auto' ? 0 : null;
+  const after = numericParameter(withoutUris(header('Call-Info')), 'answer-after');
+  if (after !== undefined) return after;
+  const alert = withoutUris(header('Alert-Info'));
+  if (/;\s*info\s*=\s*"?alert-autoanswer\b/i.test(alert)) return numericParameter(alert, 'delay') ?? 0;
+  return /^\s*auto\b/i.test(header('Answer-Mode') ?? '') ? 0 : null;
 }

@@ -8,65 +8,19 @@ export const MAX_HEADER_VALUE_LENGTH = 256;
 export const MAX_CUSTOM_HEADERS = 16;
 
 /**
- * Header names the SIP stack writes itself, lower case (compact forms
- * included, RFC 3261 §7.3.3): an app may not add or repeat them.
+ * Header names the SIP stack writes itself (compact forms included, RFC 3261
+ * §7.3.3): an app may not add or repeat them.
  *
  * @remarks
  * Besides the routing, dialog and authentication headers, the stack owns
  * the description of the body (every `Content-…`), the extensions it
  * negotiates (`Require`, `Proxy-Require`, `Supported`, `Allow`,
- * `Allow-Events`, `Session-Expires`, `Min-SE`, `RSeq`, `RAck`) and the
- * transfer headers (`Replaces`, `Refer-To`, `Referred-By`, `Event`).
+ * `Allow-Events`, `Session-Expires`, `Min-SE`, `RSeq`, `RAck`), the transfer
+ * headers (`Replaces`, `Refer-To`, `Referred-By`, `Event`) and `User-Agent`.
+ * One pattern rather than a list: it costs a third of the bytes.
  */
-const STACK_HEADERS = new Set([
-  'via',
-  'v',
-  'from',
-  'f',
-  'to',
-  't',
-  'call-id',
-  'i',
-  'cseq',
-  'contact',
-  'm',
-  'max-forwards',
-  'route',
-  'record-route',
-  'content-length',
-  'l',
-  'content-type',
-  'c',
-  'content-encoding',
-  'e',
-  'content-disposition',
-  'content-language',
-  'authorization',
-  'proxy-authorization',
-  'www-authenticate',
-  'proxy-authenticate',
-  'authentication-info',
-  'require',
-  'proxy-require',
-  'supported',
-  'k',
-  'allow',
-  'allow-events',
-  'u',
-  'session-expires',
-  'x',
-  'min-se',
-  'rseq',
-  'rack',
-  'replaces',
-  'refer-to',
-  'r',
-  'referred-by',
-  'b',
-  'event',
-  'o',
-  'user-agent',
-]);
+const STACK_HEADER =
+  /^(?:via|from|to|call-id|cseq|contact|max-forwards|(?:record-)?route|content-[\w.!%*+`'~-]*|[vftimlcekuorbx]|(?:proxy-)?(?:authorization|require)|(?:www|proxy)-authenticate|authentication-info|supported|allow(?:-events)?|session-expires|min-se|rseq|rack|replaces|refer-to|referred-by|event|user-agent)$/i;
 
 /** True when `name` is a header name (an RFC 3261 token). */
 export function isHeaderName(name: unknown): name is string {
@@ -85,7 +39,7 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
  * header lines.
  *
  * @remarks
- * A name must be a token and not one the stack owns (see `STACK_HEADERS`:
+ * A name must be a token and not one the stack owns (see `STACK_HEADER`:
  * `Via`, `From`, `To`, `Call-ID`, `CSeq`, `Contact`, `Max-Forwards`, `Route`,
  * `Record-Route`, `Content-…`, `Authorization`, `Proxy-Authorization`,
  * `Require`, `Supported`, `Allow`…); a value must be a string of at most
@@ -95,16 +49,15 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
  */
 export function checkCustomHeaders(headers: unknown): CustomHeadersCheck {
   if (headers === undefined) return { ok: true, lines: [] };
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return { ok: false, reason: 'headers must be an object of strings' };
-  const entries = Object.entries(headers as Record<string, unknown>);
-  if (entries.length > MAX_CUSTOM_HEADERS) return { ok: false, reason: `at most ${MAX_CUSTOM_HEADERS} headers` };
+  const entries = typeof headers === 'object' && headers !== null && !Array.isArray(headers) ? Object.entries(headers as Record<string, unknown>) : null;
+  if (!entries || entries.length > MAX_CUSTOM_HEADERS) return { ok: false, reason: `headers: an object of at most ${MAX_CUSTOM_HEADERS} strings` };
   const lines: string[] = [];
   for (const [name, value] of entries) {
-    if (!isHeaderName(name)) return { ok: false, reason: `"${String(name).slice(0, 64)}" is not a header name` };
-    if (STACK_HEADERS.has(name.toLowerCase())) return { ok: false, reason: `${name} is written by the SIP stack` };
-    if (typeof value !== 'string') return { ok: false, reason: `${name} must be a string` };
-    if (value.length > MAX_HEADER_VALUE_LENGTH) return { ok: false, reason: `${name} is over ${MAX_HEADER_VALUE_LENGTH} characters` };
-    if (CONTROL.test(value)) return { ok: false, reason: `${name} holds a control character` };
+    if (!isHeaderName(name)) return { ok: false, reason: `bad name "${String(name).slice(0, 64)}"` };
+    if (STACK_HEADER.test(name)) return { ok: false, reason: `${name} is written by the SIP stack` };
+    if (typeof value !== 'string' || value.length > MAX_HEADER_VALUE_LENGTH || CONTROL.test(value)) {
+      return { ok: false, reason: `${name}: not a string of at most ${MAX_HEADER_VALUE_LENGTH} characters without control characters` };
+    }
     lines.push(`${name}: ${value.trim()}`);
   }
   return { ok: true, lines };
