@@ -58,7 +58,13 @@ export function useSession<T>(callId?: string | null, selector?: (status: CallSt
   const handle = useMemo<SessionHandle | undefined>(
     () =>
       record && bound
-        ? { ...bound, callId: record.status.callId, status: record.status, record, getHeader: (name: string) => phone.getSession(record.status.callId)?.getHeader(name) }
+        ? {
+            ...bound,
+            callId: record.status.callId,
+            status: record.status,
+            record,
+            getHeader: (name: string) => phone.getSession(record.status.callId)?.getHeader(name),
+          }
         : undefined,
     [record, bound, phone],
   );

@@ -32,7 +32,14 @@ describe('call history', () => {
     const history = createCallHistory(phone, '1001@webphone.test');
     phone.setDoNotDisturb(true);
     phone.simulateIncoming({ number: '1002', name: 'Grace Hopper' });
-    expect(history.entries()[0]).toMatchObject({ direction: 'inbound', number: '1002', name: 'Grace Hopper', missed: true, endCause: 'do-not-disturb', sipCode: 486 });
+    expect(history.entries()[0]).toMatchObject({
+      direction: 'inbound',
+      number: '1002',
+      name: 'Grace Hopper',
+      missed: true,
+      endCause: 'do-not-disturb',
+      sipCode: 486,
+    });
     expect(endCauseText(history.entries()[0]!)).toBe('Missed · Do not disturb · SIP 486');
     history.dispose();
     phone.simulateIncoming({ number: '1003' });

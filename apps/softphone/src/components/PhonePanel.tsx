@@ -6,7 +6,6 @@ import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
 import { SoundGate } from './SoundGate';
 
-
 /**
  * The phone itself, composed from `@webphone/ui`'s connected widgets: the
  * "click to enable sound" banner, the ringing-call dialog, the list of calls,
@@ -51,7 +50,8 @@ export function PhonePanel() {
             tones
             showKeypad={!inCall}
             callOptions={intercom ? intercomOptions : undefined}
-            onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
+            onCallResult={(_number, result) => result.code === 200 && setAdding(false)}
+          />
         </div>
       )}
     </div>

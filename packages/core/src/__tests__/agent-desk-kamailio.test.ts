@@ -72,7 +72,11 @@ describe('auto-answer through the real Kamailio', () => {
   it('answer-after=1 waits a second; Alert-Info and Answer-Mode: Auto are honoured; a plain call rings', async () => {
     const a = await registeredPhone(server(), '1001');
     const b = await registeredPhone(server(), '1002', { autoAnswer: 'when-requested' });
-    const requests: Record<string, string>[] = [{ 'Call-Info': '<sip:webphone.test>;answer-after=1' }, { 'Alert-Info': '<http://127.0.0.1>;info=alert-autoanswer' }, { 'Answer-Mode': 'Auto' }];
+    const requests: Record<string, string>[] = [
+      { 'Call-Info': '<sip:webphone.test>;answer-after=1' },
+      { 'Alert-Info': '<http://127.0.0.1>;info=alert-autoanswer' },
+      { 'Answer-Mode': 'Auto' },
+    ];
     for (const headers of requests) {
       const ringing = nextEvent(b.phone, 'incoming');
       const started = Date.now();
@@ -107,7 +111,9 @@ describe('auto-answer through the real Kamailio', () => {
       const placed = await a.phone.call('1002', { headers: { 'Answer-Mode': 'Auto' } });
       const [{ session }] = await ringing;
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(session.status).toMatchObject(autoAnswerWhileBusy ? { callStatus: 'talking', isAutoAnswered: true } : { callStatus: 'ringing', isAutoAnswered: false });
+      expect(session.status).toMatchObject(
+        autoAnswerWhileBusy ? { callStatus: 'talking', isAutoAnswered: true } : { callStatus: 'ringing', isAutoAnswered: false },
+      );
       a.phone.hangup(placed.callId!);
       c.phone.hangup(first.outgoing.callId);
       await waitForState(b.phone.store, (s) => s.callIds.length === 0);

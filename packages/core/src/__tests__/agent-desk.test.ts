@@ -16,7 +16,12 @@ describe('custom headers: checkCustomHeaders', () => {
   it('accepts X- and the auto-answer headers and returns header lines', () => {
     expect(checkCustomHeaders(undefined)).toEqual({ ok: true, lines: [] });
     expect(
-      checkCustomHeaders({ 'X-Ticket': '4711', 'Call-Info': '<sip:pbx.example.com>;answer-after=0', 'Alert-Info': '<http://x>;info=alert-autoanswer', 'Answer-Mode': 'Auto' }),
+      checkCustomHeaders({
+        'X-Ticket': '4711',
+        'Call-Info': '<sip:pbx.example.com>;answer-after=0',
+        'Alert-Info': '<http://x>;info=alert-autoanswer',
+        'Answer-Mode': 'Auto',
+      }),
     ).toEqual({
       ok: true,
       lines: ['X-Ticket: 4711', 'Call-Info: <sip:pbx.example.com>;answer-after=0', 'Alert-Info: <http://x>;info=alert-autoanswer', 'Answer-Mode: Auto'],
@@ -85,12 +90,15 @@ describe('auto-answer: what the INVITE asks for', () => {
     expect(delayOf(headers)).toBe(seconds);
   });
 
-  it.each<Record<string, string>>([{}, { 'Call-Info': '<sip:pbx>;purpose=info' }, { 'Alert-Info': '<http://x>;info=alert-group' }, { 'Answer-Mode': 'Manual' }, { 'X-Answer': 'auto' }])(
-    '%o asks for nothing',
-    (headers) => {
-      expect(delayOf(headers)).toBeNull();
-    },
-  );
+  it.each<Record<string, string>>([
+    {},
+    { 'Call-Info': '<sip:pbx>;purpose=info' },
+    { 'Alert-Info': '<http://x>;info=alert-group' },
+    { 'Answer-Mode': 'Manual' },
+    { 'X-Answer': 'auto' },
+  ])('%o asks for nothing', (headers) => {
+    expect(delayOf(headers)).toBeNull();
+  });
 });
 
 describe('custom headers on a call', () => {
@@ -112,7 +120,10 @@ describe('custom headers on a call', () => {
   it('a bad header resolves INVALID_HEADER after the number check and before the limits, and sends nothing', async () => {
     const phone = new ScriptedPhone({ registered: true, maxConcurrentCalls: 1 });
     expect((await phone.call('not a number<', { headers: { Via: 'x' } })).code).toBe(ResultCode.INVALID_NUMBER);
-    expect(await phone.call('1002', { headers: { Via: 'SIP/2.0/WSS evil' } })).toMatchObject({ code: -212, message: expect.stringMatching(/^INVALID_HEADER: Via/) });
+    expect(await phone.call('1002', { headers: { Via: 'SIP/2.0/WSS evil' } })).toMatchObject({
+      code: -212,
+      message: expect.stringMatching(/^INVALID_HEADER: Via/),
+    });
     expect((await phone.call('1002', { headers: { 'X-A': 'a\r\nB: c' } })).code).toBe(ResultCode.INVALID_HEADER);
     expect(phone.lastCallId).toBeNull();
     await phone.call('1002');

@@ -60,7 +60,14 @@ export class ScriptedNetwork implements PhoneBackend {
   }
 
   /** An INVITE arrives from `number` with extra `headers` (with Replaces naming `replaces`, if given); returns the new call's signalling. */
-  invite(number: string, displayName: string, video: boolean, domain: string, headers: Readonly<Record<string, string>>, replaces?: ScriptedCall): ScriptedCall {
+  invite(
+    number: string,
+    displayName: string,
+    video: boolean,
+    domain: string,
+    headers: Readonly<Record<string, string>>,
+    replaces?: ScriptedCall,
+  ): ScriptedCall {
     const call = this.#newCall('inbound', { user: number, host: domain }, displayName, offer(video), headers);
     call.replaces = replaces;
     this.#onCall?.(call);

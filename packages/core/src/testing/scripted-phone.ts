@@ -9,7 +9,16 @@ import { ScriptedNetwork } from './scripted-network.js';
 import type { IncomingCaller, LoggedCommandName, RefusedCall, ScriptedCommand, ScriptedPhoneOptions } from './scripted-types.js';
 
 /** Commands logged besides the call commands. */
-const PHONE_COMMANDS = ['start', 'disconnect', 'reRegister', 'destroy', 'call', 'setCurrentSession', 'setDoNotDisturb', 'setAutoAnswer'] as const satisfies readonly LoggedCommandName[];
+const PHONE_COMMANDS = [
+  'start',
+  'disconnect',
+  'reRegister',
+  'destroy',
+  'call',
+  'setCurrentSession',
+  'setDoNotDisturb',
+  'setAutoAnswer',
+] as const satisfies readonly LoggedCommandName[];
 
 /**
  * A phone for tests and stories: the real `PhoneOperator`, running on an

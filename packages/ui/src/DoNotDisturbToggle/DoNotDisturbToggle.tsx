@@ -32,13 +32,7 @@ export interface DoNotDisturbToggleProps {
 export function DoNotDisturbToggle({ value, defaultValue = false, onValueChange, label = 'Do not disturb', disabled, className }: DoNotDisturbToggleProps) {
   const [on, setOn] = useControllableState(value, defaultValue, onValueChange);
   return (
-    <button
-      type="button"
-      className={cx('wp-button', 'wp-button--small', 'wp-dnd', className)}
-      aria-pressed={on}
-      disabled={disabled}
-      onClick={() => setOn(!on)}
-    >
+    <button type="button" className={cx('wp-button', 'wp-button--small', 'wp-dnd', className)} aria-pressed={on} disabled={disabled} onClick={() => setOn(!on)}>
       <DoNotDisturbIcon />
       {label}
     </button>
