@@ -1,7 +1,6 @@
 import { usePhone } from '@webphone/react';
 import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
 import { useId, useMemo, useState } from 'react';
-import { useDemoPhone } from '../phone/demo-context';
 import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
 import { SoundGate } from './SoundGate';
@@ -26,9 +25,9 @@ export function PhonePanel() {
   const adding = inCall && !atCallLimit && addingTo === shownId;
   const setAdding = (open: boolean) => setAddingTo(open ? shownId : null);
   const [intercom, setIntercom] = useState(false);
-  const { domain } = useDemoPhone().settings;
+  const domain = usePhone((s) => s.identity.domain);
   // An intercom call asks to be answered at once, as PBX paging does (`Call-Info: <sip:domain>;answer-after=0`).
-  const intercomOptions = useMemo(() => ({ headers: { 'Call-Info': `<sip:${domain.trim()}>;answer-after=0` } }), [domain]);
+  const intercomOptions = useMemo(() => ({ headers: { 'Call-Info': `<sip:${domain}>;answer-after=0` } }), [domain]);
 
   return (
     <div className="demo-phone">
