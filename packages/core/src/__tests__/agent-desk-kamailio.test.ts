@@ -59,12 +59,14 @@ describe('auto-answer through the real Kamailio', () => {
     const a = await registeredPhone(server(), '1001');
     const b = await registeredPhone(server(), '1002', { autoAnswer: 'when-requested' });
     const ringing = nextEvent(b.phone, 'incoming');
+    const started = performance.now();
     const placed = await a.phone.call('1002', { headers: { 'Call-Info': '<sip:webphone.test>;answer-after=0' } });
     const [{ session: incoming }] = await ringing;
     expect(incoming.getHeader('Call-Info')).toBe('<sip:webphone.test>;answer-after=0');
     await waitForState(b.phone.store, (s) => s.calls[incoming.callId]?.status.callStatus === 'talking');
     expect(incoming.status.isAutoAnswered).toBe(true);
     await waitForState(a.phone.store, (s) => s.calls[placed.callId!]?.status.callStatus === 'talking');
+    console.log(`[figures] auto-answer (answer-after=0) through Kamailio: the caller talks ${(performance.now() - started).toFixed(1)} ms after call()`);
     expect(b.media.openCount()).toBe(1);
     a.phone.hangup(placed.callId!);
   });
@@ -133,11 +135,13 @@ describe('do not disturb through the real Kamailio', () => {
     b.phone.on('incoming', () => (rang += 1));
     expect(b.phone.setDoNotDisturb(true)).toBe(true);
     expect(b.phone.store.getState().doNotDisturb).toBe(true);
+    const started = performance.now();
     const placed = await a.phone.call('1002');
     const outgoing = a.phone.getSession(placed.callId!)!;
     const rings: boolean[] = [];
     outgoing.on('statusChange', (next: CallStatus) => rings.push(next.isRing));
     expect(await sessionEvent(outgoing, 'failed')).toEqual([{ callId: outgoing.callId, cause: 'busy', code: 486 }]);
+    console.log(`[figures] do not disturb through Kamailio: the caller has its 486 ${(performance.now() - started).toFixed(1)} ms after call()`);
     expect(rings).not.toContain(true);
     expect(rang).toBe(0);
     expect(refused).toEqual([{ number: '1001', name: 'Ada Lovelace', reason: 'do-not-disturb', code: 486 }]);
