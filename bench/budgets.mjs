@@ -29,20 +29,24 @@ export const BUDGETS = [
     // bundler; then call recovery (recovery re-INVITE, pending hold, offer rollback) added about 1.05 KB, the inbound
     // screen (limits before sip.js parses) about 0.6 KB, and the rest of the hardening (microphone silenced on hold,
     // latest reRegister wins, cleaned contact text, sips:/IPv6 checks) about 0.3 KB. esbuild's and Rspack's minifiers
-    // leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { vite: 67.25 * KB, esbuild: 69 * KB, rspack: 67.75 * KB },
+    // leave sip.js and the core larger than Vite's (Oxc) does. The agent-desk features (custom INVITE headers and their
+    // checks, getHeader, auto-answer with its header parsing, do not disturb, incomingRefused) added 1.35–1.39 KB
+    // (vite +1387 B, esbuild +1374 B, rspack +1357 B gzip).
+    ceilings: { vite: 68.5 * KB, esbuild: 70.25 * KB, rspack: 69 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
-    ceilings: { vite: 69 * KB, esbuild: 70.75 * KB, rspack: 69.5 * KB },
+    // + the agent-desk features: core's growth, plus the setDoNotDisturb/setAutoAnswer commands and useSession's getHeader.
+    ceilings: { vite: 70.25 * KB, esbuild: 72 * KB, rspack: 70.75 * KB },
     size: (sizes) => sizes.react.gzip,
   },
   {
     what: 'core + hooks + <Softphone> (its stylesheet apart)',
     target: 78 * KB,
-    ceilings: { vite: 78.75 * KB, esbuild: 81.25 * KB, rspack: 79.25 * KB },
+    // + the agent-desk features: the hooks' growth, plus the do-not-disturb toggle, "Auto-answered" and the dialer's callOptions.
+    ceilings: { vite: 80 * KB, esbuild: 82.5 * KB, rspack: 80.5 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];

@@ -213,7 +213,9 @@ describe('demo softphone in Chromium against Kamailio', () => {
     await a.dial('1002');
     await expect.poll(() => a.page.getByText('The line is busy (SIP 486)').count()).toBeGreaterThan(0);
     expect(await b.incomingDialog.count()).toBe(0);
-    expect(await bHistory.count()).toBe(bRowsBefore); // refused before it existed: not even a missed call
+    // Refused before it rang (no call, no dialog), but the phone's incomingRefused tells the app: the history lists it as missed.
+    await expect.poll(() => bHistory.count()).toBe(bRowsBefore + 1);
+    expect(await bHistory.nth(1).innerText()).toMatch(/1001[\s\S]*Missed · Line full · SIP 486/);
 
     await b.hangUp(); // the current call, with 1003
     await c.expectIdle();

@@ -1,3 +1,5 @@
+import { scheduleAutoAnswer } from './auto-answerer.js';
+import { checkCustomHeaders } from './call-headers.js';
 import { checkIncoming, checkOutgoing } from './call-guards.js';
 import { applyMicrophone } from './call-microphone.js';
 import type { CallLifecycle } from './call-lifecycle.js';
@@ -29,8 +31,8 @@ export interface CallControllerDeps {
   readonly contacts: ContactResolver;
   /** Holds the parent of an attended transfer. */
   readonly holds: HoldController;
-  /** Creates the signalling of an outgoing call to `target`, or `null` while not connected. */
-  dial(target: SipTarget): CallSignal | null;
+  /** Creates the signalling of an outgoing call to `target` with the checked header lines `headers`, or `null` while not connected. */
+  dial(target: SipTarget, headers: readonly string[]): CallSignal | null;
 }
 
 /** What an outgoing call starts with, beyond the number. */
@@ -67,6 +69,8 @@ export class CallController {
     if (this.#destroyed) return result('UNKNOWN_ERROR', 'phone destroyed');
     const parsed = parseDialTarget(number);
     if (!parsed.ok) return result('INVALID_NUMBER', parsed.reason);
+    const headers = checkCustomHeaders(options?.headers);
+    if (!headers.ok) return result('INVALID_HEADER', headers.reason);
     const parent = transferId === undefined ? undefined : registry.get(transferId);
     if (transferId !== undefined && !parent?.sip.isEstablished) {
       return result('ATTENDED_PARENT_NOT_FOUND', parent ? 'not established' : `no call ${String(transferId)}`);
@@ -92,7 +96,7 @@ export class CallController {
       options,
       status,
       make: () => {
-        const signal = this.#deps.dial({ user, host: host ?? ctx.config.domain, port });
+        const signal = this.#deps.dial({ user, host: host ?? ctx.config.domain, port }, headers.lines);
         if (!signal) throw new Error(NOT_CONNECTED);
         return signal;
       },
@@ -168,24 +172,37 @@ export class CallController {
     const { ctx, registry, lifecycle } = this.#deps;
     const replaced = sip.replaces;
     const old = replaced && registry.list().find((live) => live.sip === replaced && (replaced.isEstablished || replaced.direction === 'outbound'));
-    const refusal = this.#destroyed
-      ? 480
-      : replaced
-        ? old
-          ? null
-          : 481
-        : checkIncoming(registry.size, ctx.config.maxConcurrentCalls, ctx.config.disableCallWaiting);
     const number = wireText(sip.remoteAor.user);
-    if (refusal !== null) {
-      if (refusal === 486) ctx.logger.info(`486 to ${number} (busy)`);
-      sip.reject(refusal);
+    const name = wireText(sip.remoteDisplayName);
+    if (this.#destroyed || (replaced && !old)) {
+      sip.reject(this.#destroyed ? 480 : 481);
+      return;
+    }
+    // A Replaces that matches a call of ours completes a transfer: neither do-not-disturb nor the limits apply to it.
+    const { config } = ctx;
+    const refusal = old
+      ? null
+      : checkIncoming({
+          callCount: registry.size,
+          maxConcurrentCalls: config.maxConcurrentCalls,
+          disableCallWaiting: config.disableCallWaiting,
+          doNotDisturb: ctx.getState().doNotDisturb,
+          dndResponseCode: config.dndResponseCode,
+        });
+    if (refusal) {
+      ctx.logger.info(`${refusal.code} to ${number} (${refusal.reason})`);
+      sip.reject(refusal.code);
+      ctx.emit('incomingRefused', { number, name, ...refusal });
       return;
     }
     const isVideo = old ? old.session.status.isVideo : readSdpFacts(sip.remoteSdp).video;
-    const live = lifecycle.create({ sip, number, name: wireText(sip.remoteDisplayName), isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
+    const live = lifecycle.create({ sip, number, name, isVideo, ringing: !old, status: old ? { isRing: false } : undefined });
     if (!old) sip.ring();
     this.#deps.contacts.resolve(live);
-    if (!old) return;
+    if (!old) {
+      scheduleAutoAnswer({ ctx, registry, lifecycle, answer: (callId, options) => this.answer(callId, options) }, live);
+      return;
+    }
     // The old call ends as `replaced` once this one is answered (sip.js sends its BYE then).
     old.endCause = 'replaced';
     void this.answer(live.callId, { video: isVideo }).then((outcome) => {

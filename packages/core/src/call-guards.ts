@@ -1,3 +1,4 @@
+import type { IncomingRefusalReason } from './phone-events.js';
 import { result, type Result } from './result.js';
 
 /** Minimum time between two outgoing calls, in ms (`CALL_TOO_MANY_TIMES`). */
@@ -31,15 +32,34 @@ export function checkOutgoing(input: OutgoingGuardInput): Result | null {
   return null;
 }
 
+/** What the incoming-call guard looks at. */
+export interface IncomingGuardInput {
+  /** Live calls. */
+  readonly callCount: number;
+  readonly maxConcurrentCalls: number;
+  readonly disableCallWaiting: boolean;
+  readonly doNotDisturb: boolean;
+  readonly dndResponseCode: number;
+}
+
+/** Why and how an incoming call is refused without ringing. */
+export interface IncomingRefusalDecision {
+  readonly code: number;
+  readonly reason: IncomingRefusalReason;
+}
+
 /**
- * The SIP status an incoming call is refused with, or `null` to let it ring.
+ * How an incoming call is refused without ringing, or `null` to let it ring.
  *
  * @remarks
- * 486 Busy Here (RFC 3261 §21.4.24) both for the call limit and for
- * `disableCallWaiting`; such a call is never shown.
+ * Do-not-disturb first (with `dndResponseCode`: 486 Busy Here, 480
+ * Temporarily Unavailable or 603 Decline, RFC 3261 §21.4.24, §21.4.18,
+ * §21.6.2), then 486 Busy Here for the call limit and for
+ * `disableCallWaiting`. Such a call is never shown; `incomingRefused` reports it.
  */
-export function checkIncoming(callCount: number, maxConcurrentCalls: number, disableCallWaiting: boolean): 486 | null {
-  if (callCount >= maxConcurrentCalls) return 486;
-  if (disableCallWaiting && callCount > 0) return 486;
+export function checkIncoming(input: IncomingGuardInput): IncomingRefusalDecision | null {
+  if (input.doNotDisturb) return { code: input.dndResponseCode, reason: 'do-not-disturb' };
+  if (input.callCount >= input.maxConcurrentCalls) return { code: 486, reason: 'max-calls' };
+  if (input.disableCallWaiting && input.callCount > 0) return { code: 486, reason: 'call-waiting-disabled' };
   return null;
 }

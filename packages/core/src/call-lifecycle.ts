@@ -67,7 +67,7 @@ export class CallLifecycle implements SessionHost {
       this.ctx.now(),
       init.status,
     );
-    const session = new Session(callId, this, record);
+    const session = new Session(callId, this, record, (name) => sip.header(name));
     const live: LiveCall = {
       callId,
       sip,

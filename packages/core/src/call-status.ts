@@ -57,6 +57,11 @@ export interface CallStatus extends StaticCallStatus {
    * that does not happen within `reconnect.callRecoveryMs`.
    */
   isRecovering: boolean;
+  /**
+   * True for an inbound call the phone answered by itself (`autoAnswer`),
+   * from the moment it started answering; false when the user answered.
+   */
+  isAutoAnswered: boolean;
 }
 
 /** The fields of a {@link CallStatus} an application may set (`Session.setStatus`); the rest is the phone's. */

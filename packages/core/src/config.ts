@@ -1,5 +1,6 @@
 import { PhoneConfigError } from './errors.js';
 import { LOG_LEVELS, LOG_METHODS, type PhoneLogger, type LogLevel } from './logger.js';
+import { AUTO_ANSWER_MODES, type AutoAnswerMode } from './auto-answer.js';
 import type { StaticCallStatus } from './call-status.js';
 import type { PhoneIdentity } from './phone-state.js';
 import type { MediaSeam } from './sip/media-seam.js';
@@ -13,6 +14,9 @@ export interface DeviceIds {
 
 /** Recording permission: 0 none, 1 pause/resume, 2 start/pause/resume. */
 export type RecordPermissions = 0 | 1 | 2;
+
+/** The SIP status that refuses calls while do-not-disturb is on: 486 Busy Here, 480 Temporarily Unavailable or 603 Decline. */
+export type DndResponseCode = 486 | 480 | 603;
 
 /** How DTMF digits are sent during a call. */
 export type DtmfMethod = 'rfc4733' | 'info';
@@ -116,6 +120,12 @@ export interface PhoneConfig {
    * When given, it decides alone (return `true` to accept).
    */
   allowReferTo?: (target: ReferTarget) => boolean;
+  /** When the phone answers incoming calls by itself (default `'never'`); `phone.setAutoAnswer(mode)` changes it. */
+  autoAnswer?: AutoAnswerMode;
+  /** Auto-answer also while another call is up (default false: such a call rings). */
+  autoAnswerWhileBusy?: boolean;
+  /** The status that refuses calls while do-not-disturb is on (default 486 Busy Here). */
+  dndResponseCode?: DndResponseCode;
   /** Where log lines go; default `console`. Secrets are redacted before they get here. */
   logger?: PhoneLogger;
   /** Lowest level logged, default `'warn'`. */
@@ -163,6 +173,9 @@ export interface ResolvedPhoneConfig {
   readonly iceTransportPolicy: RTCIceTransportPolicy;
   readonly resolveContact: PhoneConfig['resolveContact'];
   readonly allowReferTo: PhoneConfig['allowReferTo'];
+  readonly autoAnswer: AutoAnswerMode;
+  readonly autoAnswerWhileBusy: boolean;
+  readonly dndResponseCode: DndResponseCode;
   readonly logger: PhoneLogger;
   readonly logLevel: LogLevel;
   readonly registerExpires: number;
@@ -334,6 +347,9 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
     iceTransportPolicy: oneOf<RTCIceTransportPolicy>(config, 'iceTransportPolicy', ['all', 'relay'], 'all'),
     resolveContact: ofType<PhoneConfig['resolveContact']>(config, 'resolveContact', 'function', undefined),
     allowReferTo: ofType<PhoneConfig['allowReferTo']>(config, 'allowReferTo', 'function', undefined),
+    autoAnswer: oneOf<AutoAnswerMode>(config, 'autoAnswer', AUTO_ANSWER_MODES, 'never'),
+    autoAnswerWhileBusy: ofType(config, 'autoAnswerWhileBusy', 'boolean', false),
+    dndResponseCode: optional<DndResponseCode>(config, 'dndResponseCode', 486, (value: number) => [486, 480, 603].includes(value), 'must be 486, 480 or 603'),
     logger: optional<PhoneLogger>(
       config,
       'logger',

@@ -3,9 +3,21 @@ export { PhoneConfigError, PhoneDestroyedError } from './errors.js';
 export { ResultCode, PHONE_OK, result, isSuccess, resultName } from './result.js';
 export type { Result, ResultName, ResultCodeValue, ErrorName } from './result.js';
 export { isLoopbackHost } from './config.js';
-export type { PhoneConfig, DeviceIds, RecordPermissions, DtmfMethod, ReconnectOptions, KeepAliveOptions, KeepAliveMethod, ReferTarget } from './config.js';
+export type {
+  PhoneConfig,
+  DeviceIds,
+  RecordPermissions,
+  DtmfMethod,
+  DndResponseCode,
+  ReconnectOptions,
+  KeepAliveOptions,
+  KeepAliveMethod,
+  ReferTarget,
+} from './config.js';
+export { AUTO_ANSWER_MODES } from './auto-answer.js';
+export type { AutoAnswerMode } from './auto-answer.js';
 export type { PhoneState, TransportStatus, RegistrationState, ReconnectState, PhoneIdentity } from './phone-state.js';
-export type { PhoneEventMap } from './phone-events.js';
+export type { PhoneEventMap, IncomingRefusal, IncomingRefusalReason } from './phone-events.js';
 export type { ReadonlyStore } from './readonly-store.js';
 export type { Listener } from './typed-emitter.js';
 export type { PhoneLogger, LogLevel } from './logger.js';

@@ -1,4 +1,5 @@
 import type { CallRecord, CallStatus, CommunicationType } from './call-status.js';
+import type { AutoAnswerMode } from './auto-answer.js';
 import type { DeviceIds, RecordPermissions } from './config.js';
 import type { PhoneIdentity, PhoneState, ReconnectState } from './phone-state.js';
 
@@ -6,7 +7,13 @@ import type { PhoneIdentity, PhoneState, ReconnectState } from './phone-state.js
 export const NOT_RECONNECTING: ReconnectState = Object.freeze({ attempt: 0, nextAttemptAt: null, exhausted: false });
 
 /** The store of a phone before `start()`: idle, unregistered, no calls. */
-export function initialPhoneState(identity: PhoneIdentity, recordPermissions: RecordPermissions, deviceIds: DeviceIds | undefined, server: string): PhoneState {
+export function initialPhoneState(
+  identity: PhoneIdentity,
+  recordPermissions: RecordPermissions,
+  deviceIds: DeviceIds | undefined,
+  server: string,
+  autoAnswer: AutoAnswerMode = 'never',
+): PhoneState {
   return {
     transport: 'idle',
     server,
@@ -22,6 +29,8 @@ export function initialPhoneState(identity: PhoneIdentity, recordPermissions: Re
     incomingIds: [],
     currentSessionID: null,
     isMaxCall: false,
+    doNotDisturb: false,
+    autoAnswer,
     destroyed: false,
   };
 }
@@ -58,6 +67,7 @@ export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial
       isTransfer: false,
       isConference: false,
       isRecovering: false,
+      isAutoAnswered: false,
       ...status,
     },
     timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },

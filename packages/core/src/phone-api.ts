@@ -1,3 +1,4 @@
+import type { AutoAnswerMode } from './auto-answer.js';
 import type { CallEndCause } from './call-causes.js';
 import type { CallCommands, PhoneCallCommands } from './call-commands.js';
 import type { CallReport, CallStatus, CommunicationType, StaticCallStatus, TimerType } from './call-status.js';
@@ -8,10 +9,21 @@ import type { ReadonlyStore } from './readonly-store.js';
 import type { Result } from './result.js';
 import type { Listener } from './typed-emitter.js';
 
-/** Media wanted for a call (getUserMedia constraints). Default: audio only. */
+/** Media wanted for a call (getUserMedia constraints; default audio only), and extra INVITE headers. */
 export interface CallOptions {
   audio?: boolean | MediaTrackConstraints;
   video?: boolean | MediaTrackConstraints;
+  /**
+   * `call()` only (`answer()` ignores it): extra headers for the INVITE, e.g.
+   * `{ 'X-Ticket': '4711', 'Call-Info': '<sip:pbx>;answer-after=0' }`.
+   * Names must be tokens not written by the SIP stack (`Via`, `From`, `To`,
+   * `Call-ID`, `CSeq`, `Contact`, `Route`, `Content-…`, `Authorization`,
+   * `Require`, `Supported`, `Allow`…), values strings of at most 256
+   * characters without CR, LF, NUL or other control characters, at most 16
+   * headers; otherwise `call()` resolves with `INVALID_HEADER` (-212) and
+   * sends nothing.
+   */
+  headers?: Record<string, string>;
 }
 
 /** How `terminate` ends a call. */
@@ -63,6 +75,15 @@ export interface SessionApi extends CallCommands {
   readonly callReport: CallReport | null;
   readonly localStream: MediaStream | null;
   readonly remoteStream: MediaStream | null;
+  /**
+   * A header of the call's initial INVITE (inbound: e.g. an `X-Ticket` or
+   * `Call-Info` the PBX added, to pop the right customer record on ring) or
+   * of the 2xx that answered it (outbound; `undefined` before the answer).
+   * The name is case-insensitive; repeated headers come back joined with
+   * `", "`; an absent header (or a name that is not a token) is `undefined`.
+   * The value is the raw text from the wire: treat it as untrusted input.
+   */
+  getHeader(name: string): string | undefined;
   on<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
   off<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
   once<K extends keyof SessionEventMap>(event: K, listener: Listener<SessionEventMap, K>): this;
@@ -103,4 +124,16 @@ export interface PhoneApi extends PhoneCallCommands {
   getSessions(): SessionApi[];
   setCurrentSession(callId: string): boolean;
   getCurrentSession(): SessionApi | null;
+  /**
+   * Turns do-not-disturb on or off (store `doNotDisturb`): while on, incoming
+   * calls are refused with `dndResponseCode` (default 486) without ringing
+   * and reported by `incomingRefused`. `false` for a non-boolean.
+   */
+  setDoNotDisturb(on: boolean): boolean;
+  /**
+   * Sets when incoming calls are answered by the phone itself (store
+   * `autoAnswer`): `'never'`, `'when-requested'` or `'always'`. `false` for
+   * any other value.
+   */
+  setAutoAnswer(mode: AutoAnswerMode): boolean;
 }

@@ -19,8 +19,8 @@ export interface PhoneRegistration {
   replaceCredential(identity: PhoneIdentity, credential: Credential): Promise<void>;
   /** Stops for good. */
   destroy(): Promise<void>;
-  /** The signalling of a new outgoing call to `target`, or `null` while not connected. */
-  dial(target: SipTarget): CallSignal | null;
+  /** The signalling of a new outgoing call to `target` with the checked header lines `headers`, or `null` while not connected. */
+  dial(target: SipTarget, headers?: readonly string[]): CallSignal | null;
   /** Loss and recovery of a registered phone's connection, for the call layer. */
   readonly link: TypedEmitter<LinkEventMap>;
 }

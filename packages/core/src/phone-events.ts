@@ -1,6 +1,20 @@
 import type { CallEndCause } from './call-causes.js';
 import type { CallRecord } from './call-status.js';
 import type { SessionApi } from './phone-api.js';
+
+/** Why an incoming call was refused without ringing. */
+export type IncomingRefusalReason = 'do-not-disturb' | 'max-calls' | 'call-waiting-disabled';
+
+/** An incoming call refused without ringing (event `incomingRefused`). */
+export interface IncomingRefusal {
+  /** The caller's number (user part of From), cleaned like any name from the wire. */
+  readonly number: string;
+  /** The caller's display name, or `''`. */
+  readonly name: string;
+  readonly reason: IncomingRefusalReason;
+  /** The SIP status sent: 486, or `dndResponseCode` for do-not-disturb. */
+  readonly code: number;
+}
 import type { Result } from './result.js';
 
 /**
@@ -23,7 +37,7 @@ export interface PhoneEventMap {
   isRegisteredChange: [isRegistered: boolean];
   /** A call object was created (inbound or outbound). */
   newRTCSession: [event: { callId: string; session: SessionApi }];
-  /** An inbound call is ringing (not emitted for calls refused by the call limit). */
+  /** An inbound call is ringing (also one about to be auto-answered; not emitted for calls refused without ringing, see `incomingRefused`). */
   incoming: [event: { callId: string; session: SessionApi }];
   /** A call was added to `sessions`. */
   startSession: [event: { callId: string; session: SessionApi }];
@@ -34,6 +48,13 @@ export interface PhoneEventMap {
    * last state the store held for it).
    */
   deleteSession: [event: { callId: string; cause: CallEndCause; code?: number | undefined; record: CallRecord }];
+  /**
+   * An incoming call was refused without ringing: do-not-disturb was on, the
+   * call limit was reached, or call waiting is off and a call is up. Nothing
+   * else reports it (no `incoming`, no store entry): this is what a
+   * missed-calls list hears. `code` is the SIP status it was refused with.
+   */
+  incomingRefused: [event: IncomingRefusal];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
   /** An error that no call owns, e.g. a listener that threw. */

@@ -1,3 +1,4 @@
+import { AUTO_ANSWER_MODES, type AutoAnswerMode } from './auto-answer.js';
 import { CallController } from './call-controller.js';
 import { CallLifecycle } from './call-lifecycle.js';
 import { CallRecovery } from './call-recovery.js';
@@ -63,7 +64,7 @@ export class PhoneOperator implements PhoneApi {
   constructor(config: PhoneConfig, backend: PhoneBackend = sipBackend) {
     const resolved = resolvePhoneConfig(config);
     const logger = new RedactingLogger(resolved.logger, resolved.logLevel);
-    const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds, resolved.server));
+    const owned = createOwnedStore(initialPhoneState(resolved.identity, resolved.recordPermissions, resolved.deviceIds, resolved.server, resolved.autoAnswer));
     this.store = owned.store;
     this.#emitter = new TypedEmitter<PhoneEventMap>((event, error) => {
       logger.error(`a "${String(event)}" listener threw: ${errorMessage(error)}`);
@@ -91,7 +92,7 @@ export class PhoneOperator implements PhoneApi {
       openMedia: (options) => backend.openMedia(options, this.deviceIds, resolved),
       contacts: this.#contacts,
       holds: this.#holds,
-      dial: (target) => this.#registration.dial(target),
+      dial: (target, headers) => this.#registration.dial(target, headers),
     });
     this.#dtmfSender = new DtmfSender(ctx, registry, lifecycle);
     this.#recording = new RecordingController(ctx, registry, lifecycle);
@@ -342,6 +343,43 @@ export class PhoneOperator implements PhoneApi {
   /** The current session, or `null`. */
   getCurrentSession(): Session | null {
     return this.currentSession;
+  }
+
+  /**
+   * Turns do-not-disturb on or off (store `doNotDisturb`). While on, an
+   * incoming call is refused with `dndResponseCode` (default 486 Busy Here)
+   * before anything else is sent (no 180, no `incoming`, no store entry) and
+   * reported by `incomingRefused`. Calls already up are not touched.
+   *
+   * @returns `false` for a value that is not a boolean, or after `destroy()`.
+   */
+  setDoNotDisturb(on: boolean): boolean {
+    if (typeof on !== 'boolean') {
+      this.#ctx.logger.warn(`setDoNotDisturb takes a boolean; ignored ${typeof on}`);
+      return false;
+    }
+    if (this.#destroyed) return false;
+    if (on !== this.store.getState().doNotDisturb) this.#ctx.setState({ doNotDisturb: on });
+    return true;
+  }
+
+  /**
+   * Sets when incoming calls are answered by the phone itself (store
+   * `autoAnswer`, initially the config's): `'never'`, `'when-requested'`
+   * (the INVITE asks through `Call-Info …;answer-after=N`, `Alert-Info
+   * …;info=alert-autoanswer` or `Answer-Mode: Auto`) or `'always'`. Applies
+   * to calls that arrive from now on, and to a requested delay still running.
+   *
+   * @returns `false` for any other value, or after `destroy()`.
+   */
+  setAutoAnswer(mode: AutoAnswerMode): boolean {
+    if (!AUTO_ANSWER_MODES.includes(mode)) {
+      this.#ctx.logger.warn(`setAutoAnswer takes ${AUTO_ANSWER_MODES.join(', ')}; ignored ${String(mode)}`);
+      return false;
+    }
+    if (this.#destroyed) return false;
+    if (mode !== this.store.getState().autoAnswer) this.#ctx.setState({ autoAnswer: mode });
+    return true;
   }
 
   /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */

@@ -1,3 +1,4 @@
+import type { AutoAnswerMode } from './auto-answer.js';
 import type { DeviceIds, RecordPermissions } from './config.js';
 import type { CallRecord } from './call-status.js';
 import type { Result } from './result.js';
@@ -77,6 +78,10 @@ export interface PhoneState {
   readonly currentSessionID: string | null;
   /** True when `maxConcurrentCalls` calls are up. */
   readonly isMaxCall: boolean;
+  /** Do not disturb (`setDoNotDisturb`): incoming calls are refused without ringing. */
+  readonly doNotDisturb: boolean;
+  /** When the phone answers incoming calls by itself (`autoAnswer`, `setAutoAnswer`). */
+  readonly autoAnswer: AutoAnswerMode;
   /** True after `destroy()`. */
   readonly destroyed: boolean;
 }

@@ -24,6 +24,8 @@ export const ResultCode = {
   INVALID_NUMBER: -209,
   CURRENT_CALL_HAS_NOT_CONNECTED: -210,
   NOT_FOUND_CALL_ID: -211,
+  /** A header of `call(number, { headers })` has a bad or reserved name, or a bad value. */
+  INVALID_HEADER: -212,
   NOT_FOUND_AUDIO_INPUT_DEVICE: -290,
   NOT_FOUND_VIDEO_INPUT_DEVICE: -291,
 } as const;

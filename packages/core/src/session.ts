@@ -1,5 +1,6 @@
 import type { CallPatch, CallRegistry } from './call-registry.js';
 import type { AppCallStatus, CallRecord, CallReport, CallStatus, TimerType } from './call-status.js';
+import { isHeaderName } from './call-headers.js';
 import { pickStaticStatus } from './static-status.js';
 import { computeTimer } from './call-timer.js';
 import { errorMessage } from './errors.js';
@@ -55,6 +56,7 @@ export class Session implements SessionApi {
   }
 
   readonly #host: SessionHost;
+  readonly #header: (name: string) => string | undefined;
   readonly #emitter: TypedEmitter<SessionEventMap>;
   #lastRecord: CallRecord;
   #frozenAt: number | null = null;
@@ -65,8 +67,11 @@ export class Session implements SessionApi {
     readonly callId: string,
     host: SessionHost,
     record: CallRecord,
+    /** Reads a header of the call's INVITE or answer (its signalling's `header`). */
+    header: (name: string) => string | undefined = () => undefined,
   ) {
     this.#host = host;
+    this.#header = header;
     this.#lastRecord = record;
     this.#emitter = new TypedEmitter<SessionEventMap>((event, error) =>
       host.ctx.logger.error(`session "${String(event)}" listener threw: ${errorMessage(error)}`),
@@ -106,6 +111,17 @@ export class Session implements SessionApi {
   /** The far end's stream; attach it to an `<audio>`/`<video>` element to hear it. */
   get remoteStream(): MediaStream | null {
     return this.#live?.sip.media?.remoteMediaStream ?? null;
+  }
+
+  /**
+   * A header of the call's initial INVITE (inbound) or of the 2xx that
+   * answered it (outbound; `undefined` before): case-insensitive name,
+   * repeated headers joined with `", "`, `undefined` when absent or when
+   * `name` is not a header name. Still readable after the call ended. The
+   * value is raw text from the wire.
+   */
+  getHeader(name: string): string | undefined {
+    return isHeaderName(name) ? this.#header(name) : undefined;
   }
 
   /** The phone's inbound calls that are still ringing. */

@@ -10,9 +10,9 @@ export const sipBackend: PhoneBackend = {
     const registration = new RegistrationController(ctx, credential, createIncomingCallDelegate(onCall, ctx.logger)) as RegistrationController &
       PhoneRegistration;
     // Outgoing calls go out on the current connection.
-    registration.dial = (target) => {
+    registration.dial = (target, headers) => {
       const userAgent = registration.current?.userAgent;
-      return userAgent ? createOutgoingCall(userAgent, target, ctx.logger) : null;
+      return userAgent ? createOutgoingCall(userAgent, target, ctx.logger, headers) : null;
     };
     return registration;
   },

@@ -42,6 +42,7 @@ export {
   resultName,
   computeTimer,
   formatDuration,
+  AUTO_ANSWER_MODES,
 } from '@webphone/core';
 export type {
   PhoneApi,
@@ -57,6 +58,10 @@ export type {
   DeviceIds,
   RecordPermissions,
   DtmfMethod,
+  DndResponseCode,
+  AutoAnswerMode,
+  IncomingRefusal,
+  IncomingRefusalReason,
   ReconnectOptions,
   PhoneState,
   TransportStatus,

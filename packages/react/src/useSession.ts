@@ -12,6 +12,8 @@ export interface SessionHandle extends SessionCommands {
   readonly status: CallStatus;
   /** Everything the store keeps about the call: timestamps, transfer progress, last quality report. */
   readonly record: CallRecord;
+  /** A header of the call's INVITE (inbound) or of its answer (outbound): `SessionApi.getHeader`. */
+  getHeader(name: string): string | undefined;
 }
 
 /** @internal The record of a call (`undefined`: the current call), or `undefined` when there is none (never throws). */
@@ -54,8 +56,17 @@ export function useSession<T>(callId?: string | null, selector?: (status: CallSt
   const id = record?.status.callId;
   const bound = useMemo(() => (id === undefined ? undefined : bindSessionCommands(commands, id)), [commands, id]);
   const handle = useMemo<SessionHandle | undefined>(
-    () => (record && bound ? { ...bound, callId: record.status.callId, status: record.status, record } : undefined),
-    [record, bound],
+    () =>
+      record && bound
+        ? {
+            ...bound,
+            callId: record.status.callId,
+            status: record.status,
+            record,
+            getHeader: (name: string) => phone.getSession(record.status.callId)?.getHeader(name),
+          }
+        : undefined,
+    [record, bound, phone],
   );
   return selector ? (selected as T | undefined) : handle;
 }

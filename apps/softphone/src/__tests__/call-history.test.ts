@@ -27,6 +27,25 @@ describe('call history', () => {
     reloaded.dispose();
   });
 
+  test('lists calls refused without ringing (do not disturb) as missed', () => {
+    const phone = new ScriptedPhone({ registered: true });
+    const history = createCallHistory(phone, '1001@webphone.test');
+    phone.setDoNotDisturb(true);
+    phone.simulateIncoming({ number: '1002', name: 'Grace Hopper' });
+    expect(history.entries()[0]).toMatchObject({
+      direction: 'inbound',
+      number: '1002',
+      name: 'Grace Hopper',
+      missed: true,
+      endCause: 'do-not-disturb',
+      sipCode: 486,
+    });
+    expect(endCauseText(history.entries()[0]!)).toBe('Missed · Do not disturb · SIP 486');
+    history.dispose();
+    phone.simulateIncoming({ number: '1003' });
+    expect(history.entries()).toHaveLength(1);
+  });
+
   test('keeps the SIP status of a call that failed', async () => {
     const phone = new ScriptedPhone({ registered: true });
     const history = createCallHistory(phone, '1001@webphone.test');

@@ -1,6 +1,7 @@
 import { usePhone } from '@webphone/react';
 import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
 import { SoundGate } from './SoundGate';
 
@@ -23,10 +24,15 @@ export function PhonePanel() {
   const [addingTo, setAddingTo] = useState<string | null>(null);
   const adding = inCall && !atCallLimit && addingTo === shownId;
   const setAdding = (open: boolean) => setAddingTo(open ? shownId : null);
+  const [intercom, setIntercom] = useState(false);
+  const domain = usePhone((s) => s.identity.domain);
+  // An intercom call asks to be answered at once, as PBX paging does (`Call-Info: <sip:domain>;answer-after=0`).
+  const intercomOptions = useMemo(() => ({ headers: { 'Call-Info': `<sip:${domain}>;answer-after=0` } }), [domain]);
 
   return (
     <div className="demo-phone">
       <SoundGate />
+      <AgentControls intercom={intercom} onIntercomChange={setIntercom} />
       <ConnectedIncomingCall ringtone />
       <ConnectedCallSwitcher />
       <ConnectedActiveCall tones />
@@ -39,7 +45,12 @@ export function PhonePanel() {
       )}
       {(!inCall || adding) && (
         <div id={`${id}-dialer`}>
-          <ConnectedDialer tones showKeypad={!inCall} onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
+          <ConnectedDialer
+            tones
+            showKeypad={!inCall}
+            callOptions={intercom ? intercomOptions : undefined}
+            onCallResult={(_number, result) => result.code === 200 && setAdding(false)}
+          />
         </div>
       )}
     </div>

@@ -18,6 +18,10 @@ const CAUSES: Record<string, string> = {
   replaced: 'Replaced by transfer',
   'media-error': 'Microphone problem',
   terminated: 'Disconnected',
+  'connection-lost': 'Connection lost',
+  'do-not-disturb': 'Do not disturb',
+  'max-calls': 'Line full',
+  'call-waiting-disabled': 'Call waiting off',
 };
 
 /** A short, human text for an entry's end cause ("Missed · Caller gave up", "Busy · SIP 486"). */

@@ -10,7 +10,7 @@ export interface CallHistoryEntry {
   startedAt: number;
   /** Talk time in seconds; 0 when it was never answered. */
   durationSeconds: number;
-  /** Why it ended: the core's end cause (`hangup`, `remote-hangup`, `busy`, `transferred`…). */
+  /** Why it ended: the core's end cause (`hangup`, `remote-hangup`, `busy`, `transferred`…), or why it was refused without ringing (`do-not-disturb`, `max-calls`, `call-waiting-disabled`). */
   endCause: string;
   /** SIP status of a call that never got established (486, 487, 603…). */
   sipCode?: number;
@@ -76,6 +76,24 @@ export function createCallHistory(phone: PhoneApi, account: string): CallHistory
     publish([entry, ...list].slice(0, MAX_ENTRIES));
   };
   phone.on('deleteSession', onDelete);
+  // Calls refused without ringing (do not disturb, call limit) never reach deleteSession: list them as missed.
+  let refusals = 0;
+  const onRefused = ({ number, name, reason, code }: PhoneEventMap['incomingRefused'][0]) => {
+    const startedAt = Date.now();
+    const entry: CallHistoryEntry = {
+      callId: `refused-${startedAt}-${(refusals += 1)}`,
+      direction: 'inbound',
+      number,
+      name,
+      startedAt,
+      durationSeconds: 0,
+      endCause: reason,
+      sipCode: code,
+      missed: true,
+    };
+    publish([entry, ...list].slice(0, MAX_ENTRIES));
+  };
+  phone.on('incomingRefused', onRefused);
 
   return {
     entries: () => list,
@@ -86,6 +104,7 @@ export function createCallHistory(phone: PhoneApi, account: string): CallHistory
     clear: () => publish([]),
     dispose: () => {
       phone.off('deleteSession', onDelete);
+      phone.off('incomingRefused', onRefused);
       listeners.clear();
     },
   };

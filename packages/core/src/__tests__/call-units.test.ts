@@ -208,11 +208,14 @@ describe('guards', () => {
     expect(checkOutgoing({ ...base, lastOutgoingAt: 9_001 })?.code).toBe(ResultCode.CALL_TOO_MANY_TIMES);
     expect(checkOutgoing({ ...base, lastOutgoingAt: 9_000 })).toBeNull();
   });
-  it('refuses incoming calls over the limit or with call waiting off', () => {
-    expect(checkIncoming(1, 2, false)).toBeNull();
-    expect(checkIncoming(2, 2, false)).toBe(486);
-    expect(checkIncoming(1, 2, true)).toBe(486);
-    expect(checkIncoming(0, 2, true)).toBeNull();
+  it('refuses incoming calls with do-not-disturb, over the limit or with call waiting off', () => {
+    const base = { callCount: 1, maxConcurrentCalls: 2, disableCallWaiting: false, doNotDisturb: false, dndResponseCode: 486 };
+    expect(checkIncoming(base)).toBeNull();
+    expect(checkIncoming({ ...base, callCount: 2 })).toEqual({ code: 486, reason: 'max-calls' });
+    expect(checkIncoming({ ...base, disableCallWaiting: true })).toEqual({ code: 486, reason: 'call-waiting-disabled' });
+    expect(checkIncoming({ ...base, callCount: 0, disableCallWaiting: true })).toBeNull();
+    // Do-not-disturb wins over the other reasons and uses its own status.
+    expect(checkIncoming({ ...base, callCount: 2, doNotDisturb: true, dndResponseCode: 603 })).toEqual({ code: 603, reason: 'do-not-disturb' });
   });
 });
 

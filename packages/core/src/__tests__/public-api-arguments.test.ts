@@ -67,6 +67,30 @@ describe('public methods given bad arguments answer with false or a Result and c
     expect(phone.sessions.size).toBe(0);
   });
 
+  it('setDoNotDisturb() and setAutoAnswer() of garbage are false and change nothing', () => {
+    const phone = idlePhone();
+    const before = phone.store.getState();
+    for (const value of garbage) {
+      expect(phone.setDoNotDisturb(value as boolean), `setDoNotDisturb(${String(value)})`).toBe(false);
+      expect(phone.setAutoAnswer(value as 'never'), `setAutoAnswer(${String(value)})`).toBe(false);
+    }
+    expect(phone.store.getState()).toBe(before);
+  });
+
+  it('call() with garbage headers resolves INVALID_HEADER', async () => {
+    const phone = idlePhone();
+    for (const value of garbage.filter((v) => v !== undefined && !(typeof v === 'object' && v !== null && !Array.isArray(v)))) {
+      const placed = await phone.call('1002', { headers: value as Record<string, string> });
+      expect(placed.code, `call('1002', { headers: ${String(value)} })`).toBe(ResultCode.INVALID_HEADER);
+    }
+    for (const value of garbage) {
+      const placed = await phone.call('1002', { headers: { 'X-Value': value as string } });
+      expect(placed.code, `call('1002', { headers: { 'X-Value': ${String(value)} } })`).toBe(
+        typeof value === 'string' && !value.includes('\r') ? ResultCode.UNKNOWN_ERROR : ResultCode.INVALID_HEADER,
+      );
+    }
+  });
+
   it('getSession() of garbage is null and reRegister() of garbage is a REGISTRY_FAILED result', () => {
     const phone = idlePhone();
     for (const value of garbage) {

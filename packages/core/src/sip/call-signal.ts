@@ -116,6 +116,13 @@ export interface CallSignal {
   readonly replaces: CallSignal | undefined;
   /** Dialog identifiers for a Replaces header naming this call (RFC 3891 §3), once confirmed. */
   readonly replacesValue: string | undefined;
+  /**
+   * A header of the call's initial INVITE (inbound) or of the 2xx that
+   * answered it (outbound; `undefined` before the answer): the values of
+   * every line with that name (case-insensitive) joined with `", "`, or
+   * `undefined` when absent.
+   */
+  header(name: string): string | undefined;
   /** Sets the handlers; replaces earlier ones. */
   setEvents(events: Partial<CallSignalEvents>): void;
   /** Closes the call's media now. Idempotent. */

@@ -58,6 +58,8 @@ export class SipCall implements CallSignal {
   /** Status and reason reported by `failed` when the call ends before it is established. */
   #failure: [number, string] = [0, ''];
   #remoteDescription: string | undefined;
+  /** The 2xx that answered our INVITE (outbound calls). */
+  #answer: Core.IncomingResponseMessage | undefined;
   /** In-dialog requests sent and not answered yet (sip.js request objects), for {@link SipCall.abortRequests}. */
   readonly #pending = new Set<unknown>();
 
@@ -113,6 +115,13 @@ export class SipCall implements CallSignal {
     return { user: uri.user ?? '', host: uri.host, port: uri.port };
   }
 
+  /** A header of the initial INVITE (inbound) or of the 2xx that answered ours (outbound); repeated lines joined with `", "`. */
+  header(name: string): string | undefined {
+    const message = this.#session instanceof Invitation ? this.#session.request : this.#answer;
+    const values = message?.getHeaders(name) ?? [];
+    return values.length > 0 ? values.join(', ') : undefined;
+  }
+
   /** The far end's latest session description (offer or answer). */
   get remoteSdp(): string | undefined {
     return this.#remoteDescription;
@@ -157,15 +166,24 @@ export class SipCall implements CallSignal {
   async open(media: CallMediaOptions): Promise<void> {
     const session = this.#session;
     const sessionDescriptionHandlerOptions = media as never;
-    await (session instanceof Inviter
-      ? session.invite({
-          sessionDescriptionHandlerOptions,
-          requestDelegate: {
-            onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
-            onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
-          },
-        })
-      : session.accept({ sessionDescriptionHandlerOptions }));
+    if (!(session instanceof Inviter)) return session.accept({ sessionDescriptionHandlerOptions });
+    const request = await session.invite({
+      sessionDescriptionHandlerOptions,
+      requestDelegate: {
+        onAccept: ({ message }) => (this.#answer ??= message),
+        onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
+        onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
+      },
+    });
+    // sip.js hands the 2xx to `requestDelegate.onAccept` only after the session is established; the transaction's own delegate has it first.
+    const delegate = request.delegate;
+    const onAccept = delegate?.onAccept;
+    if (delegate && onAccept) {
+      delegate.onAccept = (response) => {
+        this.#answer ??= response.message;
+        onAccept.call(delegate, response);
+      };
+    }
   }
 
   /** Sends 180 Ringing for an incoming call. */

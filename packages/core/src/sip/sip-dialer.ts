@@ -9,14 +9,15 @@ export type SipUserAgent = UserAgent;
 
 /**
  * Creates an outgoing call to `target` (the INVITE is sent by
- * `SipCall.invite`).
+ * `SipCall.open`), with the app's `extraHeaders` lines.
  *
  * @remarks
  * The request URI is built by sip.js's URI class from a validated target,
  * never by concatenating user input into a string.
  */
-export function createOutgoingCall(userAgent: SipUserAgent, target: SipTarget, logger: RedactingLogger): SipCall {
-  const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: false });
+export function createOutgoingCall(userAgent: SipUserAgent, target: SipTarget, logger: RedactingLogger, extraHeaders: readonly string[] = []): SipCall {
+  // `extraHeaders` were checked by `checkCustomHeaders` (names not owned by the stack, values without control characters).
+  const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: false, extraHeaders: [...extraHeaders] });
   return new SipCall(inviter, 'outbound', logger);
 }
 

@@ -56,6 +56,8 @@ export class ScriptedCall implements CallSignal {
   #established = false;
   #done = false;
   readonly #answers: RequestOutcome[] = [];
+  /** Headers of the far end's INVITE (inbound) or of its 2xx (outbound, once answered). */
+  #remoteHeaders: Readonly<Record<string, string>>;
   #onNotify: ((statusCode: number) => void) | null = null;
 
   constructor(
@@ -66,7 +68,23 @@ export class ScriptedCall implements CallSignal {
     readonly remoteSdp: string | undefined,
     /** Whether an answer is followed by its ACK at once (`autoConfirm`). */
     private readonly autoConfirm: boolean,
-  ) {}
+    /** Inbound: the INVITE's extra headers. Outbound: the header lines the phone's INVITE carried. */
+    headers: Readonly<Record<string, string>> | readonly string[] = {},
+  ) {
+    this.inviteHeaders = Array.isArray(headers) ? headers : [];
+    this.#remoteHeaders = Array.isArray(headers) ? {} : (headers as Readonly<Record<string, string>>);
+  }
+
+  /** The extra header lines of the phone's INVITE (outbound calls), as sent. */
+  readonly inviteHeaders: readonly string[];
+
+  header(name: string): string | undefined {
+    const lower = typeof name === 'string' ? name.toLowerCase() : '';
+    const values = Object.entries(this.#remoteHeaders)
+      .filter(([key]) => key.toLowerCase() === lower)
+      .map(([, value]) => value);
+    return values.length > 0 ? values.join(', ') : undefined;
+  }
 
   get isEstablished(): boolean {
     return this.#established && !this.#done;
@@ -148,9 +166,10 @@ export class ScriptedCall implements CallSignal {
     return true;
   }
 
-  /** The callee answers our INVITE (200 OK, then our ACK unless `autoConfirm` is off). */
-  remoteAnswer(): boolean {
+  /** The callee answers our INVITE (200 OK with `headers`, then our ACK unless `autoConfirm` is off). */
+  remoteAnswer(headers: Readonly<Record<string, string>> = {}): boolean {
     if (this.direction !== 'outbound' || this.#established || this.#done) return false;
+    this.#remoteHeaders = headers;
     this.#accept();
     return true;
   }

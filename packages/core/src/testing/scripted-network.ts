@@ -37,7 +37,7 @@ export class ScriptedNetwork implements PhoneBackend {
 
   registration(ctx: PhoneContext, _credential: Credential, onCall: (call: CallSignal) => void): ScriptedRegistration {
     this.#onCall = onCall;
-    return (this.#registration = new ScriptedRegistration(ctx, this.#options.autoRegister ?? true, (target) => this.#dialed(target)));
+    return (this.#registration = new ScriptedRegistration(ctx, this.#options.autoRegister ?? true, (target, headers) => this.#dialed(target, headers)));
   }
 
   openMedia: PhoneBackend['openMedia'] = (options, deviceIds) =>
@@ -59,22 +59,35 @@ export class ScriptedNetwork implements PhoneBackend {
     return this.#registry;
   }
 
-  /** An INVITE arrives from `number` (with Replaces naming `replaces`, if given); returns the new call's signalling. */
-  invite(number: string, displayName: string, video: boolean, domain: string, replaces?: ScriptedCall): ScriptedCall {
-    const call = this.#newCall('inbound', { user: number, host: domain }, displayName, offer(video));
+  /** An INVITE arrives from `number` with extra `headers` (with Replaces naming `replaces`, if given); returns the new call's signalling. */
+  invite(
+    number: string,
+    displayName: string,
+    video: boolean,
+    domain: string,
+    headers: Readonly<Record<string, string>>,
+    replaces?: ScriptedCall,
+  ): ScriptedCall {
+    const call = this.#newCall('inbound', { user: number, host: domain }, displayName, offer(video), headers);
     call.replaces = replaces;
     this.#onCall?.(call);
     return call;
   }
 
-  #dialed(target: SipTarget): ScriptedCall {
-    const call = this.#newCall('outbound', target, '', undefined);
+  #dialed(target: SipTarget, headers: readonly string[]): ScriptedCall {
+    const call = this.#newCall('outbound', target, '', undefined, headers);
     this.lastDialed = call.sipCallId;
     return call;
   }
 
-  #newCall(direction: 'inbound' | 'outbound', remote: SipTarget, displayName: string, sdp: string | undefined): ScriptedCall {
-    const call = new ScriptedCall(`call-${this.#nextCall++}`, direction, remote, displayName, sdp, this.#options.autoConfirm ?? true);
+  #newCall(
+    direction: 'inbound' | 'outbound',
+    remote: SipTarget,
+    displayName: string,
+    sdp: string | undefined,
+    headers: Readonly<Record<string, string>> | readonly string[],
+  ): ScriptedCall {
+    const call = new ScriptedCall(`call-${this.#nextCall++}`, direction, remote, displayName, sdp, this.#options.autoConfirm ?? true, headers);
     this.calls.set(call.sipCallId, call);
     return call;
   }

@@ -27,11 +27,13 @@ describe('ScriptedPhone registration', () => {
     const phone: PhoneApi = new ScriptedPhone();
     expect(Object.keys(phone.store.getState()).sort()).toEqual(
       [
+        'autoAnswer',
         'calls',
         'callIds',
         'currentSessionID',
         'destroyed',
         'deviceIds',
+        'doNotDisturb',
         'identity',
         'incomingIds',
         'isMaxCall',

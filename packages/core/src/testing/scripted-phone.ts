@@ -9,7 +9,16 @@ import { ScriptedNetwork } from './scripted-network.js';
 import type { IncomingCaller, LoggedCommandName, RefusedCall, ScriptedCommand, ScriptedPhoneOptions } from './scripted-types.js';
 
 /** Commands logged besides the call commands. */
-const PHONE_COMMANDS = ['start', 'disconnect', 'reRegister', 'destroy', 'call', 'setCurrentSession'] as const satisfies readonly LoggedCommandName[];
+const PHONE_COMMANDS = [
+  'start',
+  'disconnect',
+  'reRegister',
+  'destroy',
+  'call',
+  'setCurrentSession',
+  'setDoNotDisturb',
+  'setAutoAnswer',
+] as const satisfies readonly LoggedCommandName[];
 
 /**
  * A phone for tests and stories: the real `PhoneOperator`, running on an
@@ -116,13 +125,16 @@ export class ScriptedPhone extends PhoneOperator {
   // ── scripting: the far ends ──────────────────────────────────────────
 
   /**
-   * An INVITE arrives. Returns the new call's id. A call the phone refuses
-   * without ringing (call limit, `disableCallWaiting`) is never shown and is
-   * listed in {@link ScriptedPhone.refusedIncoming}.
+   * An INVITE arrives (with `caller.headers`, e.g. `Call-Info` asking for
+   * auto-answer, read back by `session.getHeader`). Returns the new call's
+   * id. A call the phone refuses without ringing (do-not-disturb, call
+   * limit, `disableCallWaiting`) is never shown, emits `incomingRefused` and
+   * is listed in {@link ScriptedPhone.refusedIncoming}.
    */
   simulateIncoming(caller: IncomingCaller): string {
     const replaced = caller.replaces === undefined ? undefined : this.#live(caller.replaces);
-    const call = this.#network.invite(caller.number, caller.name ?? '', caller.isVideo ?? false, this.store.getState().identity.domain, replaced);
+    const { domain } = this.store.getState().identity;
+    const call = this.#network.invite(caller.number, caller.name ?? '', caller.isVideo ?? false, domain, caller.headers ?? {}, replaced);
     const callId = call.sipCallId;
     if (call.refusedWith !== null) {
       this.refusedIncoming.push({ callId, number: caller.number, code: call.refusedWith });
@@ -138,9 +150,14 @@ export class ScriptedPhone extends PhoneOperator {
     return this.#live(callId)?.remoteProgress(180) ?? false;
   }
 
-  /** The callee answers an outgoing call (200 OK; then the ACK unless `autoConfirm: false`). */
-  remoteAnswer(callId: string): boolean {
-    return this.#live(callId)?.remoteAnswer() ?? false;
+  /** The callee answers an outgoing call (200 OK with `headers`, read back by `session.getHeader`; then the ACK unless `autoConfirm: false`). */
+  remoteAnswer(callId: string, headers?: Readonly<Record<string, string>>): boolean {
+    return this.#live(callId)?.remoteAnswer(headers) ?? false;
+  }
+
+  /** The extra header lines (`'X-Ticket: 4711'`) the INVITE of an outgoing call carried, as sent. */
+  inviteHeaders(callId: string): readonly string[] {
+    return this.#network.calls.get(callId)?.inviteHeaders ?? [];
   }
 
   /** The ACK of an answered call arrives (with `autoConfirm: false`): `connecting` becomes `talking`. */

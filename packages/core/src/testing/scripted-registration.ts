@@ -19,13 +19,13 @@ const RECONNECT_DELAY_MS = 1000;
 export class ScriptedRegistration implements PhoneRegistration {
   readonly #ctx: PhoneContext;
   readonly #autoRegister: boolean;
-  readonly #dial: (target: SipTarget) => CallSignal;
+  readonly #dial: (target: SipTarget, headers: readonly string[]) => CallSignal;
   /** The current loss of a registered connection, until the registrar accepts again. */
   #outage: LinkOutage | null = null;
   /** Loss and recovery of the connection, as the real registration reports them. */
   readonly link = new TypedEmitter<LinkEventMap>();
 
-  constructor(ctx: PhoneContext, autoRegister: boolean, dial: (target: SipTarget) => CallSignal) {
+  constructor(ctx: PhoneContext, autoRegister: boolean, dial: (target: SipTarget, headers: readonly string[]) => CallSignal) {
     this.#ctx = ctx;
     this.#autoRegister = autoRegister;
     this.#dial = dial;
@@ -64,8 +64,8 @@ export class ScriptedRegistration implements PhoneRegistration {
     return Promise.resolve();
   }
 
-  dial(target: SipTarget): CallSignal | null {
-    return this.#ctx.getState().transport === 'connected' ? this.#dial(target) : null;
+  dial(target: SipTarget, headers: readonly string[] = []): CallSignal | null {
+    return this.#ctx.getState().transport === 'connected' ? this.#dial(target, headers) : null;
   }
 
   // ── what the network does ────────────────────────────────────────────

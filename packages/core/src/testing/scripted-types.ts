@@ -24,6 +24,9 @@ export interface ScriptedPhoneOptions extends Partial<
     | 'reconnect'
     | 'dtmfMethod'
     | 'resolveContact'
+    | 'autoAnswer'
+    | 'autoAnswerWhileBusy'
+    | 'dndResponseCode'
     | 'logger'
     | 'logLevel'
   >
@@ -56,9 +59,11 @@ export interface IncomingCaller {
   isVideo?: boolean;
   /** The INVITE carries Replaces naming this call of the phone (RFC 3891): an attended transfer's target role. */
   replaces?: string;
+  /** Extra headers of the INVITE, e.g. `{ 'Call-Info': '<sip:pbx>;answer-after=0', 'X-Ticket': '4711' }`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
-/** An incoming call the phone refused without showing it (call limit, `disableCallWaiting`). */
+/** An incoming call the phone refused without showing it (do-not-disturb, call limit, `disableCallWaiting`, a Replaces it refuses). */
 export interface RefusedCall {
   readonly callId: string;
   readonly number: string;

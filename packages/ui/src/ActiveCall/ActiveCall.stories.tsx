@@ -126,6 +126,14 @@ export const Reconnecting: Story = {
   },
 };
 
+/** An intercom call the phone answered by itself (`autoAnswer`): the status line says so. */
+export const AutoAnswered: Story = {
+  args: { call: { ...talking, communicationType: 'inbound', isAutoAnswered: true } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Auto-answered')).toBeVisible();
+  },
+};
+
 /** The connection could not be recovered. */
 export const ConnectionLost: Story = {
   args: { call: talking, ended: { cause: 'connection-lost' } },

@@ -108,6 +108,12 @@ export function ActiveCall({
             <CallTimer startTime={call.callStartTime} now={now} className="wp-call__timer" />
           </>
         )}
+        {call.isAutoAnswered && !ended && (
+          <>
+            <span aria-hidden>·</span>
+            <span className="wp-call__auto">Auto-answered</span>
+          </>
+        )}
       </p>
       <div className={cx('wp-call__identity', visiblePanel !== 'none' && 'wp-call__identity--compact')}>
         <Avatar

@@ -56,4 +56,10 @@ describe('call text', () => {
     expect(describeCallChange(b, e)).toBe('Call failed. The line is busy (SIP 486)');
     expect(describeCallChange(e, e)).toBeNull();
   });
+
+  it('announces a call the phone answered by itself', () => {
+    const ringing = snapshotOf(makeCall({ callStatus: 'ringing', communicationType: 'inbound' }), idle, null);
+    const auto = snapshotOf(makeCall({ callStatus: 'connecting', communicationType: 'inbound', isAutoAnswered: true }), idle, null);
+    expect(describeCallChange(ringing, auto)).toBe('Answered automatically. Connecting to Ada Lovelace');
+  });
 });

@@ -92,6 +92,7 @@ export interface CallSnapshot {
   isHold: boolean;
   isMute: boolean;
   isRecovering: boolean;
+  isAutoAnswered: boolean;
   recordStatus: CallStatus['recordStatus'];
   transfer: TransferState['status'];
   transferTarget: string;
@@ -107,6 +108,7 @@ export function snapshotOf(call: CallStatus, transfer: TransferState, ended: Sho
     isHold: call.isHold,
     isMute: call.isMute,
     isRecovering: call.isRecovering,
+    isAutoAnswered: call.isAutoAnswered,
     recordStatus: call.recordStatus,
     transfer: transfer.status,
     transferTarget: transfer.status === 'idle' ? '' : transfer.target,
@@ -143,8 +145,9 @@ const TRANSFER_PREFIX: Readonly<Record<Exclude<TransferState['status'], 'idle'>,
  */
 export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot): string | null {
   if (next.ended !== null) return prev?.ended === next.ended ? null : next.ended;
-  const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'recordStatus') => prev !== null && prev[key] !== next[key];
+  const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'isAutoAnswered' | 'recordStatus') => prev !== null && prev[key] !== next[key];
   const parts = [
+    changed('isAutoAnswered') && next.isAutoAnswered && 'Answered automatically',
     prev?.phase !== next.phase && PHASE_PREFIX[next.phase] + next.name,
     changed('isRecovering') && (next.isRecovering ? 'Connection lost, reconnecting' : 'Reconnected'),
     changed('isHold') && (next.isHold ? 'Call on hold' : 'Call resumed'),

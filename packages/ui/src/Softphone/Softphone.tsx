@@ -5,6 +5,7 @@ import { activeCallIdOf } from '../connected/call-selection.js';
 import { ConnectedActiveCall } from '../connected/ConnectedActiveCall.js';
 import { ConnectedCallSwitcher } from '../connected/ConnectedCallSwitcher.js';
 import { ConnectedDialer } from '../connected/ConnectedDialer.js';
+import { ConnectedDoNotDisturbToggle } from '../connected/ConnectedDoNotDisturbToggle.js';
 import { ConnectedIncomingCall } from '../connected/ConnectedIncomingCall.js';
 import { ConnectedRegistrationStatus } from '../connected/ConnectedRegistrationStatus.js';
 import { PhoneIcon } from '../icons/icons.js';
@@ -14,6 +15,8 @@ import { cx } from '../internal/cx.js';
 export interface SoftphoneProps {
   /** Heading of the phone. Default `"Phone"`. */
   title?: string;
+  /** Show the do-not-disturb toggle in the header. Default `true`. */
+  showDoNotDisturb?: boolean;
   className?: string;
 }
 
@@ -21,7 +24,8 @@ export interface SoftphoneProps {
  * A complete phone: put it under `<PhoneProvider config={...}>` and it works.
  *
  * @remarks
- * Composes the connected widgets: the registration badge, the incoming-call
+ * Composes the connected widgets: the registration badge and the
+ * do-not-disturb toggle, the incoming-call
  * dialog (with a ringtone), the call switcher for two calls, the in-call
  * screen (or the reason a call ended), and the dialer, shown when no call is
  * up and behind "Add call" during one. `<CallAudio />` plays the calls'
@@ -35,7 +39,7 @@ export interface SoftphoneProps {
  * </PhoneProvider>
  * ```
  */
-export function Softphone({ title = 'Phone', className }: SoftphoneProps) {
+export function Softphone({ title = 'Phone', showDoNotDisturb = true, className }: SoftphoneProps) {
   const id = useId();
   const { inCall, atCallLimit } = usePhone((s) => ({ inCall: activeCallIdOf(s) !== null, atCallLimit: s.isMaxCall }));
   const [adding, setAdding] = useState(false);
@@ -47,7 +51,10 @@ export function Softphone({ title = 'Phone', className }: SoftphoneProps) {
         <h2 id={`${id}-title`} className="wp-softphone__title">
           {title}
         </h2>
-        <ConnectedRegistrationStatus showAddress={false} />
+        <div className="wp-softphone__header-end">
+          {showDoNotDisturb && <ConnectedDoNotDisturbToggle />}
+          <ConnectedRegistrationStatus showAddress={false} />
+        </div>
       </header>
       <CallAudio>
         {({ blocked, resume }) =>

@@ -38,3 +38,24 @@ export const Unregistered: Story = {
     await expect(within(canvasElement).getByRole('button', { name: 'Call' })).toBeDisabled();
   },
 };
+
+/** An intercom dialer: every call asks the callee to answer by itself (`callOptions.headers`). */
+export const Intercom: Story = {
+  args: { defaultValue: '1002', callOptions: { headers: { 'Call-Info': '<sip:webphone.test>;answer-after=0' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Call' }));
+    await expect(userCommands(phone)).toEqual([{ name: 'call', args: ['1002', { headers: { 'Call-Info': '<sip:webphone.test>;answer-after=0' } }] }]);
+    await expect(phone.inviteHeaders(phone.lastCallId!)).toEqual(['Call-Info: <sip:webphone.test>;answer-after=0']);
+  },
+};
+
+/** Headers the phone refuses: nothing is sent and the dialer says why. */
+export const RefusedHeader: Story = {
+  args: { defaultValue: '1002', callOptions: { headers: { Via: 'SIP/2.0/WSS evil.invalid' } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('a header the phone cannot send');
+  },
+};

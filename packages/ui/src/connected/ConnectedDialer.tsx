@@ -1,5 +1,5 @@
 'use client';
-import { isSuccess, usePhone, usePhoneCommands, type Result } from '@webphone/react';
+import { isSuccess, usePhone, usePhoneCommands, type CallOptions, type Result } from '@webphone/react';
 import { useRef, useState } from 'react';
 import { Dialer, type DialerProps } from '../Dialer/Dialer.js';
 import { callsToHold } from './call-selection.js';
@@ -9,6 +9,11 @@ import { callErrorText } from './result-text.js';
 export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' | 'showKeypad' | 'tones' | 'label' | 'placeholder' | 'className'> {
   /** Called after each attempt with the number and the phone's `Result` (e.g. for a call history). */
   onCallResult?: (number: string, result: Result) => void;
+  /**
+   * Options of each call placed, e.g. `{ headers: { 'X-Queue': 'sales' } }`
+   * (headers the phone refuses make Call show why: `INVALID_HEADER`).
+   */
+  callOptions?: CallOptions;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' |
  * too fast…) is explained under the field; a placed call clears the field and
  * holds any call the user was talking on, as a desk phone does.
  */
-export function ConnectedDialer({ defaultValue = '', onCallResult, ...look }: ConnectedDialerProps) {
+export function ConnectedDialer({ defaultValue = '', onCallResult, callOptions, ...look }: ConnectedDialerProps) {
   const phone = usePhoneCommands();
   const { isRegistered, isMaxCall } = usePhone((s) => ({ isRegistered: s.isRegistered, isMaxCall: s.isMaxCall }));
   const [number, setNumber] = useState(defaultValue);
@@ -33,7 +38,7 @@ export function ConnectedDialer({ defaultValue = '', onCallResult, ...look }: Co
     placing.current = true;
     let result: Result;
     try {
-      result = await phone.call(target);
+      result = await phone.call(target, callOptions);
     } finally {
       placing.current = false;
     }

@@ -12,6 +12,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   '-210': 'Wait until your other call is answered.', // CURRENT_CALL_HAS_NOT_CONNECTED
   '-209': 'The phone system cannot call this number.', // INVALID_NUMBER
   '-207': 'The call to transfer is no longer connected.', // ATTENDED_PARENT_NOT_FOUND
+  '-212': 'The call could not be placed: the app gave it a header the phone cannot send.', // INVALID_HEADER
 } satisfies Partial<Record<`${ResultCodeValue}`, string>>;
 
 /**

@@ -19,6 +19,7 @@ export function makeCall(overrides: Partial<CallStatus> = {}): CallStatus {
     isTransfer: false,
     isConference: false,
     isRecovering: false,
+    isAutoAnswered: false,
     ...overrides,
   };
 }

@@ -29,9 +29,9 @@ export function kamailioRig(server: () => SipServerHandle): (options: ParityOpti
     const far = (extension: '1002' | '1003'): FarEnd => {
       const end = ends[extension];
       return {
-        call: async () => {
+        call: async (headers) => {
           const ringing = nextEvent(a.phone, 'incoming');
-          const placed = await end.phone.call('1001');
+          const placed = await end.phone.call('1001', { headers });
           if (placed.code !== 200) throw new Error(placed.message);
           return (await ringing)[0].callId;
         },

@@ -2,12 +2,12 @@ import type { PhoneApi, PhoneConfig, PhoneState } from '../../index.js';
 import type { PhoneTrace } from './trace.js';
 
 /** The phone options a scenario may set, the same for both phones. */
-export type ParityOptions = Pick<PhoneConfig, 'maxConcurrentCalls' | 'disableCallWaiting'>;
+export type ParityOptions = Pick<PhoneConfig, 'maxConcurrentCalls' | 'disableCallWaiting' | 'autoAnswer'>;
 
 /** What a far end does, in terms both worlds can act out. */
 export interface FarEnd {
-  /** Calls the phone; resolves with the phone's call id once it rings there. */
-  call(): Promise<string>;
+  /** Calls the phone (with extra INVITE `headers`); resolves with the phone's call id once it rings there. */
+  call(headers?: Record<string, string>): Promise<string>;
   /** Calls the phone, which refuses without ringing; resolves once refused. */
   callRefused(): Promise<void>;
   /** Answers the phone's call, ringing here. */

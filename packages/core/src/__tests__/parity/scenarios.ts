@@ -101,7 +101,8 @@ export const SCENARIOS: readonly ParityScenario[] = [
   {
     name: 'incoming call rejected here',
     async run(rig) {
-      const id = await rig.far('1002').call();
+      // Another caller: the far end may place one call a second.
+      const id = await rig.far('1003').call();
       await step(rig, 'reject', () => rig.phone.reject(id), callCount(0));
     },
   },
@@ -232,6 +233,30 @@ export const SCENARIOS: readonly ParityScenario[] = [
       await step(rig, 'answer', () => rig.phone.answer(id), firstIs('talking'));
       await step(rig, '1003 calls', () => rig.far('1003').callRefused());
       await step(rig, 'call 1003', () => rig.phone.call('1003'));
+      await step(rig, '1002 hangs up', () => rig.far('1002').hangup(), callCount(0));
+    },
+  },
+  {
+    name: 'do not disturb: a call is refused without ringing, and rings again once it is off',
+    async run(rig) {
+      await step(rig, 'do not disturb', () => rig.phone.setDoNotDisturb(true));
+      await step(rig, '1002 calls', () => rig.far('1002').callRefused());
+      await step(rig, 'disturb again', () => rig.phone.setDoNotDisturb(false));
+      // Another caller: the far end may place one call a second.
+      const id = await rig.far('1003').call();
+      await step(rig, 'reject', () => rig.phone.reject(id), callCount(0));
+    },
+  },
+  {
+    name: 'auto-answer: a call that asks for it is answered by the phone',
+    options: { autoAnswer: 'when-requested' },
+    async run(rig) {
+      await step(
+        rig,
+        '1002 calls asking for auto-answer',
+        async () => void (await rig.far('1002').call({ 'Call-Info': '<sip:webphone.test>;answer-after=0' })),
+        firstIs('talking'),
+      );
       await step(rig, '1002 hangs up', () => rig.far('1002').hangup(), callCount(0));
     },
   },

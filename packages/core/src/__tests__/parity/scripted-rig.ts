@@ -27,7 +27,7 @@ export async function scriptedRig(options: ParityOptions): Promise<ParityRig> {
     return id;
   };
   const far = (number: string): FarEnd => ({
-    call: async () => phone.simulateIncoming({ number }),
+    call: async (headers) => phone.simulateIncoming({ number, headers }),
     callRefused: async () => {
       const before = phone.refusedIncoming.length;
       phone.simulateIncoming({ number });

@@ -32,6 +32,7 @@ export class PhoneTrace {
     });
     phone.on('incoming', ({ callId }) => this.#event(`incoming ${this.name(callId)}`));
     phone.on('startSession', ({ callId }) => this.#event(`startSession ${this.name(callId)}`));
+    phone.on('incomingRefused', (refusal) => this.#event(`incomingRefused ${JSON.stringify(refusal)}`));
     phone.on('deleteSession', ({ callId, cause, code, record }) =>
       this.#event(`deleteSession ${this.name(callId)} ${cause} ${code ?? '-'} ${JSON.stringify(this.#record(record))}`),
     );

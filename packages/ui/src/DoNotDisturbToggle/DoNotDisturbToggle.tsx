@@ -1,0 +1,40 @@
+'use client';
+import { DoNotDisturbIcon } from '../icons/icons.js';
+import { cx } from '../internal/cx.js';
+import { useControllableState } from '../internal/use-controllable-state.js';
+
+/** Props of {@link DoNotDisturbToggle}. */
+export interface DoNotDisturbToggleProps {
+  /** Do-not-disturb is on (controlled). */
+  value?: boolean;
+  /** Initial state when uncontrolled. Default `false`. */
+  defaultValue?: boolean;
+  /** Called with the new state when the user presses the toggle. */
+  onValueChange?: (on: boolean) => void;
+  /** Label of the button. Default `"Do not disturb"`. */
+  label?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+/**
+ * A do-not-disturb switch: one native button with `aria-pressed`.
+ *
+ * @remarks
+ * Presentational: it only reports presses. `ConnectedDoNotDisturbToggle`
+ * wires it to `phone.setDoNotDisturb` and the store's `doNotDisturb`.
+ *
+ * @example
+ * ```tsx
+ * <DoNotDisturbToggle value={dnd} onValueChange={setDnd} />
+ * ```
+ */
+export function DoNotDisturbToggle({ value, defaultValue = false, onValueChange, label = 'Do not disturb', disabled, className }: DoNotDisturbToggleProps) {
+  const [on, setOn] = useControllableState(value, defaultValue, onValueChange);
+  return (
+    <button type="button" className={cx('wp-button', 'wp-button--small', 'wp-dnd', className)} aria-pressed={on} disabled={disabled} onClick={() => setOn(!on)}>
+      <DoNotDisturbIcon />
+      {label}
+    </button>
+  );
+}
