@@ -98,7 +98,7 @@ export class PhoneOperator implements PhoneApi {
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
     this.#registration = backend.registration(ctx, resolved.credential, (sip) => this.#controller.incoming(sip));
     new CallRecovery(ctx, registry, lifecycle, this.#holds, this.#registration.link);
-    backend.attach?.(registry);
+    backend.attach?.(registry, (callId, report) => lifecycle.reportQuality(callId, report));
   }
 
   // ── state views ──────────────────────────────────────────────────────
