@@ -194,9 +194,9 @@ describe('CallQualityMonitor', () => {
 describe('readSdpFacts', () => {
   it('reads telephone-event, video and the audio direction', () => {
     const sdp = ['v=0', 'a=sendrecv', 'm=audio 9 RTP/AVP 0 101', 'a=rtpmap:101 telephone-event/8000', 'a=sendonly', 'm=video 9 RTP/AVP 96', ''].join('\r\n');
-    expect(readSdpFacts(sdp)).toEqual({ telephoneEvent: true, video: true });
-    expect(readSdpFacts('m=audio 9 RTP/AVP 0\nm=video 0 RTP/AVP 96')).toEqual({ telephoneEvent: false, video: false });
-    expect(readSdpFacts(undefined)).toEqual({ telephoneEvent: false, video: false });
+    expect(readSdpFacts(sdp)).toEqual({ telephoneEvent: true, video: true, audioDirection: 'sendonly' });
+    expect(readSdpFacts('m=audio 9 RTP/AVP 0\nm=video 0 RTP/AVP 96')).toEqual({ telephoneEvent: false, video: false, audioDirection: 'sendrecv' });
+    expect(readSdpFacts(undefined)).toEqual({ telephoneEvent: false, video: false, audioDirection: 'sendrecv' });
   });
 });
 
