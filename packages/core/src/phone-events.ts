@@ -36,6 +36,4 @@ export interface PhoneEventMap {
   deleteSession: [event: { callId: string; cause: CallEndCause; code?: number | undefined; record: CallRecord }];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
-  /** An error that no call owns, e.g. a listener that threw. */
-  error: [error: Result];
 }
