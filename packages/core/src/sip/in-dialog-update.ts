@@ -1,4 +1,8 @@
-import { Core } from 'sip.js';
+import type { Core } from 'sip.js';
+// Deep imports: the `Core` namespace as a value would pull all of sip.js's core into the bundle.
+import { SignalingState } from 'sip.js/lib/core/session/session.js';
+import { NonInviteServerTransaction } from 'sip.js/lib/core/transactions/non-invite-server-transaction.js';
+import { UserAgentServer } from 'sip.js/lib/core/user-agents/user-agent-server.js';
 
 /** Answers one in-dialog UPDATE (its server transaction is already made). */
 export type UpdateHandler = (uas: Core.UserAgentServer, message: Core.IncomingRequestMessage) => void;
@@ -34,7 +38,7 @@ export function answerUpdates(core: Core.UserAgentCore, dialog: Core.Dialog, han
     const target = message.method === 'UPDATE' && message.toTag ? core.dialogs.get(message.callId + message.toTag + message.fromTag) : undefined;
     const handle = target && handlers.get(target);
     if (!handle) return original(message);
-    handle(new Core.UserAgentServer(Core.NonInviteServerTransaction, core, message), message);
+    handle(new UserAgentServer(NonInviteServerTransaction, core, message), message);
   };
 }
 
@@ -68,7 +72,7 @@ export async function answerUpdate(session: UpdatedSession, uas: Core.UserAgentS
     const handler = session.sessionDescriptionHandler;
     if (!/^application\/sdp\b/i.test(message.getHeader('content-type') ?? '')) {
       uas.reject({ statusCode: 415, extraHeaders: ['Accept: application/sdp'] });
-    } else if (session.dialog?.signalingState !== Core.SignalingState.Stable) {
+    } else if (session.dialog?.signalingState !== SignalingState.Stable) {
       uas.reject({ statusCode: 491 });
     } else if (!handler) {
       uas.reject({ statusCode: 488 });
