@@ -23,7 +23,6 @@ import { sipBackend } from './sip-backend.js';
 import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
-
 /** Result codes of `call()`/`answer()` that also go to `lastError`: media devices and the connection (-200). */
 const LAST_ERROR_CODES: ReadonlySet<number> = new Set([
   ResultCode.UNKNOWN_ERROR,

@@ -152,7 +152,9 @@ describe('session refresh by UPDATE and re-INVITE (RFC 3311, RFC 4028) through t
 
     // An UPDATE with an offer is answered like a re-INVITE; one that is not SDP is refused without harm.
     const reinvite = sessionEvent(b.phone.getSession(callId)!, 'reinvite');
-    const offer = ['v=0', 'o=- 1 9 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=rtpmap:111 opus/48000/2', 'a=sendrecv', ''].join('\r\n');
+    const offer = ['v=0', 'o=- 1 9 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=rtpmap:111 opus/48000/2', 'a=sendrecv', ''].join(
+      '\r\n',
+    );
     const withOffer = await sendUpdate(inviter, [], { contentType: 'application/sdp', content: offer });
     expect(withOffer.status).toBe(200);
     expect(withOffer.body).toMatch(/^m=audio .*\r\n[\s\S]*a=sendrecv/m);
@@ -177,7 +179,9 @@ describe('session refresh by UPDATE and re-INVITE (RFC 3311, RFC 4028) through t
     b.phone.hold(callId);
     await waitForState(b.phone.store, (s) => s.calls[callId]?.status.isHold === true);
 
-    const offer = ['v=0', 'o=- 1 9 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=rtpmap:111 opus/48000/2', 'a=sendrecv', ''].join('\r\n');
+    const offer = ['v=0', 'o=- 1 9 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=rtpmap:111 opus/48000/2', 'a=sendrecv', ''].join(
+      '\r\n',
+    );
     const answer = await sendUpdate(inviter, [], { contentType: 'application/sdp', content: offer });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatch(/a=sendonly/);

@@ -48,7 +48,10 @@ describe('getUserMedia error mapping', () => {
       { audio: true, video: true },
       { getUserMedia: vi.fn(), enumerateDevices: () => Promise.reject(domError('NotReadableError')) },
     );
-    expect(result).toEqual({ code: ResultCode.GET_LOCAL_MEDIA_INFO_ERROR, message: expect.stringMatching(/^GET_LOCAL_MEDIA_INFO_ERROR: NotFoundError: .*device list could not be read/) });
+    expect(result).toEqual({
+      code: ResultCode.GET_LOCAL_MEDIA_INFO_ERROR,
+      message: expect.stringMatching(/^GET_LOCAL_MEDIA_INFO_ERROR: NotFoundError: .*device list could not be read/),
+    });
   });
 
   it('honours deviceIds and call options', () => {

@@ -85,10 +85,25 @@ export class FakeSessionDescriptionHandler {
       counters.lost += this.stats.inboundPackets > 0 ? this.stats.lostPackets : 0;
       const entries: Record<string, unknown>[] = [
         { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1' },
-        { id: 'CP1', type: 'candidate-pair', localCandidateId: 'L1', remoteCandidateId: 'R1', currentRoundTripTime: this.stats.rttMs / 1000, state: 'succeeded' },
+        {
+          id: 'CP1',
+          type: 'candidate-pair',
+          localCandidateId: 'L1',
+          remoteCandidateId: 'R1',
+          currentRoundTripTime: this.stats.rttMs / 1000,
+          state: 'succeeded',
+        },
         { id: 'L1', type: 'local-candidate', candidateType: 'host' },
         { id: 'C1', type: 'codec', mimeType: 'audio/opus' },
-        { id: 'IN1', type: 'inbound-rtp', kind: 'audio', codecId: 'C1', packetsReceived: counters.received, packetsLost: counters.lost, jitter: this.stats.jitterMs / 1000 },
+        {
+          id: 'IN1',
+          type: 'inbound-rtp',
+          kind: 'audio',
+          codecId: 'C1',
+          packetsReceived: counters.received,
+          packetsLost: counters.lost,
+          jitter: this.stats.jitterMs / 1000,
+        },
         { id: 'OUT1', type: 'outbound-rtp', kind: 'audio', codecId: 'C1', packetsSent: counters.sent },
       ];
       return new Map(entries.map((e) => [e.id as string, e]));

@@ -230,7 +230,17 @@ export class ScriptedPhone extends PhoneOperator {
     const now = this.#network.now();
     const answeredAt = this.store.getState().calls[callId]?.timestamps.answeredAt || now;
     const packets = 150 + Math.round(Math.max(0, now - answeredAt) / 20);
-    const audio = { codec: 'opus', packetsReceived: packets, packetsSent: packets, packetsLost: 0, lossRatio: 0, jitter: 2, jitterAvg: 2, jitterMax: 4, rtt: 1 };
+    const audio = {
+      codec: 'opus',
+      packetsReceived: packets,
+      packetsSent: packets,
+      packetsLost: 0,
+      lossRatio: 0,
+      jitter: 2,
+      jitterAvg: 2,
+      jitterMax: 4,
+      rtt: 1,
+    };
     return { callId, timestamp: now, date: new Date(now).toISOString(), candidateType: 'host', audio, video: null, mos: 4.4 };
   }
 

@@ -131,7 +131,11 @@ export const QualityWarnings: Story = {
   args: { call: talking, qualityWarnings: ['high-packet-loss', 'no-inbound-audio'] },
   play: async ({ canvasElement }) => {
     const list = within(canvasElement).getByRole('list', { name: 'Call quality warnings' });
-    await expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Audio dropping out', 'No audio from the other side']);
+    await expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Audio dropping out', 'No audio from the other side']);
     await expect(within(canvasElement).getByText('Call quality: Audio dropping out, No audio from the other side')).toBeInTheDocument();
   },
 };
