@@ -29,20 +29,24 @@ export const BUDGETS = [
     // bundler; then call recovery (recovery re-INVITE, pending hold, offer rollback) added about 1.05 KB, the inbound
     // screen (limits before sip.js parses) about 0.6 KB, and the rest of the hardening (microphone silenced on hold,
     // latest reRegister wins, cleaned contact text, sips:/IPv6 checks) about 0.3 KB. esbuild's and Rspack's minifiers
-    // leave sip.js and the core larger than Vite's (Oxc) does.
-    ceilings: { vite: 67.25 * KB, esbuild: 69 * KB, rspack: 67.75 * KB },
+    // leave sip.js and the core larger than Vite's (Oxc) does. Issue 15 items 5 and 7 added about 1.8 KB: quality
+    // warnings (thresholds, the detector, one-way audio), the in-dialog UPDATE server, the Record INFO body with its
+    // 415 retry, and lastError for call()/answer() (vite 68637 → 70464 bytes gzip).
+    ceilings: { vite: 69 * KB, esbuild: 70.5 * KB, rspack: 69.5 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
-    ceilings: { vite: 69 * KB, esbuild: 70.75 * KB, rspack: 69.5 * KB },
+    // The core's growth above, plus -206 for an unreadable device list (vite 70343 → 72142).
+    ceilings: { vite: 70.5 * KB, esbuild: 72.5 * KB, rspack: 71 * KB },
     size: (sizes) => sizes.react.gzip,
   },
   {
     what: 'core + hooks + <Softphone> (its stylesheet apart)',
     target: 78 * KB,
-    ceilings: { vite: 78.75 * KB, esbuild: 81.25 * KB, rspack: 79.25 * KB },
+    // The core's growth above, plus ActiveCall's quality-warning badges and announcements (vite 80254 → 82373).
+    ceilings: { vite: 80.5 * KB, esbuild: 83 * KB, rspack: 81 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];
