@@ -19,8 +19,19 @@ export default defineProject({
   resolve: { alias: [...SOURCE_ALIASES] },
   // Pre-bundled up front: otherwise the browser gets React's CommonJS files raw
   // ("react/index.js does not provide an export named 'default'").
+  // The core's deep sip.js imports too: found mid-run, they make Vite re-bundle and reload, and the
+  // stories running then see two copies of React ("Invalid hook call").
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'],
+    include: [
+      'react',
+      'react-dom',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      'sip.js/lib/core/session/session.js',
+      'sip.js/lib/core/transactions/non-invite-server-transaction.js',
+      'sip.js/lib/core/user-agents/user-agent-server.js',
+    ],
   },
   test: {
     name: 'storybook',

@@ -2,7 +2,8 @@ import { causeForStatus, type CallEndCause } from './call-causes.js';
 import { applyMicrophone } from './call-microphone.js';
 import { CallQualityMonitor, type StatsReportLike } from './call-quality.js';
 import type { CallPatch, CallRegistry } from './call-registry.js';
-import type { CallStatus, StaticCallStatus } from './call-status.js';
+import type { CallReport, CallStatus, StaticCallStatus } from './call-status.js';
+import { QualityReports } from './quality-reports.js';
 import { pickStaticStatus, STATIC_KEYS } from './static-status.js';
 import { newCallRecord } from './initial-state.js';
 import type { LiveCall } from './live-call.js';
@@ -53,6 +54,18 @@ export class CallLifecycle implements SessionHost {
     hooks: () => LifecycleHooks,
   ) {
     this.#hooks = hooks;
+    this.#quality = new QualityReports(ctx, registry);
+  }
+
+  readonly #quality: QualityReports;
+
+  /**
+   * Takes a quality report of a live call: stores it, emits `callReport`, and
+   * raises or clears quality warnings. False for an unknown call.
+   */
+  reportQuality(callId: string, callReport: CallReport): boolean {
+    const live = this.registry.get(callId);
+    return live ? this.#quality.report(live, callReport) : false;
   }
 
   /** The milestone handlers, wired by the phone (read when a milestone happens). */
@@ -173,9 +186,7 @@ export class CallLifecycle implements SessionHost {
         const quality = new CallQualityMonitor(
           callId,
           () => (sip.media?.peerConnection?.getStats() as Promise<StatsReportLike> | undefined) ?? null,
-          (callReport) => {
-            if (this.registry.patch(callId, { rest: { lastReport: callReport } })) session.emit('callReport', { callId, callReport });
-          },
+          (callReport) => this.#quality.report(live, callReport),
           (error) => this.ctx.logger.warn(`call ${callId}: getStats failed: ${errorMessage(error)}`),
         );
         quality.start();

@@ -28,6 +28,8 @@ export function lossRatio(lost: number, received: number): number {
 export class CallQualitySampler {
   /** Running jitter figures (ms) per media kind. */
   readonly #jitter = { audio: { sum: 0, count: 0, max: 0 }, video: { sum: 0, count: 0, max: 0 } };
+  /** Audio counters of the previous sample, for the loss of the last interval. */
+  #audioBefore = { lost: 0, received: 0 };
   readonly #callId: string;
 
   constructor(callId: string) {
@@ -54,8 +56,16 @@ export class CallQualitySampler {
       candidateType: ['host', 'srflx', 'prflx', 'relay'].includes(candidateType as string) ? (candidateType as CallReport['candidateType']) : 'unknown',
       audio,
       video: entries.some((e) => e.kind === 'video' && (e.type === 'inbound-rtp' || e.type === 'outbound-rtp')) ? this.#media(entries, byId, 'video') : null,
-      mos: estimateMos(audio.rtt ?? 0, audio.jitterAvg, audio.lossRatio),
+      mos: estimateMos(audio.rtt ?? 0, audio.jitter, this.#intervalLoss(audio)),
     };
+  }
+
+  /** Audio loss since the previous sample; the call's ratio when no packet moved. */
+  #intervalLoss(audio: MediaQuality): number {
+    const lost = audio.packetsLost - this.#audioBefore.lost;
+    const received = audio.packetsReceived - this.#audioBefore.received;
+    this.#audioBefore = { lost: audio.packetsLost, received: audio.packetsReceived };
+    return received > 0 && lost >= 0 ? lossRatio(lost, received) : audio.lossRatio;
   }
 
   #media(entries: StatsEntry[], byId: Map<string, StatsEntry>, kind: 'audio' | 'video'): MediaQuality {
@@ -67,8 +77,9 @@ export class CallQualitySampler {
     const lost = total(inbound, 'packetsLost');
     const mimeType = byId.get(String((inbound[0] ?? outbound[0])?.codecId))?.mimeType;
     const track = this.#jitter[kind];
+    let jitterMs = 0;
     if (inbound.length > 0) {
-      const jitterMs = Math.max(...inbound.map((e) => num(e.jitter) * 1000));
+      jitterMs = Math.max(...inbound.map((e) => num(e.jitter) * 1000));
       track.sum += jitterMs;
       track.count += 1;
       track.max = Math.max(track.max, jitterMs);
@@ -80,6 +91,7 @@ export class CallQualitySampler {
       packetsSent: total(outbound, 'packetsSent'),
       packetsLost: lost,
       lossRatio: lossRatio(lost, received),
+      jitter: round2(jitterMs),
       jitterAvg: track.count > 0 ? round2(track.sum / track.count) : 0,
       jitterMax: round2(track.max),
       rtt: rttEntry ? round2(num(rttEntry.roundTripTime) * 1000) : null,

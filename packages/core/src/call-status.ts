@@ -1,4 +1,5 @@
 import type { CallEndCause } from './call-causes.js';
+import type { QualityWarningName } from './quality-thresholds.js';
 
 /** Caller details that may be filled by `resolveContact` or set by the app. */
 export interface StaticCallStatus {
@@ -109,7 +110,7 @@ export interface CallReport {
   candidateType: 'host' | 'srflx' | 'prflx' | 'relay' | 'unknown';
   audio: MediaQuality;
   video: MediaQuality | null;
-  /** Estimated MOS (1–4.5) from the E-model. */
+  /** Estimated MOS (1–4.5) from the E-model, from this sample's RTT and jitter and the audio loss since the previous sample. */
   mos: number;
 }
 
@@ -121,6 +122,8 @@ export interface MediaQuality {
   packetsLost: number;
   /** lost / (lost + received), 6 decimals. */
   lossRatio: number;
+  /** Jitter of this sample, in ms (the worst incoming stream of the kind). */
+  jitter: number;
   /** Mean and maximum jitter over the call so far, in ms. */
   jitterAvg: number;
   jitterMax: number;
@@ -150,4 +153,10 @@ export interface CallRecord {
    * stays set until the connection is back and the re-INVITE is answered.
    */
   readonly pendingHold: boolean | null;
+  /**
+   * The quality warnings active on the call (session events
+   * `qualityWarning` / `qualityWarningCleared`), in a fixed order; empty
+   * when none.
+   */
+  readonly qualityWarnings: readonly QualityWarningName[];
 }

@@ -4,6 +4,7 @@ import { AUTO_ANSWER_MODES, type AutoAnswerMode } from './auto-answer.js';
 import type { StaticCallStatus } from './call-status.js';
 import type { PhoneIdentity } from './phone-state.js';
 import type { MediaSeam } from './sip/media-seam.js';
+import { resolveQualityThresholds, type QualityThresholds, type ResolvedQualityThresholds } from './quality-thresholds.js';
 
 /** Device ids used for calls; absent ids mean the browser default. */
 export interface DeviceIds {
@@ -139,6 +140,12 @@ export interface PhoneConfig {
   /** Advanced: keep-alive interval, answer timeout and method. */
   keepAlive?: KeepAliveOptions;
   /**
+   * When a call's quality warnings (`qualityWarning` session event) are
+   * raised, per warning name; defaults in `DEFAULT_QUALITY_THRESHOLDS`
+   * (RTT 400 ms, jitter 30 ms, loss 0.03, MOS 3.5, 6 s without audio).
+   */
+  qualityThresholds?: QualityThresholds;
+  /**
    * Advanced: the media layer. Browsers use WebRTC by default; tests in Node
    * pass a fake. Not needed in applications.
    */
@@ -181,6 +188,7 @@ export interface ResolvedPhoneConfig {
   readonly registerExpires: number;
   readonly reconnect: Required<ReconnectOptions>;
   readonly keepAlive: Required<KeepAliveOptions>;
+  readonly qualityThresholds: ResolvedQualityThresholds;
   readonly media: MediaSeam | undefined;
 }
 
@@ -365,6 +373,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
       timeoutMs: integer(keepAlive, 'timeoutMs', 100, 60_000, 10_000, 'keepAlive.timeoutMs'),
       method: oneOf<KeepAliveMethod>(keepAlive, 'method', ['auto', 'crlf', 'options'], 'auto', 'keepAlive.method'),
     },
+    qualityThresholds: resolveQualityThresholds(config.qualityThresholds),
     media: optional<MediaSeam | undefined>(
       config,
       'media',

@@ -48,3 +48,6 @@ export type { DialTarget, DialTargetResult } from './number.js';
 export { computeTimer, formatDuration } from './call-timer.js';
 export { estimateMos } from './mos.js';
 export type { PhoneApi, SessionApi, SessionEventMap, CallOptions, TerminateType } from './phone-api.js';
+export { DEFAULT_QUALITY_THRESHOLDS, QUALITY_WARNING_NAMES } from './quality-thresholds.js';
+export type { QualityThresholds, QualityWarningName, ResolvedQualityThresholds } from './quality-thresholds.js';
+export type { QualityWarning } from './quality-warnings.js';

@@ -75,5 +75,6 @@ export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial
     manualStaticStatus: false,
     lastReport: null,
     pendingHold: null,
+    qualityWarnings: [],
   };
 }

@@ -8,6 +8,7 @@ import type { PhoneState } from './phone-state.js';
 import type { ReadonlyStore } from './readonly-store.js';
 import type { Result } from './result.js';
 import type { Listener } from './typed-emitter.js';
+import type { QualityWarning } from './quality-warnings.js';
 
 /** Media wanted for a call (getUserMedia constraints; default audio only), and extra INVITE headers. */
 export interface CallOptions {
@@ -51,6 +52,15 @@ export interface SessionEventMap {
   staticStatusChange: [next: StaticCallStatus, previous: StaticCallStatus];
   /** A quality report (every 3 s while talking). */
   callReport: [event: { callId: string; callReport: CallReport }];
+  /**
+   * A quality metric crossed its threshold (`config.qualityThresholds`), or
+   * audio stopped flowing one way while the call is neither held nor muted.
+   * Emitted after the `callReport` that raised it, once the record's
+   * `qualityWarnings` lists `name`.
+   */
+  qualityWarning: [event: QualityWarning];
+  /** A warning raised by `qualityWarning` no longer holds (`value` is the metric now). */
+  qualityWarningCleared: [event: QualityWarning];
   /** A DTMF digit the far end sent by SIP INFO. */
   dtmf: [event: { callId: string; digit: string }];
   /**

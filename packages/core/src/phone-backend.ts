@@ -1,4 +1,5 @@
 import type { CallRegistry } from './call-registry.js';
+import type { CallReport } from './call-status.js';
 import type { Credential, DeviceIds, ResolvedPhoneConfig } from './config.js';
 import type { OpenMediaResult } from './media/user-media.js';
 import type { CallOptions } from './phone-api.js';
@@ -41,6 +42,10 @@ export interface PhoneBackend {
   openMedia(options: CallOptions | undefined, deviceIds: DeviceIds, config: ResolvedPhoneConfig): Promise<OpenMediaResult>;
   /** The clock (epoch ms). */
   now(): number;
-  /** Called once the call registry exists (the scripted phone writes quality reports through it). */
-  attach?(registry: CallRegistry): void;
+  /**
+   * Called once the call registry exists; `reportQuality` takes a quality
+   * report of a call as the phone's own monitor would (the scripted phone
+   * injects reports through it).
+   */
+  attach?(registry: CallRegistry, reportQuality: (callId: string, report: CallReport) => boolean): void;
 }

@@ -57,6 +57,4 @@ export interface PhoneEventMap {
   incomingRefused: [event: IncomingRefusal];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
-  /** An error that no call owns, e.g. a listener that threw. */
-  error: [error: Result];
 }

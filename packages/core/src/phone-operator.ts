@@ -18,12 +18,21 @@ import type { PhoneEventMap } from './phone-events.js';
 import type { PhoneState } from './phone-state.js';
 import { createOwnedStore, type ReadonlyStore } from './readonly-store.js';
 import { RecordingController } from './recording.js';
-import { result, type Result } from './result.js';
+import { result, ResultCode, type Result } from './result.js';
 import type { Session } from './session.js';
 import { sipBackend } from './sip-backend.js';
 import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
+/** Result codes of `call()`/`answer()` that also go to `lastError`: media devices and the connection (-200). */
+const LAST_ERROR_CODES: ReadonlySet<number> = new Set([
+  ResultCode.UNKNOWN_ERROR,
+  ResultCode.GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR,
+  ResultCode.GET_LOCAL_STREAM_ERROR,
+  ResultCode.GET_LOCAL_MEDIA_INFO_ERROR,
+  ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE,
+  ResultCode.NOT_FOUND_VIDEO_INPUT_DEVICE,
+]);
 /**
  * A softphone: one SIP registration and its calls.
  *
@@ -99,7 +108,7 @@ export class PhoneOperator implements PhoneApi {
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
     this.#registration = backend.registration(ctx, resolved.credential, (sip) => this.#controller.incoming(sip));
     new CallRecovery(ctx, registry, lifecycle, this.#holds, this.#registration.link);
-    backend.attach?.(registry);
+    backend.attach?.(registry, (callId, report) => lifecycle.reportQuality(callId, report));
   }
 
   // ── state views ──────────────────────────────────────────────────────
@@ -248,15 +257,28 @@ export class PhoneOperator implements PhoneApi {
    * result (`INVALID_NUMBER`, `MAX_LIMIT_CALL`, `CALL_TOO_MANY_TIMES`,
    * `CURRENT_CALL_HAS_NOT_CONNECTED`, `ATTENDED_PARENT_NOT_FOUND`, a media
    * error, or `UNKNOWN_ERROR` when not connected). How the call goes on is
-   * reported by the session's events.
+   * reported by the session's events. A media or connection error is also
+   * the store's `lastError`.
    */
   call(number: string, options?: CallOptions, transferId?: string): Promise<Result> {
-    return this.#controller.call(number, options, transferId);
+    return this.#noteFailure(this.#controller.call(number, options, transferId));
   }
 
-  /** Answers a ringing inbound call; a media error keeps it ringing. */
+  /** Answers a ringing inbound call; a media error keeps it ringing (and is the store's `lastError`). */
   answer(callId: string, options?: CallOptions): Promise<Result> {
-    return this.#controller.answer(callId, options);
+    return this.#noteFailure(this.#controller.answer(callId, options));
+  }
+
+  /**
+   * Writes a failure of the phone's surroundings (media devices, the
+   * connection: see {@link LAST_ERROR_CODES}) from `call()`/`answer()` to
+   * `lastError` before the caller sees it. A command refused for its
+   * arguments or the calls' state changes nothing.
+   */
+  async #noteFailure(outcome: Promise<Result>): Promise<Result> {
+    const answer = await outcome;
+    if (LAST_ERROR_CODES.has(answer.code) && !this.store.getState().destroyed) this.#ctx.setState({ lastError: answer });
+    return answer;
   }
 
   /** Rejects a ringing inbound call with 486 Busy Here. */

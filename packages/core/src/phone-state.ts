@@ -63,7 +63,17 @@ export interface PhoneState {
   /** Shorthand for `registration.status === 'registered'`. */
   readonly isRegistered: boolean;
   readonly identity: PhoneIdentity;
-  /** The most recent error, or `null`. */
+  /**
+   * The phone's most recent failure, or `null`: a registration refused or
+   * timed out (`-201`, also on a failed refresh), reconnect attempts used up
+   * (`-204`), or a `call()` / `answer()` that failed on a media device
+   * (`-202`, `-203`, `-206`, `-290`, `-291`) or on the connection (`-200`).
+   * Not cleared by a later success (compare `registration.status`). A
+   * command refused for its arguments or the calls' state (`-205`, `-207`
+   * to `-212`) only returns its result and changes nothing; what goes wrong
+   * inside a call is the call's own (`failed` / `ended` causes,
+   * `clientError`).
+   */
   readonly lastError: Result | null;
   readonly reconnect: ReconnectState;
   readonly recordPermissions: RecordPermissions;

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DeviceIds } from '@webphone/core';
+import type { DeviceIds, Result } from '@webphone/core';
 
 /** One media device, as plain data. */
 export interface MediaDeviceOption {
@@ -17,7 +17,8 @@ export type DeviceListStatus = 'idle' | 'loading' | 'ready' | 'unsupported' | 'e
 export interface LocalState {
   readonly deviceStatus: DeviceListStatus;
   readonly devices: readonly MediaDeviceOption[];
-  readonly deviceError: string | null;
+  /** Why the last enumeration failed: `GET_LOCAL_MEDIA_INFO_ERROR` (-206) with the browser's message. */
+  readonly deviceError: Result | null;
   /** Devices picked through `useMediaDevices().select`; they override `phone.deviceIds`. */
   readonly chosen: Partial<DeviceIds>;
   /** True while the browser refuses to play a call's audio until the user interacts. */

@@ -1,4 +1,5 @@
 'use client';
+import { result } from '@webphone/core';
 import type { LocalStore } from './local-store.js';
 
 /** Device enumeration for one provider's local store. */
@@ -44,7 +45,9 @@ function createDeviceWatcher({ store }: LocalStore): DeviceWatcher {
       const devices = list.map(({ deviceId, groupId, label, kind }) => ({ deviceId, groupId, label, kind }));
       store.setState({ deviceStatus: 'ready', devices, deviceError: null });
     } catch (error) {
-      if (mine === generation) store.setState({ deviceStatus: 'error', deviceError: error instanceof Error ? error.message : String(error) });
+      // The contract's code for a device list that cannot be read.
+      const detail = error instanceof Error ? error.message : String(error);
+      if (mine === generation) store.setState({ deviceStatus: 'error', deviceError: result('GET_LOCAL_MEDIA_INFO_ERROR', detail) });
     }
   };
   const onDeviceChange = (): void => void refresh();

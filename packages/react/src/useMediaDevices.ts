@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo } from 'react';
-import type { DeviceIds } from '@webphone/core';
+import type { DeviceIds, Result } from '@webphone/core';
 import { useStore } from 'zustand';
 import { usePhoneContext } from './context.js';
 import type { DeviceListStatus, MediaDeviceOption } from './local-store.js';
@@ -16,7 +16,8 @@ const FIELD: Record<DeviceKind, keyof DeviceIds> = { microphone: 'microphoneId',
 export interface MediaDevicesView {
   /** `'loading'` until the first enumeration; `'unsupported'` without `navigator.mediaDevices`. */
   readonly status: DeviceListStatus;
-  readonly error: string | null;
+  /** Why the device list could not be read: a `GET_LOCAL_MEDIA_INFO_ERROR` (-206) result; `null` otherwise. */
+  readonly error: Result | null;
   readonly microphones: readonly MediaDeviceOption[];
   readonly speakers: readonly MediaDeviceOption[];
   readonly cameras: readonly MediaDeviceOption[];

@@ -9,6 +9,7 @@ function report(at: number, received: number, lost: number, jitterAvg: number): 
     packetsSent: received,
     packetsLost: lost,
     lossRatio: 0,
+    jitter: jitterAvg,
     jitterAvg,
     jitterMax: jitterAvg,
     rtt: null,

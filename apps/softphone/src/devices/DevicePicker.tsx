@@ -18,7 +18,7 @@ export function DevicePicker() {
         Audio devices
       </h2>
       {status === 'unsupported' && <p className="demo-muted">This browser cannot list media devices.</p>}
-      {error && <p className="demo-error">{error}</p>}
+      {error && <p className="demo-error">The device list could not be read ({error.message}).</p>}
       <DeviceSelect label="Microphone" devices={microphones} value={selected.microphoneId} onChange={(id) => select('microphone', id)} />
       <DeviceSelect label="Speaker" devices={speakers} value={selected.speakerId} disabled={!canSelectSpeaker} onChange={(id) => select('speaker', id)} />
       {!canSelectSpeaker && <p className="demo-help">This browser plays calls on its default output only.</p>}

@@ -147,7 +147,7 @@ describe('CallQualitySampler', () => {
       { id: 'I', type: 'inbound-rtp', kind: 'audio', codecId: 'C', packetsReceived: received, packetsLost: lost, jitter },
       { id: 'O', type: 'outbound-rtp', kind: 'audio', codecId: 'C', packetsSent: 42 },
     ]);
-  it('reports candidate type, codec, packets, loss, jitter average/max and MOS', () => {
+  it('reports candidate type, codec, packets, loss, jitter (latest, average, max) and the MOS of the last interval', () => {
     const sampler = new CallQualitySampler('c1');
     sampler.sample(sample(0.01, 100, 0), 1000);
     const report = sampler.sample(sample(0.03, 200, 2), 4000);
@@ -157,9 +157,10 @@ describe('CallQualitySampler', () => {
       date: new Date(4000).toISOString(),
       candidateType: 'relay',
       video: null,
-      audio: { codec: 'pcmu', packetsReceived: 200, packetsSent: 42, packetsLost: 2, lossRatio: 0.009901, jitterAvg: 20, jitterMax: 30, rtt: 50 },
+      audio: { codec: 'pcmu', packetsReceived: 200, packetsSent: 42, packetsLost: 2, lossRatio: 0.009901, jitter: 30, jitterAvg: 20, jitterMax: 30, rtt: 50 },
     });
-    expect(report.mos).toBe(estimateMos(50, 20, 0.009901));
+    // The latest jitter and the loss since the previous sample (2 lost of 100 received), not the call's averages.
+    expect(report.mos).toBe(estimateMos(50, 30, lossRatio(2, 100)));
   });
   it('copes with empty stats', () => {
     const report = new CallQualitySampler('c2').sample(stats([]), 0);
@@ -193,9 +194,9 @@ describe('CallQualityMonitor', () => {
 describe('readSdpFacts', () => {
   it('reads telephone-event, video and the audio direction', () => {
     const sdp = ['v=0', 'a=sendrecv', 'm=audio 9 RTP/AVP 0 101', 'a=rtpmap:101 telephone-event/8000', 'a=sendonly', 'm=video 9 RTP/AVP 96', ''].join('\r\n');
-    expect(readSdpFacts(sdp)).toEqual({ telephoneEvent: true, video: true });
-    expect(readSdpFacts('m=audio 9 RTP/AVP 0\nm=video 0 RTP/AVP 96')).toEqual({ telephoneEvent: false, video: false });
-    expect(readSdpFacts(undefined)).toEqual({ telephoneEvent: false, video: false });
+    expect(readSdpFacts(sdp)).toEqual({ telephoneEvent: true, video: true, audioDirection: 'sendonly' });
+    expect(readSdpFacts('m=audio 9 RTP/AVP 0\nm=video 0 RTP/AVP 96')).toEqual({ telephoneEvent: false, video: false, audioDirection: 'sendrecv' });
+    expect(readSdpFacts(undefined)).toEqual({ telephoneEvent: false, video: false, audioDirection: 'sendrecv' });
   });
 });
 

@@ -42,6 +42,18 @@ describe('getUserMedia error mapping', () => {
     expect(result.code).toBe(ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE);
   });
 
+  it('a video call with a missing device and a device list that cannot be read is GET_LOCAL_MEDIA_INFO_ERROR (-206)', async () => {
+    const result = await mapMediaError(
+      domError('NotFoundError'),
+      { audio: true, video: true },
+      { getUserMedia: vi.fn(), enumerateDevices: () => Promise.reject(domError('NotReadableError')) },
+    );
+    expect(result).toEqual({
+      code: ResultCode.GET_LOCAL_MEDIA_INFO_ERROR,
+      message: expect.stringMatching(/^GET_LOCAL_MEDIA_INFO_ERROR: NotFoundError: .*device list could not be read/),
+    });
+  });
+
   it('honours deviceIds and call options', () => {
     expect(buildConstraints(undefined, { microphoneId: 'mic-2', cameraId: 'cam-1' })).toEqual({ audio: { deviceId: { exact: 'mic-2' } }, video: false });
     expect(buildConstraints({ video: { width: 640 } }, { cameraId: 'cam-1' })).toEqual({ audio: true, video: { width: 640, deviceId: { exact: 'cam-1' } } });
@@ -54,6 +66,18 @@ describe('getUserMedia error mapping', () => {
     const placed = await a.phone.call('1002');
     expect(placed.code).toBe(ResultCode.GET_AGREE_CHROME_USER_MEDIA_ROLE_ERROR);
     expect(spy).toHaveBeenCalledWith({ audio: { deviceId: { exact: 'mic-9' } }, video: false });
+    expect(a.phone.sessions.size).toBe(0);
+    expect(a.phone.store.getState().lastError).toEqual(placed);
+  });
+
+  it('call() of a video call whose missing device cannot be told (device list unreadable) is -206, also in lastError', async () => {
+    const a = await registeredPhone(server(), '1001');
+    vi.stubGlobal('navigator', {
+      mediaDevices: { getUserMedia: () => Promise.reject(domError('NotFoundError')), enumerateDevices: () => Promise.reject(domError('NotReadableError')) },
+    });
+    const placed = await a.phone.call('1002', { video: true });
+    expect(placed.code).toBe(ResultCode.GET_LOCAL_MEDIA_INFO_ERROR);
+    expect(a.phone.store.getState().lastError).toEqual(placed);
     expect(a.phone.sessions.size).toBe(0);
   });
 
@@ -70,6 +94,7 @@ describe('getUserMedia error mapping', () => {
 
     stubDevices(() => Promise.reject(domError('NotFoundError')));
     expect((await b.phone.answer(session.callId)).code).toBe(ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE);
+    expect(b.phone.store.getState().lastError?.code).toBe(ResultCode.NOT_FOUND_AUDIO_INPUT_DEVICE);
     expect(session.status.callStatus).toBe('ringing');
 
     const failed = sessionEvent(outgoing, 'failed');

@@ -4,6 +4,8 @@ export interface SdpFacts {
   readonly telephoneEvent: boolean;
   /** The description has a video section with a non-zero port. */
   readonly video: boolean;
+  /** The direction attribute of the first audio section (`sendrecv` when it has none, RFC 3264 §5.1). */
+  readonly audioDirection: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
 }
 
 /**
@@ -17,6 +19,7 @@ export interface SdpFacts {
 export function readSdpFacts(sdp: string | undefined): SdpFacts {
   let telephoneEvent = false;
   let video = false;
+  let audioDirection: SdpFacts['audioDirection'] | undefined;
   let section = '';
   for (const raw of typeof sdp === 'string' ? sdp.split(/\r?\n/) : []) {
     const line = raw.trim();
@@ -26,7 +29,9 @@ export function readSdpFacts(sdp: string | undefined): SdpFacts {
       video ||= media === 'video' && port !== undefined && port !== '0';
     } else if (section === 'audio' && /^a=rtpmap:\d+\s+telephone-event\//i.test(line)) {
       telephoneEvent = true;
+    } else if (section === 'audio' && /^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) {
+      audioDirection ??= line.slice(2) as SdpFacts['audioDirection'];
     }
   }
-  return { telephoneEvent, video };
+  return { telephoneEvent, video, audioDirection: audioDirection ?? 'sendrecv' };
 }

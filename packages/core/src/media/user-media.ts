@@ -1,5 +1,6 @@
 import type { DeviceIds } from '../config.js';
 import type { CallOptions } from '../phone-api.js';
+import { errorMessage } from '../errors.js';
 import { result, type Result } from '../result.js';
 
 /** The part of `navigator.mediaDevices` the phone uses. */
@@ -52,7 +53,9 @@ export function buildConstraints(options: CallOptions | undefined, deviceIds: De
  * is a refused permission (-202). `NotFoundError`, and an
  * `OverconstrainedError` on `deviceId` (the chosen device is gone), mean a
  * missing device: -291 when video was asked for and the microphone is
- * present, otherwise -290. Everything else is -203.
+ * present, otherwise -290 — for a call with both, the device list tells
+ * which is missing, and a list that cannot be read is -206
+ * (`GET_LOCAL_MEDIA_INFO_ERROR`). Everything else is -203.
  */
 export async function mapMediaError(error: unknown, constraints: MediaStreamConstraints, devices?: MediaDevicesLike): Promise<Result> {
   const name = (error as { name?: unknown } | null | undefined)?.name;
@@ -69,11 +72,11 @@ export async function mapMediaError(error: unknown, constraints: MediaStreamCons
   }
   let cameraMissing = !!constraints.video;
   if (cameraMissing && constraints.audio) {
-    // getUserMedia does not say which device is missing; ask the device list (if it cannot be read, blame the camera).
+    // getUserMedia does not say which device is missing; the device list does, unless it cannot be read.
     try {
       cameraMissing = ((await devices?.enumerateDevices?.()) ?? []).some((device) => device.kind === 'audioinput');
-    } catch {
-      // keep blaming the camera
+    } catch (listError) {
+      return result('GET_LOCAL_MEDIA_INFO_ERROR', `${detail}; the device list could not be read: ${errorMessage(listError)}`);
     }
   }
   return result(cameraMissing ? 'NOT_FOUND_VIDEO_INPUT_DEVICE' : 'NOT_FOUND_AUDIO_INPUT_DEVICE', detail);

@@ -24,6 +24,7 @@ import {
   type SipCallDirection,
 } from './call-signal.js';
 import { readReferral } from './sip-referral.js';
+import { answerUpdate, answerUpdates } from './in-dialog-update.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
 
 /** The answer side of an incoming INFO or REFER. */
@@ -89,6 +90,7 @@ export class SipCall implements CallSignal {
     session.delegate = delegate;
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
+        this.#acceptUpdates();
         if (direction === 'inbound') return this.#markAccepted();
         this.#remoteDescription ??= session.dialog?.answer?.content;
         this.#markConfirmed();
@@ -320,6 +322,20 @@ export class SipCall implements CallSignal {
     if (this.#wasEstablished) return this.#emit('ended', !this.#endedLocally);
     const [code, reason] = this.#failure;
     this.#emit('failed', code || (this.#endedLocally ? 487 : 500), reason);
+  }
+
+  /** Answers the far end's UPDATEs (session refreshes, or offers) on this call's dialog; see `answerUpdates`. */
+  #acceptUpdates(): void {
+    const session = this.#session;
+    if (!session.dialog) return;
+    // The session's dialog is sip.js's SessionDialog, typed as its Session interface.
+    answerUpdates(session.userAgent.userAgentCore, session.dialog as unknown as Core.Dialog, (uas, message) => {
+      void answerUpdate(session as Parameters<typeof answerUpdate>[0], uas, message).then((offer) => {
+        if (offer === undefined || this.#done) return;
+        this.#remoteDescription = offer;
+        this.#emit('reinvite', offer);
+      });
+    });
   }
 
   /** Answers an incoming INFO or REFER; a failure to send the answer is logged. */

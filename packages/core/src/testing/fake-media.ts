@@ -70,18 +70,41 @@ export class FakeSessionDescriptionHandler {
   private readonly sessionId = `${Date.now()}${(sessionCounter += 1)}`;
   localMediaStream: FakeStream = new FakeStream([new FakeTrack('audio')]);
   readonly remoteMediaStream = new FakeStream([new FakeTrack('audio')]);
-  private statsCalls = 0;
+  /**
+   * What each `getStats()` call adds to the audio counters, and the RTT and
+   * jitter it reports: a test sets `inboundPackets` or `outboundPackets` to 0
+   * for one-way audio, or raises `rttMs` / `jitterMs`.
+   */
+  readonly stats = { inboundPackets: 150, outboundPackets: 150, lostPackets: 1, rttMs: 40, jitterMs: 2 };
+  readonly #counters = { received: 0, sent: 0, lost: 0 };
   readonly peerConnection = {
     getStats: async (): Promise<Map<string, Record<string, unknown>>> => {
-      this.statsCalls += 1;
-      const n = this.statsCalls;
+      const counters = this.#counters;
+      counters.received += this.stats.inboundPackets;
+      counters.sent += this.stats.outboundPackets;
+      counters.lost += this.stats.inboundPackets > 0 ? this.stats.lostPackets : 0;
       const entries: Record<string, unknown>[] = [
         { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1' },
-        { id: 'CP1', type: 'candidate-pair', localCandidateId: 'L1', remoteCandidateId: 'R1', currentRoundTripTime: 0.04, state: 'succeeded' },
+        {
+          id: 'CP1',
+          type: 'candidate-pair',
+          localCandidateId: 'L1',
+          remoteCandidateId: 'R1',
+          currentRoundTripTime: this.stats.rttMs / 1000,
+          state: 'succeeded',
+        },
         { id: 'L1', type: 'local-candidate', candidateType: 'host' },
         { id: 'C1', type: 'codec', mimeType: 'audio/opus' },
-        { id: 'IN1', type: 'inbound-rtp', kind: 'audio', codecId: 'C1', packetsReceived: 150 * n, packetsLost: n, jitter: 0.002 * n },
-        { id: 'OUT1', type: 'outbound-rtp', kind: 'audio', codecId: 'C1', packetsSent: 150 * n },
+        {
+          id: 'IN1',
+          type: 'inbound-rtp',
+          kind: 'audio',
+          codecId: 'C1',
+          packetsReceived: counters.received,
+          packetsLost: counters.lost,
+          jitter: this.stats.jitterMs / 1000,
+        },
+        { id: 'OUT1', type: 'outbound-rtp', kind: 'audio', codecId: 'C1', packetsSent: counters.sent },
       ];
       return new Map(entries.map((e) => [e.id as string, e]));
     },

@@ -1,6 +1,7 @@
 import type { Credential } from '../config.js';
 import { buildConstraints } from '../media/user-media.js';
 import type { CallRegistry } from '../call-registry.js';
+import type { CallReport } from '../call-status.js';
 import type { PhoneBackend } from '../phone-backend.js';
 import type { PhoneContext } from '../phone-context.js';
 import type { CallSignal } from '../sip/call-signal.js';
@@ -43,9 +44,13 @@ export class ScriptedNetwork implements PhoneBackend {
   openMedia: PhoneBackend['openMedia'] = (options, deviceIds) =>
     Promise.resolve({ ok: true, media: { constraints: buildConstraints(options, deviceIds), stream: null } });
 
-  attach(registry: CallRegistry): void {
+  attach(registry: CallRegistry, reportQuality: (callId: string, report: CallReport) => boolean): void {
     this.#registry = registry;
+    this.reportQuality = reportQuality;
   }
+
+  /** Hands a quality report to the phone as its own monitor would (set by `attach`). */
+  reportQuality: (callId: string, report: CallReport) => boolean = () => false;
 
   /** The registration, once the phone built it. */
   get registrar(): ScriptedRegistration {

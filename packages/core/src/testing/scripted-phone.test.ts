@@ -267,7 +267,8 @@ describe('ScriptedPhone calls', () => {
       .filter((r) => r.method === 'INFO')
       .map((r) => r.detail);
     // DTMF goes out one INFO per digit, in order; the recording INFOs are not queued behind them.
-    expect(infos.filter((detail) => detail.startsWith('Record'))).toEqual(['Record: on', 'Record: off']);
+    // The header, and the same line as a text/plain body (see RecordingController).
+    expect(infos.filter((detail) => detail.startsWith('Record'))).toEqual(['Record: on\ntext/plain: Record: on', 'Record: off\ntext/plain: Record: off']);
     expect(infos.filter((detail) => !detail.startsWith('Record'))).toEqual([
       'application/dtmf-relay: Signal=1\r\nDuration=160',
       'application/dtmf-relay: Signal=2\r\nDuration=160',

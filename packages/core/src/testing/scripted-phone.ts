@@ -1,5 +1,5 @@
 import { CALL_COMMANDS } from '../call-commands.js';
-import type { CallReport } from '../call-status.js';
+import type { CallReport, MediaQuality } from '../call-status.js';
 import type { RecordPermissions } from '../config.js';
 import { PhoneOperator } from '../phone-operator.js';
 import { result, type Result } from '../result.js';
@@ -210,13 +210,17 @@ export class ScriptedPhone extends PhoneOperator {
     return true;
   }
 
-  /** A quality report arrives (the call's `lastReport`, session event `callReport`); defaults describe a good call. */
-  reportQuality(callId: string, report: Partial<CallReport> = {}): boolean {
-    const session = this.getSession(callId);
-    const callReport = { ...this.defaultReport(callId), ...report, callId };
-    if (!session || !this.#network.registry.patch(callId, { rest: { lastReport: callReport } })) return false;
-    session.emit('callReport', { callId, callReport });
-    return true;
+  /**
+   * A quality report arrives, as from the phone's own monitor: the call's
+   * `lastReport`, session event `callReport`, and the quality warnings it
+   * raises or clears (`qualityWarning`, the record's `qualityWarnings`).
+   * Fields left out come from {@link ScriptedPhone.defaultReport} (a good
+   * call), `audio` field by field: `{ audio: { rtt: 600 } }` twice raises
+   * `high-rtt`.
+   */
+  reportQuality(callId: string, report: Partial<Omit<CallReport, 'audio'>> & { audio?: Partial<MediaQuality> } = {}): boolean {
+    const base = this.defaultReport(callId);
+    return this.#network.reportQuality(callId, { ...base, ...report, audio: { ...base.audio, ...report.audio }, callId });
   }
 
   /**
@@ -238,10 +242,22 @@ export class ScriptedPhone extends PhoneOperator {
     return this.getSession(callId)?.timer ?? null;
   }
 
-  /** A quality report filled with plausible values. */
+  /** A quality report of a good call at the phone's clock: audio packets both ways at 50 a second since the answer. */
   defaultReport(callId: string): CallReport {
     const now = this.#network.now();
-    const audio = { codec: 'opus', packetsReceived: 150, packetsSent: 150, packetsLost: 0, lossRatio: 0, jitterAvg: 2, jitterMax: 4, rtt: 1 };
+    const answeredAt = this.store.getState().calls[callId]?.timestamps.answeredAt || now;
+    const packets = 150 + Math.round(Math.max(0, now - answeredAt) / 20);
+    const audio = {
+      codec: 'opus',
+      packetsReceived: packets,
+      packetsSent: packets,
+      packetsLost: 0,
+      lossRatio: 0,
+      jitter: 2,
+      jitterAvg: 2,
+      jitterMax: 4,
+      rtt: 1,
+    };
     return { callId, timestamp: now, date: new Date(now).toISOString(), candidateType: 'host', audio, video: null, mos: 4.4 };
   }
 

@@ -23,6 +23,7 @@ export interface ScriptedPhoneOptions extends Partial<
     | 'registerExpires'
     | 'reconnect'
     | 'dtmfMethod'
+    | 'qualityThresholds'
     | 'resolveContact'
     | 'autoAnswer'
     | 'autoAnswerWhileBusy'

@@ -136,6 +136,26 @@ describe('useSession', () => {
     expect(phone.hangup(callId)).toBe(false);
   });
 
+  it('selects the record: quality warnings scripted with reportQuality come and go', async () => {
+    const phone = scriptedPhone({ registered: true });
+    const callId = phone.simulateIncoming({ number: '1002' });
+    await act(async () => {
+      await phone.answer(callId);
+    });
+    const { result } = renderWithPhone(phone, () => useSession(callId, (_status, record) => record.qualityWarnings));
+    expect(result.current).toEqual([]);
+    act(() => {
+      phone.reportQuality(callId, { audio: { jitter: 80 } });
+      phone.reportQuality(callId, { audio: { jitter: 90 } });
+    });
+    expect(result.current).toEqual(['high-jitter']);
+    act(() => {
+      phone.reportQuality(callId);
+      phone.reportQuality(callId);
+    });
+    expect(result.current).toEqual([]);
+  });
+
   it('binds commands to its call, stable while the call lives', () => {
     const phone = scriptedPhone();
     const a = phone.simulateIncoming({ number: '1002' });

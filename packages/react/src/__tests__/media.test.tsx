@@ -69,6 +69,15 @@ describe('useMediaDevices', () => {
     expect(media.enumerateDevices).toHaveBeenCalledTimes(2);
   });
 
+  it('a device list that cannot be read is a GET_LOCAL_MEDIA_INFO_ERROR (-206) result, cleared by a later success', async () => {
+    media.enumerateDevices.mockRejectedValueOnce(Object.assign(new Error('enumeration blocked'), { name: 'SecurityError' }));
+    const { result } = renderWithPhone(scriptedPhone(), () => useMediaDevices());
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toEqual({ code: -206, message: 'GET_LOCAL_MEDIA_INFO_ERROR: enumeration blocked' });
+    await act(() => result.current.refresh());
+    expect(result.current).toMatchObject({ status: 'ready', error: null });
+  });
+
   it('without navigator.mediaDevices says unsupported', async () => {
     Reflect.deleteProperty(navigator, 'mediaDevices');
     Object.defineProperty(navigator, 'mediaDevices', { value: undefined, configurable: true });

@@ -134,6 +134,20 @@ export const AutoAnswered: Story = {
   },
 };
 
+/** Quality warnings (the record's `qualityWarnings`): a badge for each, announced when they appear. */
+export const QualityWarnings: Story = {
+  args: { call: talking, qualityWarnings: ['high-packet-loss', 'no-inbound-audio'] },
+  play: async ({ canvasElement }) => {
+    const list = within(canvasElement).getByRole('list', { name: 'Call quality warnings' });
+    await expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Audio dropping out', 'No audio from the other side']);
+    await expect(within(canvasElement).getByText('Call quality: Audio dropping out, No audio from the other side')).toBeInTheDocument();
+  },
+};
+
 /** The connection could not be recovered. */
 export const ConnectionLost: Story = {
   args: { call: talking, ended: { cause: 'connection-lost' } },

@@ -37,6 +37,21 @@ describe('ActiveCall', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('shows quality warnings as badges while talking, announces them and the recovery, and passes axe', async () => {
+    const { container, rerender } = render(<ActiveCall call={talking} now={fixedNow} qualityWarnings={['high-rtt']} />);
+    const list = screen.getByRole('list', { name: 'Call quality warnings' });
+    expect(within(list).getByText('High delay')).toBeInTheDocument();
+    expect(liveRegion()).toHaveTextContent('Call quality: High delay');
+    await expectNoAxeViolations(container);
+    rerender(<ActiveCall call={talking} now={fixedNow} qualityWarnings={['high-rtt', 'no-outbound-audio']} />);
+    expect(liveRegion()).toHaveTextContent('Call quality: Your audio is not getting through');
+    rerender(<ActiveCall call={talking} now={fixedNow} qualityWarnings={[]} />);
+    expect(screen.queryByRole('list', { name: 'Call quality warnings' })).toBeNull();
+    expect(liveRegion()).toHaveTextContent('Call quality recovered');
+    rerender(<ActiveCall call={talking} now={fixedNow} qualityWarnings={['low-mos']} ended={{ cause: 'hangup' }} />);
+    expect(screen.queryByText('Poor call quality')).toBeNull();
+  });
+
   it('mutes and announces the change', async () => {
     const h = handlers();
     const { rerender } = render(<ActiveCall call={talking} now={fixedNow} {...h} />);

@@ -1,5 +1,5 @@
 'use client';
-import type { CallStatus, RecordPermissions, TransferState } from '@webphone/core';
+import type { CallStatus, QualityWarningName, RecordPermissions, TransferState } from '@webphone/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Avatar } from '../Avatar/Avatar.js';
 import { CallTimer } from '../CallTimer/CallTimer.js';
@@ -10,6 +10,8 @@ import { Keypad } from '../Keypad/Keypad.js';
 import type { KeypadKey } from '../Keypad/keypad-keys.js';
 import { TransferPanel, type TransferMode } from '../TransferPanel/TransferPanel.js';
 import { TransferStatus } from '../TransferStatus/TransferStatus.js';
+import { QualityWarnings } from './QualityWarnings.js';
+import { describeQualityChange } from './quality-text.js';
 import { callStatusText, callTone, describeCallChange, endReasonText, snapshotOf, type CallSnapshot, type ShownEnd } from './call-text.js';
 
 /** Props of {@link ActiveCall}. A control is shown only when its callback is given. */
@@ -18,6 +20,11 @@ export interface ActiveCallProps {
   call: CallStatus;
   /** Progress of a transfer of this call (the store's `calls[id].transfer`). Default idle. */
   transfer?: TransferState;
+  /**
+   * Active quality warnings (the store's `calls[id].qualityWarnings`): shown
+   * as badges under the call state and announced. Default none.
+   */
+  qualityWarnings?: readonly QualityWarningName[];
   /** Set when the call has ended or failed: the card then shows the reason instead of controls. */
   ended?: ShownEnd | null;
   /**
@@ -53,6 +60,7 @@ export interface ActiveCallProps {
 }
 
 const IDLE: TransferState = { status: 'idle' };
+const NO_WARNINGS: readonly QualityWarningName[] = [];
 type Panel = 'none' | 'keypad' | 'transfer';
 
 /**
@@ -67,6 +75,7 @@ type Panel = 'none' | 'keypad' | 'transfer';
 export function ActiveCall({
   call,
   transfer = IDLE,
+  qualityWarnings = NO_WARNINGS,
   ended,
   recordPermissions = 2,
   tones,
@@ -87,9 +96,10 @@ export function ActiveCall({
   const [panel, setPanel] = useState<Panel>('none');
   const [digits, setDigits] = useState('');
   const [retryTarget, setRetryTarget] = useState('');
-  const announcement = useAnnouncement(snapshotOf(call, transfer, ended));
-
   const talking = call.callStatus === 'talking' && !ended;
+  const shownWarnings = talking ? qualityWarnings : NO_WARNINGS;
+  const announcement = useAnnouncement(snapshotOf(call, transfer, ended), shownWarnings);
+
   const recording = call.recordStatus === 'recording';
   const transferBusy = transfer.status !== 'idle' && transfer.status !== 'failed';
   const canTransfer = talking && !call.isTransfer && !transferBusy && onTransfer !== undefined;
@@ -150,6 +160,7 @@ export function ActiveCall({
       ) : (
         <>
           <CallBadges call={call} />
+          <QualityWarnings warnings={shownWarnings} />
           <TransferStatus
             call={call}
             transfer={transfer}
@@ -269,16 +280,24 @@ function CallBadges({ call }: { call: CallStatus }) {
   );
 }
 
-/** The text of the live region: the latest change worth announcing. */
-function useAnnouncement(snapshot: CallSnapshot): string {
+/** The text of the live region: the latest change worth announcing (of the call, or of its quality warnings). */
+function useAnnouncement(snapshot: CallSnapshot, warnings: readonly QualityWarningName[]): string {
   const prev = useRef<CallSnapshot | null>(null);
+  const prevWarnings = useRef<readonly QualityWarningName[]>([]);
   const [message, setMessage] = useState('');
   const key = JSON.stringify(snapshot);
+  const warningKey = warnings.join(' ');
   useEffect(() => {
     const next = JSON.parse(key) as CallSnapshot;
     const text = describeCallChange(prev.current, next);
     prev.current = next;
     if (text !== null) setMessage(text);
   }, [key]);
+  useEffect(() => {
+    const next = warningKey === '' ? [] : (warningKey.split(' ') as QualityWarningName[]);
+    const text = describeQualityChange(prevWarnings.current, next);
+    prevWarnings.current = next;
+    if (text !== null) setMessage(text);
+  }, [warningKey]);
   return message;
 }

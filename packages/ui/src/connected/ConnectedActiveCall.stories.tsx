@@ -40,6 +40,21 @@ export const Talking: Story = {
   },
 };
 
+/** Quality reports from the phone raise a warning badge (two reports over the RTT threshold) and clear it. */
+export const QualityWarning: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    phone.reportQuality('call-1', { audio: { rtt: 650 } });
+    phone.reportQuality('call-1', { audio: { rtt: 700 } });
+    await expect(await canvas.findByText('High delay')).toBeVisible();
+    phone.reportQuality('call-1');
+    phone.reportQuality('call-1');
+    await expect(await canvas.findByText('Call quality recovered')).toBeInTheDocument();
+    await expect(canvas.queryByText('High delay')).toBeNull();
+  },
+};
+
 /** Blind transfer: REFER to 1003; the call ends once the target accepts. */
 export const BlindTransfer: Story = {
   play: async ({ canvasElement, loaded }) => {

@@ -32,6 +32,8 @@ const IDLE: TransferState = { status: 'idle' };
  *   call). The consultation leg shows the parent's transfer state, so it
  *   offers Complete (`completeTransfer`, REFER with Replaces) and Cancel (hang
  *   up the consultation, resume the parent).
+ * - The call's quality warnings (`qualityWarnings` of its record) show as
+ *   badges while it is talking.
  * - When the shown call ends or fails, the card keeps its reason ("The line is
  *   busy (SIP 486)") with Close and Call again, until dismissed or a new call
  *   starts. Ends the user caused here (Hang up, Cancel transfer) show no card.
@@ -76,6 +78,7 @@ export function ConnectedActiveCall({ callId, tones, now, className }: Connected
     <ActiveCall
       call={status}
       transfer={transfer}
+      qualityWarnings={record.qualityWarnings}
       recordPermissions={recordPermissions}
       tones={tones}
       now={now}
