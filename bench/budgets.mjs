@@ -31,22 +31,24 @@ export const BUDGETS = [
     // latest reRegister wins, cleaned contact text, sips:/IPv6 checks) about 0.3 KB. esbuild's and Rspack's minifiers
     // leave sip.js and the core larger than Vite's (Oxc) does. The agent-desk features (custom INVITE headers and their
     // checks, getHeader, auto-answer with its header parsing, do not disturb, incomingRefused) added 1.35–1.39 KB
-    // (vite +1387 B, esbuild +1374 B, rspack +1357 B gzip).
-    ceilings: { vite: 68.5 * KB, esbuild: 70.25 * KB, rspack: 69 * KB },
+    // (vite +1387 B, esbuild +1374 B, rspack +1357 B gzip); quality warnings, the JsSIP-compatible Record INFO and the
+    // in-dialog UPDATE answer about 1.8 KB (vite +1827 B, esbuild +1810 B, rspack +1746 B).
+    ceilings: { vite: 71 * KB, esbuild: 72.5 * KB, rspack: 71.25 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
     // + the agent-desk features: core's growth, plus the setDoNotDisturb/setAutoAnswer commands and useSession's getHeader.
-    ceilings: { vite: 70.25 * KB, esbuild: 72 * KB, rspack: 70.75 * KB },
+    ceilings: { vite: 72.75 * KB, esbuild: 74.5 * KB, rspack: 73 * KB },
     size: (sizes) => sizes.react.gzip,
   },
   {
     what: 'core + hooks + <Softphone> (its stylesheet apart)',
     target: 78 * KB,
-    // + the agent-desk features: the hooks' growth, plus the do-not-disturb toggle, "Auto-answered" and the dialer's callOptions.
-    ceilings: { vite: 80 * KB, esbuild: 82.5 * KB, rspack: 80.5 * KB },
+    // + the agent-desk features: the hooks' growth, plus the do-not-disturb toggle, "Auto-answered", the dialer's
+    // callOptions and the quality-warning badges.
+    ceilings: { vite: 82.75 * KB, esbuild: 85.25 * KB, rspack: 83 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];
