@@ -162,14 +162,20 @@ export class CallLifecycle implements SessionHost {
   #bind(live: LiveCall): void {
     const { sip, callId, session } = live;
     sip.setEvents({
-      progress: (statusCode) => {
-        if (statusCode === 180 || statusCode === 183) this.update(live, { status: { isRing: true } });
+      progress: (statusCode, earlyMedia) => {
+        const status = this.registry.record(callId)?.status;
+        if (earlyMedia && status?.isEarlyMedia !== true) {
+          this.update(live, { status: { isRing: true, isEarlyMedia: true } });
+          // The early stream is the one the answer keeps (same dialog), so players attach it now.
+          const remote = sip.media?.remoteMediaStream;
+          if (remote) session.emit('streamAdded', { callId, communicationType: sip.direction, stream: remote });
+        } else if (statusCode === 180 || statusCode === 183) this.update(live, { status: { isRing: true } });
       },
       accepted: () => {
         const now = this.ctx.now();
         this.registry.stopRinging(callId);
         this.registry.setCurrent(callId);
-        this.update(live, { status: { callStatus: 'connecting', isRing: false, callStartTime: now }, timestamps: { answeredAt: now } });
+        this.update(live, { status: { callStatus: 'connecting', isRing: false, isEarlyMedia: false, callStartTime: now }, timestamps: { answeredAt: now } });
         // A call muted while it rang gets its microphone only now.
         applyMicrophone(live, this.registry.record(callId)?.status);
         session.emit('accepted', { callId });

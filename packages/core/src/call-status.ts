@@ -63,6 +63,12 @@ export interface CallStatus extends StaticCallStatus {
    * from the moment it started answering; false when the user answered.
    */
   isAutoAnswered: boolean;
+  /**
+   * True for an outbound call while the far end's early media plays: from a
+   * provisional response with SDP (183 Session Progress, RFC 3960) until the
+   * answer. `callStatus` stays `'calling'` and `isRing` is true meanwhile.
+   */
+  isEarlyMedia: boolean;
 }
 
 /** The fields of a {@link CallStatus} an application may set (`Session.setStatus`); the rest is the phone's. */

@@ -68,6 +68,7 @@ export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial
       isConference: false,
       isRecovering: false,
       isAutoAnswered: false,
+      isEarlyMedia: false,
       ...status,
     },
     timestamps: { createdAt: now, answeredAt: 0, holdStartedAt: 0, heldMs: 0 },

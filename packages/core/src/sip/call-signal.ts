@@ -38,8 +38,12 @@ export interface IncomingTransfer extends ReferralTarget {
 
 /** What a call's signalling reports to its owner. Every handler is optional. */
 export interface CallSignalEvents {
-  /** A provisional response (180, 183) to our INVITE. */
-  progress(statusCode: number): void;
+  /**
+   * A provisional response (180, 183) to our INVITE; `earlyMedia` when it
+   * carried SDP that was applied as the answer, so the far end's audio
+   * (announcements, queue music) flows before the call is answered.
+   */
+  progress(statusCode: number, earlyMedia: boolean): void;
   /** 200 OK sent (inbound) or received (outbound). */
   accepted(): void;
   /** ACK sent (outbound) or received (inbound): media may flow. */

@@ -173,7 +173,8 @@ export class SipCall implements CallSignal {
       sessionDescriptionHandlerOptions,
       requestDelegate: {
         onAccept: ({ message }) => (this.#answer ??= message),
-        onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180),
+        // sip.js (with `earlyMedia`) has applied the first provisional SDP as the answer by the time this runs (RFC 3960 gateway model).
+        onProgress: ({ message }) => this.#emit('progress', message.statusCode ?? 180, message.body.trim() !== ''),
         onReject: ({ message }) => (this.#failure = [message.statusCode ?? 0, message.reasonPhrase ?? '']),
       },
     });

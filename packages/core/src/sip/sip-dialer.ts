@@ -13,11 +13,16 @@ export type SipUserAgent = UserAgent;
  *
  * @remarks
  * The request URI is built by sip.js's URI class from a validated target,
- * never by concatenating user input into a string.
+ * never by concatenating user input into a string. `earlyMedia` is on: the
+ * first provisional response with SDP (a 183 with announcements or queue
+ * music) is applied as the answer so its audio plays before the 200 OK. sip.js
+ * then ends the call with 488 if a different fork answers (a WebRTC offer
+ * cannot fork); proxies that fork an INVITE to a far end sending early media
+ * should not be used with it.
  */
 export function createOutgoingCall(userAgent: SipUserAgent, target: SipTarget, logger: RedactingLogger, extraHeaders: readonly string[] = []): SipCall {
   // `extraHeaders` were checked by `checkCustomHeaders` (names not owned by the stack, values without control characters).
-  const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: false, extraHeaders: [...extraHeaders] });
+  const inviter = new Inviter(userAgent, targetUri(target), { earlyMedia: true, extraHeaders: [...extraHeaders] });
   return new SipCall(inviter, 'outbound', logger);
 }
 

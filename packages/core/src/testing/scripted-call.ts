@@ -159,10 +159,15 @@ export class ScriptedCall implements CallSignal {
     this.#answers.push(outcome(statusCode >= 200 && statusCode < 300, statusCode, reason, retryAfterSeconds?.toString()));
   }
 
-  /** A provisional response to our INVITE. */
-  remoteProgress(statusCode: number): boolean {
+  /**
+   * A provisional response to our INVITE; with `earlyMedia` it carries SDP
+   * and the far end's audio flows from now on (a fake remote stream unless
+   * the test set one).
+   */
+  remoteProgress(statusCode: number, earlyMedia = false): boolean {
     if (this.direction !== 'outbound' || this.#established || this.#done) return false;
-    this.#events.progress?.(statusCode);
+    if (earlyMedia) this.media.remoteMediaStream ??= new FakeStream([new FakeTrack('audio')]) as unknown as MediaStream;
+    this.#events.progress?.(statusCode, earlyMedia);
     return true;
   }
 

@@ -170,6 +170,41 @@ describe('ScriptedPhone calls', () => {
     expect(phoneEvents).toEqual([`new:${callId}`, `start:${callId}`, `delete:${callId}:remote-hangup:0`]);
   });
 
+  it('early media: a 183 with SDP sets isEarlyMedia while calling and hands over the remote stream; the answer clears it', async () => {
+    const phone = registeredPhone();
+    await phone.call('1002');
+    const callId = phone.lastCallId!;
+    const session = phone.getSession(callId)!;
+    const streams: MediaStream[] = [];
+    session.on('streamAdded', ({ stream }) => streams.push(stream));
+    const status = () => phone.store.getState().calls[callId]!.status;
+    expect(status().isEarlyMedia).toBe(false);
+    expect(phone.remoteRinging(callId)).toBe(true);
+    expect(status()).toMatchObject({ callStatus: 'calling', isRing: true, isEarlyMedia: false });
+    expect(streams).toEqual([]);
+
+    expect(phone.remoteEarlyMedia(callId)).toBe(true);
+    expect(status()).toMatchObject({ callStatus: 'calling', isRing: true, isEarlyMedia: true });
+    expect(streams).toHaveLength(1);
+    expect(session.remoteStream).toBe(streams[0]);
+    // A second 183 with SDP changes nothing (sip.js applies only the first early answer).
+    expect(phone.remoteEarlyMedia(callId)).toBe(true);
+    expect(streams).toHaveLength(1);
+
+    expect(phone.remoteAnswer(callId)).toBe(true);
+    expect(status()).toMatchObject({ callStatus: 'talking', isRing: false, isEarlyMedia: false });
+    // The answer keeps the early dialog's stream.
+    expect(streams.every((stream) => stream === streams[0])).toBe(true);
+    expect(phone.remoteHangup(callId)).toBe(true);
+  });
+
+  it('early media is refused on an answered or inbound call', async () => {
+    const phone = registeredPhone();
+    const inbound = phone.simulateIncoming({ number: '1002' });
+    expect(phone.remoteEarlyMedia(inbound)).toBe(false);
+    expect(phone.store.getState().calls[inbound]!.status.isEarlyMedia).toBe(false);
+  });
+
   it('an incoming call: ringing in incomingIds, answer makes it current and talking', async () => {
     const phone = registeredPhone();
     const incoming = vi.fn();

@@ -150,6 +150,16 @@ export class ScriptedPhone extends PhoneOperator {
     return this.#live(callId)?.remoteProgress(180) ?? false;
   }
 
+  /**
+   * 183 Session Progress with SDP for an outgoing call: the far end's audio
+   * (announcements, queue music) plays before the answer. The call stays
+   * `calling` with `isRing` and `isEarlyMedia` true, and the session emits
+   * `streamAdded` with a fake remote stream.
+   */
+  remoteEarlyMedia(callId: string): boolean {
+    return this.#live(callId)?.remoteProgress(183, true) ?? false;
+  }
+
   /** The callee answers an outgoing call (200 OK with `headers`, read back by `session.getHeader`; then the ACK unless `autoConfirm: false`). */
   remoteAnswer(callId: string, headers?: Readonly<Record<string, string>>): boolean {
     return this.#live(callId)?.remoteAnswer(headers) ?? false;

@@ -20,6 +20,7 @@ export function makeCall(overrides: Partial<CallStatus> = {}): CallStatus {
     isConference: false,
     isRecovering: false,
     isAutoAnswered: false,
+    isEarlyMedia: false,
     ...overrides,
   };
 }
