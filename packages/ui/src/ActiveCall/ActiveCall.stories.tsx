@@ -70,6 +70,16 @@ export const Calling: Story = {
   },
 };
 
+/** The far end plays early media (a 183 with SDP: announcements, queue music) before answering: still calling, with a badge. */
+export const EarlyMedia: Story = {
+  args: { call: makeCall({ callStatus: 'calling', callStartTime: 0, isRing: true, isEarlyMedia: true }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Calling…')).toBeVisible();
+    await expect(canvas.getByText('Early media')).toBeVisible();
+  },
+};
+
 /** Answered, waiting for the ACK. */
 export const Connecting: Story = {
   args: { call: makeCall({ callStatus: 'connecting', communicationType: 'inbound', callStartTime: 0 }) },

@@ -107,6 +107,19 @@ describe('ActiveCall', () => {
     expect(h.onHangup).toHaveBeenCalledOnce();
   });
 
+  it('shows and announces early media while calling, and drops the badge on the answer', () => {
+    const h = handlers();
+    const calling = makeCall({ callStatus: 'calling', isRing: true });
+    const { rerender } = render(<ActiveCall call={calling} {...h} />);
+    expect(screen.queryByText('Early media')).toBeNull();
+    rerender(<ActiveCall call={{ ...calling, isEarlyMedia: true }} {...h} />);
+    expect(screen.getByText('Calling…')).toBeInTheDocument();
+    expect(screen.getByText('Early media')).toBeInTheDocument();
+    expect(liveRegion()).toHaveTextContent('Early media playing');
+    rerender(<ActiveCall call={makeCall({ callStatus: 'talking', callStartTime: fixedNow() })} now={fixedNow} {...h} />);
+    expect(screen.queryByText('Early media')).toBeNull();
+  });
+
   it('sends DTMF from the in-call keypad', async () => {
     const user = userEvent.setup();
     const h = handlers();

@@ -118,6 +118,12 @@ export function ActiveCall({
             <CallTimer startTime={call.callStartTime} now={now} className="wp-call__timer" />
           </>
         )}
+        {call.isEarlyMedia && !ended && (
+          <>
+            <span aria-hidden>·</span>
+            <span className="wp-call__early">Early media</span>
+          </>
+        )}
         {call.isAutoAnswered && !ended && (
           <>
             <span aria-hidden>·</span>

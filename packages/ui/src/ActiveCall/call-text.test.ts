@@ -62,4 +62,13 @@ describe('call text', () => {
     const auto = snapshotOf(makeCall({ callStatus: 'connecting', communicationType: 'inbound', isAutoAnswered: true }), idle, null);
     expect(describeCallChange(ringing, auto)).toBe('Answered automatically. Connecting to Ada Lovelace');
   });
+
+  it('announces early media, once', () => {
+    const calling = snapshotOf(makeCall({ callStatus: 'calling', isRing: true }), idle, null);
+    const early = snapshotOf(makeCall({ callStatus: 'calling', isRing: true, isEarlyMedia: true }), idle, null);
+    expect(describeCallChange(calling, early)).toBe('Early media playing');
+    expect(describeCallChange(early, early)).toBeNull();
+    const answered = snapshotOf(makeCall({ callStatus: 'talking' }), idle, null);
+    expect(describeCallChange(early, answered)).toBe('Connected to Ada Lovelace');
+  });
 });

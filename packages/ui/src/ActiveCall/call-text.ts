@@ -93,6 +93,7 @@ export interface CallSnapshot {
   isMute: boolean;
   isRecovering: boolean;
   isAutoAnswered: boolean;
+  isEarlyMedia: boolean;
   recordStatus: CallStatus['recordStatus'];
   transfer: TransferState['status'];
   transferTarget: string;
@@ -109,6 +110,7 @@ export function snapshotOf(call: CallStatus, transfer: TransferState, ended: Sho
     isMute: call.isMute,
     isRecovering: call.isRecovering,
     isAutoAnswered: call.isAutoAnswered,
+    isEarlyMedia: call.isEarlyMedia,
     recordStatus: call.recordStatus,
     transfer: transfer.status,
     transferTarget: transfer.status === 'idle' ? '' : transfer.target,
@@ -145,10 +147,11 @@ const TRANSFER_PREFIX: Readonly<Record<Exclude<TransferState['status'], 'idle'>,
  */
 export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot): string | null {
   if (next.ended !== null) return prev?.ended === next.ended ? null : next.ended;
-  const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'isAutoAnswered' | 'recordStatus') => prev !== null && prev[key] !== next[key];
+  const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'isAutoAnswered' | 'isEarlyMedia' | 'recordStatus') => prev !== null && prev[key] !== next[key];
   const parts = [
     changed('isAutoAnswered') && next.isAutoAnswered && 'Answered automatically',
     prev?.phase !== next.phase && PHASE_PREFIX[next.phase] + next.name,
+    changed('isEarlyMedia') && next.isEarlyMedia && 'Early media playing',
     changed('isRecovering') && (next.isRecovering ? 'Connection lost, reconnecting' : 'Reconnected'),
     changed('isHold') && (next.isHold ? 'Call on hold' : 'Call resumed'),
     changed('isMute') && (next.isMute ? 'Microphone muted' : 'Microphone on'),

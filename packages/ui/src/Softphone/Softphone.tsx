@@ -8,6 +8,8 @@ import { ConnectedDialer } from '../connected/ConnectedDialer.js';
 import { ConnectedDoNotDisturbToggle } from '../connected/ConnectedDoNotDisturbToggle.js';
 import { ConnectedIncomingCall } from '../connected/ConnectedIncomingCall.js';
 import { ConnectedRegistrationStatus } from '../connected/ConnectedRegistrationStatus.js';
+import { useRingback } from '../connected/useRingback.js';
+import type { RingbackSound } from '../audio/ringback.js';
 import { PhoneIcon } from '../icons/icons.js';
 import { cx } from '../internal/cx.js';
 
@@ -17,6 +19,12 @@ export interface SoftphoneProps {
   title?: string;
   /** Show the do-not-disturb toggle in the header. Default `true`. */
   showDoNotDisturb?: boolean;
+  /**
+   * The tone played while an outgoing call rings at the far end without
+   * early media: `'north-america'` (default), `'europe'`, `'uk'`, the app's
+   * own sound `{ src: '/ringback.mp3' }` (looped), or `false` for none.
+   */
+  ringback?: RingbackSound;
   className?: string;
 }
 
@@ -26,7 +34,8 @@ export interface SoftphoneProps {
  * @remarks
  * Composes the connected widgets: the registration badge and the
  * do-not-disturb toggle, the incoming-call
- * dialog (with a ringtone), the call switcher for two calls, the in-call
+ * dialog (with a ringtone), the ringback tone of an outgoing call (see
+ * `ringback`; a far end's early media plays instead), the call switcher for two calls, the in-call
  * screen (or the reason a call ended), and the dialer, shown when no call is
  * up and behind "Add call" during one. `<CallAudio />` plays the calls'
  * sound; when the browser blocks autoplay, a "Click to enable sound" button
@@ -39,8 +48,9 @@ export interface SoftphoneProps {
  * </PhoneProvider>
  * ```
  */
-export function Softphone({ title = 'Phone', showDoNotDisturb = true, className }: SoftphoneProps) {
+export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback = 'north-america', className }: SoftphoneProps) {
   const id = useId();
+  useRingback(ringback);
   const { inCall, atCallLimit } = usePhone((s) => ({ inCall: activeCallIdOf(s) !== null, atCallLimit: s.isMaxCall }));
   const [adding, setAdding] = useState(false);
   const showAddCall = inCall && !atCallLimit;
