@@ -161,12 +161,12 @@ export class ScriptedCall implements CallSignal {
 
   /**
    * A provisional response to our INVITE; with `earlyMedia` it carries SDP
-   * and the far end's audio flows from now on (a fake remote stream unless
-   * the test set one).
+   * and the far end's audio flows from now on, on `stream` if given (else
+   * there is no remote stream, as for every scripted call).
    */
-  remoteProgress(statusCode: number, earlyMedia = false): boolean {
+  remoteProgress(statusCode: number, earlyMedia = false, stream?: MediaStream): boolean {
     if (this.direction !== 'outbound' || this.#established || this.#done) return false;
-    if (earlyMedia) this.media.remoteMediaStream ??= new FakeStream([new FakeTrack('audio')]) as unknown as MediaStream;
+    if (stream) this.media.remoteMediaStream = stream;
     this.#events.progress?.(statusCode, earlyMedia);
     return true;
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResultCode } from '../result.js';
 import type { PhoneApi } from '../phone-api.js';
-import { ScriptedPhone } from './index.js';
+import { FakeStream, FakeTrack, ScriptedPhone } from './index.js';
 import { ScriptedCall } from './scripted-call.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -183,8 +183,10 @@ describe('ScriptedPhone calls', () => {
     expect(status()).toMatchObject({ callStatus: 'calling', isRing: true, isEarlyMedia: false });
     expect(streams).toEqual([]);
 
-    expect(phone.remoteEarlyMedia(callId)).toBe(true);
+    const early = new FakeStream([new FakeTrack('audio')]) as unknown as MediaStream;
+    expect(phone.remoteEarlyMedia(callId, early)).toBe(true);
     expect(status()).toMatchObject({ callStatus: 'calling', isRing: true, isEarlyMedia: true });
+    expect(streams).toEqual([early]);
     expect(streams).toHaveLength(1);
     expect(session.remoteStream).toBe(streams[0]);
     // A second 183 with SDP changes nothing (sip.js applies only the first early answer).

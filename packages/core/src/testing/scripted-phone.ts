@@ -153,11 +153,11 @@ export class ScriptedPhone extends PhoneOperator {
   /**
    * 183 Session Progress with SDP for an outgoing call: the far end's audio
    * (announcements, queue music) plays before the answer. The call stays
-   * `calling` with `isRing` and `isEarlyMedia` true, and the session emits
-   * `streamAdded` with a fake remote stream.
+   * `calling` with `isRing` and `isEarlyMedia` true; given a `stream`, the
+   * session's `remoteStream` is it and emits `streamAdded` with it.
    */
-  remoteEarlyMedia(callId: string): boolean {
-    return this.#live(callId)?.remoteProgress(183, true) ?? false;
+  remoteEarlyMedia(callId: string, stream?: MediaStream): boolean {
+    return this.#live(callId)?.remoteProgress(183, true, stream) ?? false;
   }
 
   /** The callee answers an outgoing call (200 OK with `headers`, read back by `session.getHeader`; then the ACK unless `autoConfirm: false`). */
