@@ -25,7 +25,6 @@ export { startRingtone } from './IncomingCall/ringtone.js';
 export type { RingtoneOptions } from './IncomingCall/ringtone.js';
 export { startRingback, RINGBACK_CADENCES } from './audio/ringback.js';
 export type { RingbackCadence, RingbackOptions, RingbackRegion, RingbackSound } from './audio/ringback.js';
-export { useRingback } from './connected/useRingback.js';
 export { ActiveCall } from './ActiveCall/ActiveCall.js';
 export type { ActiveCallProps } from './ActiveCall/ActiveCall.js';
 export { callStatusText, callTone, endReasonText, describeCallChange } from './ActiveCall/call-text.js';
@@ -67,5 +66,6 @@ export { ConnectedDoNotDisturbToggle } from './connected/ConnectedDoNotDisturbTo
 export type { ConnectedDoNotDisturbToggleProps } from './connected/ConnectedDoNotDisturbToggle.js';
 export { useEndedCall } from './connected/useEndedCall.js';
 export type { EndedCall, EndedCallState } from './connected/useEndedCall.js';
+export { useRingback } from './connected/useRingback.js';
 export { activeCallIdOf, liveCallsOf, callsToHold } from './connected/call-selection.js';
 export { callErrorText } from './connected/result-text.js';
