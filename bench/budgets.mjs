@@ -47,8 +47,9 @@ export const BUDGETS = [
     what: 'core + hooks + <Softphone> (its stylesheet apart)',
     target: 78 * KB,
     // + the agent-desk features: the hooks' growth, plus the do-not-disturb toggle, "Auto-answered", the dialer's
-    // callOptions and the quality-warning badges.
-    ceilings: { vite: 82.75 * KB, esbuild: 85.25 * KB, rspack: 83 * KB },
+    // callOptions and the quality-warning badges; + the ringback tones and the "Early media" badge
+    // (2026-12-02: vite 85,048 B, esbuild 87,637 B, rspack 85,355 B gzip).
+    ceilings: { vite: 83.25 * KB, esbuild: 85.75 * KB, rspack: 83.5 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];
