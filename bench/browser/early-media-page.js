@@ -7,6 +7,7 @@
  * browser-early-media.mjs.
  */
 import { PhoneOperator } from '@webphone/core';
+import { startRingback } from '@webphone/ui';
 import { Registerer, RegistererState, UserAgent } from 'sip.js';
 
 const peerConnectionConfiguration = { iceServers: [] };
@@ -108,4 +109,35 @@ async function run(server) {
   };
 }
 
-Object.assign(globalThis, { earlyMediaCheck: run });
+/**
+ * Renders 7 s of each ringback region offline and returns which 50 ms
+ * windows sound: `[start, end]` seconds of each burst of tone.
+ */
+async function ringbackBursts() {
+  /** @type {Record<string, [number, number][]>} */
+  const bursts = {};
+  for (const region of /** @type {const} */ (['north-america', 'europe', 'uk'])) {
+    const rate = 8000;
+    const offline = new OfflineAudioContext(1, rate * 7, rate);
+    const stop = startRingback(region, { context: /** @type {AudioContext} */ (/** @type {unknown} */ (offline)) });
+    const samples = (await offline.startRendering()).getChannelData(0);
+    stop();
+    const window = rate / 20;
+    /** @type {[number, number][]} */
+    const found = [];
+    for (let start = 0; start + window <= samples.length; start += window) {
+      let peak = 0;
+      for (let i = start; i < start + window; i++) peak = Math.max(peak, Math.abs(samples[i]));
+      const at = start / rate;
+      const last = found.at(-1);
+      if (peak > 0.01) {
+        if (last && Math.abs(last[1] - at) < 1e-9) last[1] = at + window / rate;
+        else found.push([at, at + window / rate]);
+      }
+    }
+    bursts[region] = found;
+  }
+  return bursts;
+}
+
+Object.assign(globalThis, { earlyMediaCheck: run, ringbackBursts });
