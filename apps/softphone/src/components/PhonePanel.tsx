@@ -1,5 +1,5 @@
 import { usePhone } from '@webphone/react';
-import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall } from '@webphone/ui';
+import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall, useRingback } from '@webphone/ui';
 import { useId, useMemo, useState } from 'react';
 import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
@@ -8,11 +8,13 @@ import { SoundGate } from './SoundGate';
 /**
  * The phone itself, composed from `@webphone/ui`'s connected widgets: the
  * "click to enable sound" banner, the ringing-call dialog, the list of calls,
- * the in-call screen with what the far end signalled, and the dialer — with
+ * the in-call screen with what the far end signalled, the ringback of an
+ * outgoing call (North American; the far end's early media plays instead), and the dialer — with
  * its keypad while idle, behind "Add call" during a call.
  */
 export function PhonePanel() {
   const id = useId();
+  useRingback('north-america');
   // Primitives only: the selector's result is compared member by member.
   const { shownId, shownName, atCallLimit } = usePhone((s) => {
     const callId = activeCallIdOf(s);
