@@ -108,7 +108,10 @@ export class DeviceController {
    * that sends audio, then swaps it in; nothing changes unless every call got
    * its track.
    */
-  async #switchCalls(devices: MediaDevicesLike | undefined, microphoneId: string | undefined): Promise<{ ok: true; count: number } | { ok: false; error: Result }> {
+  async #switchCalls(
+    devices: MediaDevicesLike | undefined,
+    microphoneId: string | undefined,
+  ): Promise<{ ok: true; count: number } | { ok: false; error: Result }> {
     const calls = this.registry.list().filter((live) => currentAudioTrack(live) !== undefined);
     if (!devices || calls.length === 0) return { ok: true, count: 0 };
     const constraints: MediaStreamConstraints = { audio: microphoneId ? { deviceId: { exact: microphoneId } } : true, video: false };
