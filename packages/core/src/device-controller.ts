@@ -126,7 +126,7 @@ export class DeviceController {
     }
     let count = 0;
     for (const [index, live] of calls.entries()) {
-      const track = opened[index]?.getAudioTracks()[0];
+      const track = opened[index]?.getAudioTracks?.()[0];
       // A call that ended while the devices opened needs no new track.
       if (!track || this.registry.get(live.callId) !== live) {
         stopStream(opened[index]);

@@ -110,6 +110,6 @@ export function useMediaDevices(): MediaDevicesView {
       },
       canSelectSpeaker: supportsSinkId(),
     }),
-    [deviceStatus, deviceError, devices, chosen, phoneDevices, local, watcher],
+    [deviceStatus, deviceError, devices, chosen, phoneDevices, phone, local, watcher],
   );
 }
