@@ -32,15 +32,19 @@ export const BUDGETS = [
     // leave sip.js and the core larger than Vite's (Oxc) does. The agent-desk features (custom INVITE headers and their
     // checks, getHeader, auto-answer with its header parsing, do not disturb, incomingRefused) added 1.35–1.39 KB
     // (vite +1387 B, esbuild +1374 B, rspack +1357 B gzip); quality warnings, the JsSIP-compatible Record INFO and the
-    // in-dialog UPDATE answer about 1.8 KB (vite +1827 B, esbuild +1810 B, rspack +1746 B).
-    ceilings: { vite: 71 * KB, esbuild: 72.5 * KB, rspack: 71.25 * KB },
+    // in-dialog UPDATE answer about 1.8 KB (vite +1827 B, esbuild +1810 B, rspack +1746 B). Devices during a call
+    // (setDeviceIds with its checks, the live microphone switch by replaceTrack, the devicechange fallback) took it to
+    // vite 73504 B, esbuild 75236 B, rspack 74070 B.
+    ceilings: { vite: 72 * KB, esbuild: 73.5 * KB, rspack: 72.5 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
     // + the agent-desk features: core's growth, plus the setDoNotDisturb/setAutoAnswer commands and useSession's getHeader.
-    ceilings: { vite: 72.75 * KB, esbuild: 74.5 * KB, rspack: 73 * KB },
+    // + devices during a call: the core's growth, plus select() through setDeviceIds (vite 75281 B, esbuild 77083 B,
+    // rspack 75690 B).
+    ceilings: { vite: 73.75 * KB, esbuild: 75.5 * KB, rspack: 74 * KB },
     size: (sizes) => sizes.react.gzip,
   },
   {

@@ -71,6 +71,24 @@ describe('demo softphone in Chromium against Kamailio', () => {
     await expect.poll(() => a.page.getByRole('region', { name: 'Call quality' }).innerText()).toMatch(/candidate\s*host/i);
   });
 
+  test('switching the microphone during a call (replaceTrack): the far end keeps hearing, on the new device', async () => {
+    const picker = a.page.getByRole('region', { name: 'Audio devices' });
+    const names = picker.getByRole('button', { name: 'Show device names' });
+    if (await names.isVisible()) await names.click();
+    const microphone = picker.getByLabel('Microphone');
+    await expect.poll(() => microphone.locator('option', { hasText: 'Fake Audio Input 2' }).count()).toBe(1);
+    const live = async () => (await a.microphoneTracks()).filter((track) => track.readyState === 'live').map((track) => track.label);
+    await microphone.selectOption({ label: 'Fake Audio Input 2' });
+    await expect.poll(live, { message: '1001 sends the new microphone, the old one is released' }).toEqual(['Fake Audio Input 2']);
+    await a.expectCallStatus('Connected');
+    await expect.poll(() => b.heardEnergy(), { message: '1002 hears 1001 after the switch' }).toBeGreaterThan(HEARD);
+    await Promise.all([a.expectAudioBothWays(), b.expectAudioBothWays()]);
+    // Back to the default, so the scenarios below run as before.
+    await microphone.selectOption({ label: 'System default' });
+    await expect.poll(live).toEqual(['Fake Default Audio Input']);
+    await expect.poll(() => b.heardEnergy()).toBeGreaterThan(HEARD);
+  });
+
   test('hold stops the audio coming back, unhold brings it back', async () => {
     await a.control('Hold').click();
     await expect.poll(() => a.control('Hold').getAttribute('aria-pressed')).toBe('true');

@@ -11,7 +11,12 @@ export interface DeviceIds {
   microphoneId?: string;
   cameraId?: string;
   speakerId?: string;
+  /** Output device for the ringtone, so it can ring on loudspeakers while the call stays on a headset (`setSinkId`). */
+  ringerDeviceId?: string;
 }
+
+/** The fields of {@link DeviceIds}. */
+export const DEVICE_ID_KEYS = ['microphoneId', 'cameraId', 'speakerId', 'ringerDeviceId'] as const;
 
 /** Recording permission: 0 none, 1 pause/resume, 2 start/pause/resume. */
 export type RecordPermissions = 0 | 1 | 2;
@@ -318,7 +323,7 @@ export function resolvePhoneConfig(input: PhoneConfig): ResolvedPhoneConfig {
 
   const deviceInput = optional(config, 'deviceIds', {}, isObject, 'must be an object');
   const deviceIds: DeviceIds = {};
-  for (const key of ['microphoneId', 'cameraId', 'speakerId'] as const) {
+  for (const key of DEVICE_ID_KEYS) {
     const id = ofType<string | undefined>(deviceInput, key, 'string', undefined, `deviceIds.${key}`);
     if (id !== undefined) deviceIds[key] = id;
   }

@@ -17,7 +17,7 @@ export type {
 export { AUTO_ANSWER_MODES } from './auto-answer.js';
 export type { AutoAnswerMode } from './auto-answer.js';
 export type { PhoneState, TransportStatus, RegistrationState, ReconnectState, PhoneIdentity } from './phone-state.js';
-export type { PhoneEventMap, IncomingRefusal, IncomingRefusalReason } from './phone-events.js';
+export type { PhoneEventMap, DeviceFallback, IncomingRefusal, IncomingRefusalReason } from './phone-events.js';
 export type { ReadonlyStore } from './readonly-store.js';
 export type { Listener } from './typed-emitter.js';
 export type { PhoneLogger, LogLevel } from './logger.js';

@@ -146,4 +146,12 @@ export interface PhoneApi extends PhoneCallCommands {
    * any other value.
    */
   setAutoAnswer(mode: AutoAnswerMode): boolean;
+  /**
+   * Chooses devices, merged with the current `deviceIds` (an explicit
+   * `undefined` goes back to the default device). A new microphone is
+   * switched into calls in progress without renegotiation, and used by later
+   * calls. A missing microphone answers `-290`, a missing camera `-291`, and
+   * then nothing changes.
+   */
+  setDeviceIds(ids: Partial<DeviceIds>): Promise<Result>;
 }

@@ -15,7 +15,18 @@ export interface IncomingRefusal {
   /** The SIP status sent: 486, or `dndResponseCode` for do-not-disturb. */
   readonly code: number;
 }
+import type { DeviceIds } from './config.js';
 import type { Result } from './result.js';
+
+/** A chosen device disappeared and the phone fell back to the default one (event `deviceFallback`). */
+export interface DeviceFallback {
+  /** Which choice was dropped: `microphoneId`, `cameraId`, `speakerId` or `ringerDeviceId`. */
+  readonly field: keyof DeviceIds;
+  /** The id of the device that is gone. */
+  readonly deviceId: string;
+  /** For the microphone: how many calls in progress now send the default microphone. */
+  readonly calls: number;
+}
 
 /**
  * The events of a `PhoneOperator`, each with its listener arguments.
@@ -55,6 +66,13 @@ export interface PhoneEventMap {
    * missed-calls list hears. `code` is the SIP status it was refused with.
    */
   incomingRefused: [event: IncomingRefusal];
+  /**
+   * A device chosen in `deviceIds` was unplugged (`devicechange`): the choice
+   * is removed from the store's `deviceIds` (the default device is used from
+   * now on) and, for the microphone, calls in progress were switched to the
+   * default microphone without renegotiation.
+   */
+  deviceFallback: [event: DeviceFallback];
   /** `recordPermissions` changed. */
   recordPermissionsChange: [recordPermissions: number];
 }

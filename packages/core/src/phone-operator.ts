@@ -7,6 +7,7 @@ import type { StaticCallStatus } from './call-status.js';
 import { HA1, resolvePhoneConfig, SIP_USER, type DeviceIds, type PhoneConfig, type RecordPermissions, type ResolvedPhoneConfig } from './config.js';
 import type { PhoneBackend, PhoneRegistration } from './phone-backend.js';
 import { ContactResolver } from './contact-resolver.js';
+import { DeviceController } from './device-controller.js';
 import { DtmfSender } from './dtmf.js';
 import { errorMessage, PhoneDestroyedError } from './errors.js';
 import { HoldController } from './hold-controller.js';
@@ -63,6 +64,7 @@ export class PhoneOperator implements PhoneApi {
   readonly #recording: RecordingController;
   readonly #transfers: TransferController;
   readonly #contacts: ContactResolver;
+  readonly #devices: DeviceController;
   #teardown: Promise<void> | null = null;
 
   /**
@@ -103,6 +105,7 @@ export class PhoneOperator implements PhoneApi {
       holds: this.#holds,
       dial: (target, headers) => this.#registration.dial(target, headers),
     });
+    this.#devices = new DeviceController(ctx, registry);
     this.#dtmfSender = new DtmfSender(ctx, registry, lifecycle);
     this.#recording = new RecordingController(ctx, registry, lifecycle);
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
@@ -404,6 +407,30 @@ export class PhoneOperator implements PhoneApi {
     return true;
   }
 
+  /**
+   * Chooses the devices (store `deviceIds`), merged with the current choice;
+   * a field given as `undefined` goes back to the browser default.
+   *
+   * @remarks
+   * A new `microphoneId` takes effect at once in calls in progress: the new
+   * microphone is opened and swapped in with `RTCRtpSender.replaceTrack`, so
+   * there is no re-INVITE and mute/hold stay as they were. Later calls open
+   * the chosen devices. `ringerDeviceId` and `speakerId` are output devices
+   * for the UI (`setSinkId`); browsers that hide outputs are not asked about
+   * them. When a chosen device is unplugged the phone falls back to the
+   * default one and emits `deviceFallback`.
+   *
+   * @returns `PHONE_SUCCESS` (200); `NOT_FOUND_AUDIO_INPUT_DEVICE` (-290) or
+   * `NOT_FOUND_VIDEO_INPUT_DEVICE` (-291) when the device list lacks the
+   * microphone or camera, `GET_LOCAL_MEDIA_INFO_ERROR` (-206) when the list
+   * cannot be read, a getUserMedia error (-202, -203, -290) when the new
+   * microphone cannot be opened for a live call, `UNKNOWN_ERROR` (-200) for
+   * an invalid argument or after `destroy()`. On any error nothing changes.
+   */
+  setDeviceIds(ids: Partial<DeviceIds>): Promise<Result> {
+    return this.#devices.set(ids);
+  }
+
   /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */
   setSessionStaticStatus(callId: string, status: Partial<StaticCallStatus>, manual?: boolean): boolean {
     return this.#contacts.set(callId, status, manual);
@@ -418,6 +445,7 @@ export class PhoneOperator implements PhoneApi {
   destroy(): void {
     if (this.#destroyed) return;
     this.#controller.endAll(true);
+    this.#devices.destroy();
     this.#emitter.close();
     this.#ctx.setState({ destroyed: true });
     this.#teardown = this.#registration.destroy().catch((error: unknown) => {

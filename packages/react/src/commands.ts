@@ -10,13 +10,13 @@ import {
 } from '@webphone/core';
 
 /** The phone methods offered as commands besides the call commands. */
-const PHONE_METHODS = ['disconnect', 'reRegister', 'call', 'setCurrentSession', 'setDoNotDisturb', 'setAutoAnswer'] as const;
+const PHONE_METHODS = ['disconnect', 'reRegister', 'call', 'setCurrentSession', 'setDoNotDisturb', 'setAutoAnswer', 'setDeviceIds'] as const;
 
 /**
  * The phone's commands, bound to the phone, with stable identities for the
  * life of the provider: the `PhoneApi` methods of the same names (every call
  * command, plus `disconnect`, `reRegister`, `call`, `setCurrentSession`,
- * `setDoNotDisturb`, `setAutoAnswer`), and `start` and `setRecordPermissions`.
+ * `setDoNotDisturb`, `setAutoAnswer`, `setDeviceIds`), and `start` and `setRecordPermissions`.
  */
 export interface PhoneCommands extends Pick<PhoneApi, PhoneCommandName | (typeof PHONE_METHODS)[number]> {
   /** Connects and registers (the provider does this itself unless `autoStart={false}`). */

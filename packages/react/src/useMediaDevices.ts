@@ -8,9 +8,9 @@ import { deviceWatcherOf } from './media-devices.js';
 import { useShallowSelect } from './select.js';
 
 /** A kind of device the user can pick. */
-export type DeviceKind = 'microphone' | 'speaker' | 'camera';
+export type DeviceKind = 'microphone' | 'speaker' | 'camera' | 'ringer';
 
-const FIELD: Record<DeviceKind, keyof DeviceIds> = { microphone: 'microphoneId', speaker: 'speakerId', camera: 'cameraId' };
+const FIELD: Record<DeviceKind, keyof DeviceIds> = { microphone: 'microphoneId', speaker: 'speakerId', camera: 'cameraId', ringer: 'ringerDeviceId' };
 
 /** What `useMediaDevices` returns. */
 export interface MediaDevicesView {
@@ -24,11 +24,14 @@ export interface MediaDevicesView {
   /** The devices in use: picks made here, else the phone's `deviceIds`; absent means the browser default. */
   readonly selected: DeviceIds;
   /**
-   * Picks a device (`undefined` returns to the phone's setting). The speaker
-   * applies at once to `<CallAudio />`; microphone and camera apply to calls
-   * placed or answered afterwards through this package's commands.
+   * Picks a device (`undefined`: the browser default) through
+   * `phone.setDeviceIds`. The pick shows in `selected` at once; a new
+   * microphone is switched into calls in progress, the speaker applies at
+   * once to `<CallAudio />`, the ringer to the ringtone, and everything to
+   * later calls. When the phone refuses (`-290`/`-291` for a missing
+   * device), the pick is undone and the result says why.
    */
-  select(kind: DeviceKind, deviceId: string | undefined): void;
+  select(kind: DeviceKind, deviceId: string | undefined): Promise<Result>;
   /** Enumerates again (also done on every `devicechange`). */
   refresh(): Promise<void>;
   /**
@@ -74,11 +77,23 @@ export function useMediaDevices(): MediaDevicesView {
       speakers: devices.filter((d) => d.kind === 'audiooutput'),
       cameras: devices.filter((d) => d.kind === 'videoinput'),
       selected: { ...phoneDevices, ...Object.fromEntries(Object.entries(chosen).filter(([, id]) => id !== undefined)) },
-      select: (kind, deviceId) => {
-        const next = { ...local.store.getState().chosen };
-        if (deviceId === undefined) delete next[FIELD[kind]];
-        else next[FIELD[kind]] = deviceId;
-        local.store.setState({ chosen: next });
+      select: async (kind, deviceId) => {
+        const field = FIELD[kind];
+        const pick = (id: string | undefined, only?: string | undefined): void => {
+          const next = { ...local.store.getState().chosen };
+          // A later pick of the same device wins over this one's cleanup.
+          if (only !== undefined && next[field] !== only) return;
+          if (id === undefined) delete next[field];
+          else next[field] = id;
+          local.store.setState({ chosen: next });
+        };
+        const previous = local.store.getState().chosen[field];
+        if (deviceId !== undefined) pick(deviceId);
+        const outcome = await phone.setDeviceIds({ [field]: deviceId });
+        // Applied: the phone's deviceIds hold it now. Refused: back to what was shown before.
+        if (deviceId !== undefined) pick(outcome.code === 200 ? undefined : previous, deviceId);
+        else if (outcome.code === 200) pick(undefined);
+        return outcome;
       },
       refresh: watcher.refresh,
       requestPermission: async () => {
@@ -95,6 +110,6 @@ export function useMediaDevices(): MediaDevicesView {
       },
       canSelectSpeaker: supportsSinkId(),
     }),
-    [deviceStatus, deviceError, devices, chosen, phoneDevices, local, watcher],
+    [deviceStatus, deviceError, devices, chosen, phoneDevices, phone, local, watcher],
   );
 }

@@ -79,11 +79,17 @@ export function outcome(ok: boolean, statusCode = 0, reason = '', retryAfter?: s
   return { ok, statusCode, reason: reason.slice(0, 128), retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
 }
 
+/** An RTCRtpSender, as far as switching the microphone needs it. */
+export interface SignalSender {
+  readonly track: MediaStreamTrack | null;
+  replaceTrack(track: MediaStreamTrack | null): Promise<void>;
+}
+
 /** The media objects of a call (a session description handler), as far as the phone uses them. */
 export interface SignalMedia {
   readonly localMediaStream?: MediaStream;
   readonly remoteMediaStream?: MediaStream;
-  readonly peerConnection?: { getStats(): Promise<unknown> } | undefined;
+  readonly peerConnection?: { getStats(): Promise<unknown>; getSenders?(): readonly SignalSender[] } | undefined;
   sendDtmf(tones: string, options?: unknown): boolean;
 }
 

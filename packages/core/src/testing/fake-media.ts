@@ -6,7 +6,14 @@ type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
 export class FakeTrack {
   enabled = true;
   readyState: 'live' | 'ended' = 'live';
-  constructor(readonly kind: 'audio' | 'video') {}
+  constructor(
+    readonly kind: 'audio' | 'video',
+    /** The device the track comes from (`getSettings().deviceId`); `'default'` unless a test says otherwise. */
+    readonly deviceId = 'default',
+  ) {}
+  getSettings(): { deviceId: string } {
+    return { deviceId: this.deviceId };
+  }
   stop(): void {
     this.readyState = 'ended';
   }
@@ -20,11 +27,29 @@ export class FakeStream {
   getTracks(): FakeTrack[] {
     return [...this.tracks];
   }
+  addTrack(track: FakeTrack): void {
+    if (!this.tracks.includes(track)) this.tracks.push(track);
+  }
+  removeTrack(track: FakeTrack): void {
+    const index = this.tracks.indexOf(track);
+    if (index >= 0) this.tracks.splice(index, 1);
+  }
   getAudioTracks(): FakeTrack[] {
     return this.tracks.filter((t) => t.kind === 'audio');
   }
   getVideoTracks(): FakeTrack[] {
     return this.tracks.filter((t) => t.kind === 'video');
+  }
+}
+
+/** An RTCRtpSender stand-in: `replaceTrack` swaps the track and counts the swaps. */
+export class FakeSender {
+  replaced = 0;
+  constructor(public track: FakeTrack | null) {}
+  replaceTrack(track: FakeTrack | null): Promise<void> {
+    this.track = track;
+    this.replaced += 1;
+    return Promise.resolve();
   }
 }
 
@@ -77,7 +102,10 @@ export class FakeSessionDescriptionHandler {
    */
   readonly stats = { inboundPackets: 150, outboundPackets: 150, lostPackets: 1, rttMs: 40, jitterMs: 2 };
   readonly #counters = { received: 0, sent: 0, lost: 0 };
+  /** The audio sender, created with the first local description from the local stream's track. */
+  sender: FakeSender | null = null;
   readonly peerConnection = {
+    getSenders: (): FakeSender[] => (this.sender ? [this.sender] : []),
     getStats: async (): Promise<Map<string, Record<string, unknown>>> => {
       const counters = this.#counters;
       counters.received += this.stats.inboundPackets;
@@ -115,6 +143,7 @@ export class FakeSessionDescriptionHandler {
   getDescription(options?: { hold?: boolean; webphoneLocalStream?: FakeStream | null }): Promise<{ body: string; contentType: string }> {
     if (this.closed) return Promise.reject(new Error('closed'));
     if (options?.webphoneLocalStream) this.localMediaStream = options.webphoneLocalStream;
+    this.sender ??= new FakeSender(this.localMediaStream.getAudioTracks()[0] ?? null);
     const hold = options?.hold === true;
     let direction: Direction;
     if (this.state === 'have-remote-offer') {

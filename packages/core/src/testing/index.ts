@@ -12,5 +12,5 @@
 export { ScriptedPhone } from './scripted-phone.js';
 export type { ScriptedRequest } from './scripted-call.js';
 export type { ScriptedPhoneOptions, IncomingCaller, RefusedCall, ScriptedCommand, LoggedCommandName } from './scripted-types.js';
-export { fakeMedia, FakeSessionDescriptionHandler, FakeStream, FakeTrack } from './fake-media.js';
+export { fakeMedia, FakeSender, FakeSessionDescriptionHandler, FakeStream, FakeTrack } from './fake-media.js';
 export type { FakeMedia, FakeMediaOptions } from './fake-media.js';

@@ -18,6 +18,7 @@ const PHONE_COMMANDS = [
   'setCurrentSession',
   'setDoNotDisturb',
   'setAutoAnswer',
+  'setDeviceIds',
 ] as const satisfies readonly LoggedCommandName[];
 
 /**

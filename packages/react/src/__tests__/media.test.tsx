@@ -43,17 +43,40 @@ describe('useMediaDevices', () => {
     expect(removeListener).toHaveBeenCalledWith('devicechange', expect.any(Function));
   });
 
-  it('a chosen microphone goes with calls placed through the hooks', async () => {
+  it('a chosen microphone goes to the phone (setDeviceIds) and with calls placed through the hooks', async () => {
+    media.list = [...media.list, device('audioinput', 'mic-2', 'Headset')];
     const phone = scriptedPhone();
     const { result } = renderWithPhone(phone, () => ({ devices: useMediaDevices(), phone: usePhone() }));
-    act(() => result.current.devices.select('microphone', 'mic-2'));
+    let picked: Promise<unknown> = Promise.resolve();
+    act(() => void (picked = result.current.devices.select('microphone', 'mic-2')));
+    expect(result.current.devices.selected.microphoneId).toBe('mic-2');
+    await act(async () => {
+      expect(await picked).toEqual({ code: 200, message: 'PHONE_SUCCESS' });
+    });
+    expect(phone.deviceIds).toEqual({ microphoneId: 'mic-2' });
     expect(result.current.devices.selected.microphoneId).toBe('mic-2');
     await act(async () => {
       await result.current.phone.call('1002');
     });
-    expect(phone.commands[0]).toEqual({ name: 'call', args: ['1002', { audio: { deviceId: { exact: 'mic-2' } } }] });
-    act(() => result.current.devices.select('microphone', undefined));
+    expect(phone.commands.find((c) => c.name === 'call')).toEqual({ name: 'call', args: ['1002'] });
+    await act(async () => {
+      await result.current.devices.select('microphone', undefined);
+    });
     expect(result.current.devices.selected.microphoneId).toBeUndefined();
+    expect(phone.deviceIds).toEqual({});
+  });
+
+  it('a missing device is refused (-290) and the pick is undone; the ringer is a device too', async () => {
+    const phone = scriptedPhone({ deviceIds: { microphoneId: 'mic-1' } });
+    const { result } = renderWithPhone(phone, () => useMediaDevices());
+    await act(async () => {
+      expect((await result.current.select('microphone', 'mic-9')).code).toBe(-290);
+    });
+    expect(result.current.selected.microphoneId).toBe('mic-1');
+    await act(async () => {
+      expect((await result.current.select('ringer', 'spk-1')).code).toBe(200);
+    });
+    expect(result.current.selected).toEqual({ microphoneId: 'mic-1', ringerDeviceId: 'spk-1' });
   });
 
   it('requestPermission asks for the microphone once, then lists again', async () => {

@@ -24,6 +24,8 @@ export interface IncomingCallProps {
   activeCallName?: string;
   /** Play a synthesised ringtone while shown. Default `false`. */
   ringtone?: boolean;
+  /** Output device for the ringtone (`deviceIds.ringerDeviceId`); the default output when absent or unsupported. */
+  ringerDeviceId?: string;
   /** Move focus to the Answer button when shown. Default `true`, as for any alert dialog. */
   autoFocus?: boolean;
   /** Keyboard shortcuts inside the dialog: `A` answers, `D` or `Escape` declines. Default `true`. */
@@ -41,12 +43,23 @@ export interface IncomingCallProps {
  * the caller details, so a screen reader announces who is calling when focus
  * moves into it. Shortcuts are scoped to the dialog and ignore modified keys.
  */
-export function IncomingCall({ call, onAnswer, onReject, activeCallName, ringtone, autoFocus = true, shortcuts = true, error, className }: IncomingCallProps) {
+export function IncomingCall({
+  call,
+  onAnswer,
+  onReject,
+  activeCallName,
+  ringtone,
+  ringerDeviceId,
+  autoFocus = true,
+  shortcuts = true,
+  error,
+  className,
+}: IncomingCallProps) {
   const id = useId();
   const displayName = call.name.trim() || call.number || 'Unknown caller';
   const kind = call.isVideo ? 'Incoming video call' : 'Incoming call';
 
-  useEffect(() => (ringtone ? startRingtone() : undefined), [ringtone]);
+  useEffect(() => (ringtone ? startRingtone({ sinkId: ringerDeviceId }) : undefined), [ringtone, ringerDeviceId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!shortcuts || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;

@@ -1,5 +1,6 @@
 'use client';
 import { getAudioContext, resumeQuietly, scheduleTones } from '../audio/audio-context.js';
+import { openSinkContext } from '../audio/sink-context.js';
 
 /** Options of {@link startRingtone}. */
 export interface RingtoneOptions {
@@ -7,6 +8,13 @@ export interface RingtoneOptions {
   volume?: number;
   /** Context to play on; defaults to the shared page context. */
   context?: AudioContext | null;
+  /**
+   * Output device to ring on (the phone's `deviceIds.ringerDeviceId`), e.g.
+   * loudspeakers while calls stay on a headset. Needs `AudioContext.setSinkId`
+   * (Chromium); elsewhere the ring plays on the default output. Ignored when
+   * `context` is given.
+   */
+  sinkId?: string;
 }
 
 // North American ring: 440 + 480 Hz, 2 s on, 4 s off (ANSI T1.401).
@@ -22,7 +30,8 @@ const PERIOD_MS = 6000;
  * the page; the ring then stays silent and the visual alert carries the call.
  */
 export function startRingtone(options: RingtoneOptions = {}): () => void {
-  const ctx = options.context === undefined ? getAudioContext() : options.context;
+  const own = options.context === undefined && options.sinkId ? openSinkContext(options.sinkId) : null;
+  const ctx = own ?? (options.context === undefined ? getAudioContext() : options.context);
   if (!ctx) return () => undefined;
   resumeQuietly(ctx);
   const volume = options.volume ?? 0.12;
@@ -35,5 +44,6 @@ export function startRingtone(options: RingtoneOptions = {}): () => void {
   return () => {
     clearInterval(interval);
     silence();
+    own?.close().catch(() => undefined);
   };
 }

@@ -15,7 +15,8 @@ export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'a
  * @remarks
  * Answer holds the call the user is talking on (call waiting) and answers
  * (`answer`); if the phone refuses (no microphone…), the held call is resumed
- * and the reason shown in the dialog. Decline sends 486 (`reject`).
+ * and the reason shown in the dialog. Decline sends 486 (`reject`). The
+ * ringtone plays on the phone's `deviceIds.ringerDeviceId`.
  */
 export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
   const [ringing] = useIncomingCalls();
@@ -25,6 +26,7 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
     const id = activeCallIdOf(s);
     return id === null ? undefined : s.calls[id].status.name.trim() || s.calls[id].status.number;
   });
+  const ringerDeviceId = usePhone((s) => s.deviceIds.ringerDeviceId);
   const [error, setError] = useState<{ callId: string; text: string } | null>(null);
   if (!ringing) return null;
 
@@ -49,6 +51,7 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
       {...props}
       call={ringing}
       activeCallName={activeCallName}
+      ringerDeviceId={ringerDeviceId}
       error={error?.callId === callId ? error.text : null}
       onAnswer={() => void answer()}
       onReject={() => phone.reject(callId)}
