@@ -230,11 +230,19 @@ export class SipCall implements CallSignal {
    * Sends a re-INVITE that puts the far end on hold (our side `sendonly`)
    * or takes it off hold (`sendrecv`).
    */
-  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+  async reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
     const sessionDescriptionHandlerOptions = { hold, ...(iceRestart && { offerOptions: { iceRestart } }) };
-    return this.#request((requestDelegate) =>
+    const answer = await this.#request((requestDelegate) =>
       this.#session.invite({ sessionDescriptionHandlerOptions: sessionDescriptionHandlerOptions as never, requestDelegate }),
     );
+    // Not sent at all (status 0): sip.js may have made the local offer before it found it could not send it (the far
+    // end's own re-INVITE not finished), and it rolls back only offers that were answered. "In progress" is the one
+    // refusal made before any offer: this call's own re-INVITE is still out, and its offer must stay.
+    if (!answer.ok && answer.statusCode === 0 && !/in progress/i.test(answer.reason)) {
+      const handler = this.#session.sessionDescriptionHandler as { rollbackDescription?(): Promise<void> } | undefined;
+      await handler?.rollbackDescription?.().catch((error: unknown) => this.#warn('rollback', error));
+    }
+    return answer;
   }
 
   /** Ends every in-dialog request still waiting for its answer as a transport error (sip.js then reports 503). */
