@@ -230,19 +230,16 @@ export class SipCall implements CallSignal {
    * Sends a re-INVITE that puts the far end on hold (our side `sendonly`)
    * or takes it off hold (`sendrecv`).
    */
-  async reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+    // sip.js makes the local offer before it checks whether the dialog is free, and then leaves that offer on the peer
+    // connection (or makes it while the far end's own offer is being answered): ask only when no re-INVITE is under way
+    // either way. The caller retries an "in progress" refusal shortly.
+    const dialog = this.#session.dialog as { reinviteUserAgentServer?: unknown; reinviteUserAgentClient?: unknown } | undefined;
+    if (dialog?.reinviteUserAgentServer || dialog?.reinviteUserAgentClient) return Promise.resolve(outcome(false, 0, 're-INVITE in progress'));
     const sessionDescriptionHandlerOptions = { hold, ...(iceRestart && { offerOptions: { iceRestart } }) };
-    const answer = await this.#request((requestDelegate) =>
+    return this.#request((requestDelegate) =>
       this.#session.invite({ sessionDescriptionHandlerOptions: sessionDescriptionHandlerOptions as never, requestDelegate }),
     );
-    // Not sent at all (status 0): sip.js may have made the local offer before it found it could not send it (the far
-    // end's own re-INVITE not finished), and it rolls back only offers that were answered. "In progress" is the one
-    // refusal made before any offer: this call's own re-INVITE is still out, and its offer must stay.
-    if (!answer.ok && answer.statusCode === 0 && !/in progress/i.test(answer.reason)) {
-      const handler = this.#session.sessionDescriptionHandler as { rollbackDescription?(): Promise<void> } | undefined;
-      await handler?.rollbackDescription?.().catch((error: unknown) => this.#warn('rollback', error));
-    }
-    return answer;
   }
 
   /** Ends every in-dialog request still waiting for its answer as a transport error (sip.js then reports 503). */
