@@ -5,6 +5,7 @@ import { defaultMediaStreamFactory } from 'sip.js/lib/platform/web/session-descr
 import type { MediaStreamFactory } from 'sip.js/lib/platform/web/session-description-handler/media-stream-factory.js';
 import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
 import type { CallMediaOptions } from './call-signal.js';
+import { prepareVideo, type VideoDescriptionOptions, type VideoTarget } from './video-transceivers.js';
 
 /**
  * sip.js's WebRTC session description handler, fed with the stream the
@@ -23,7 +24,23 @@ export function webSessionDescriptionHandlerFactory(): SessionDescriptionHandler
     return stream ? Promise.resolve(stream) : fallback(constraints, sessionDescriptionHandler, options);
   };
   const create = defaultSessionDescriptionHandlerFactory(factory as Parameters<typeof defaultSessionDescriptionHandlerFactory>[0]);
-  return (session, options) => withRollback(create(session, options));
+  return (session, options) => withVideo(withRollback(create(session, options)));
+}
+
+/** The part of sip.js's web handler that steering video needs. */
+interface DescriptionMaker extends VideoTarget {
+  getDescription(options?: unknown, modifiers?: unknown): Promise<unknown>;
+}
+
+/** Lets the phone's video wishes (see {@link prepareVideo}) act on the peer connection before each offer or answer. */
+function withVideo<T extends object>(handler: T): T {
+  const target = handler as unknown as DescriptionMaker;
+  const getDescription = target.getDescription.bind(target);
+  target.getDescription = async (options, modifiers) => {
+    await prepareVideo(target, options as VideoDescriptionOptions | undefined);
+    return getDescription(options, modifiers);
+  };
+  return handler;
 }
 
 /** The part of sip.js's web handler that a rollback needs. */
