@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualitySampler, type StatsEntry } from '../call-quality.js';
 import { videoNegotiated } from '../media/sdp-facts.js';
 import { ResultCode } from '../result.js';
-import { prepareVideo, type VideoTarget } from '../sip/video-transceivers.js';
+import { negotiatesVideo, prepareVideo, rejectStoppedSections, type VideoTarget } from '../sip/video-transceivers.js';
 import { ScriptedPhone } from '../testing/scripted-phone.js';
 import { VIDEO_REQUEST_TIMEOUT_MS } from '../video-controller.js';
 
@@ -87,6 +87,7 @@ describe('the video part of the call report', () => {
 class FakeTransceiver {
   direction: RTCRtpTransceiverDirection = 'recvonly';
   currentDirection: RTCRtpTransceiverDirection | null = null;
+  mid: string | null = null;
   readonly receiver: { track: { kind: string } };
   readonly sender: { track: MediaStreamTrack | null; replaceTrack(track: MediaStreamTrack | null): Promise<void>; setStreams(): void };
   constructor(kind: 'audio' | 'video', track: MediaStreamTrack | null = null) {
@@ -112,7 +113,7 @@ function fakeTarget(signalingState: RTCSignalingState, remoteSdp: string, transc
     signalingState,
     remoteDescription: { sdp: remoteSdp },
     getTransceivers: () => transceivers,
-    addTrack: (track: MediaStreamTrack) => {
+    addTransceiver: (track: MediaStreamTrack) => {
       added.push(track);
       transceivers.push(new FakeTransceiver('video', track));
     },
@@ -178,6 +179,42 @@ describe('prepareVideo (before sip.js makes an offer or answer)', () => {
     expect(sending.direction).toBe('stopped');
     expect(track.stop).toHaveBeenCalled();
     expect(dropping.localTracks).toEqual([]);
+  });
+});
+
+describe('the answer as sent, and what counts as negotiated video', () => {
+  const transceiver = (kind: 'audio' | 'video', mid: string, direction: RTCRtpTransceiverDirection, currentDirection: RTCRtpTransceiverDirection | null) =>
+    Object.assign(new FakeTransceiver(kind), { mid, direction, currentDirection }) as unknown as RTCRtpTransceiver;
+  const answer = [
+    'v=0',
+    'a=group:BUNDLE 0 1',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    'a=mid:0',
+    'a=sendrecv',
+    'm=video 9 UDP/TLS/RTP/SAVPF 96',
+    'a=mid:1',
+    'a=inactive',
+    '',
+  ].join('\r\n');
+
+  it('a video section whose transceiver was stopped while answering gets port 0 and leaves the bundle', () => {
+    const stopped = { getTransceivers: () => [transceiver('audio', '0', 'sendrecv', null), transceiver('video', '1', 'stopped', null)] };
+    const sent = rejectStoppedSections(answer, stopped);
+    expect(sent).toContain('\r\nm=video 0 UDP/TLS/RTP/SAVPF 96\r\n');
+    expect(sent).toContain('\r\na=group:BUNDLE 0\r\n');
+    expect(sent.replace('m=video 0', 'm=video 9').replace('BUNDLE 0\r', 'BUNDLE 0 1\r')).toBe(answer);
+    const open = { getTransceivers: () => [transceiver('audio', '0', 'sendrecv', null), transceiver('video', '1', 'sendrecv', null)] };
+    expect(rejectStoppedSections(answer, open)).toBe(answer);
+  });
+
+  it('video is negotiated while a video transceiver went through an offer/answer and is not stopped (held included)', () => {
+    const of = (...list: RTCRtpTransceiver[]) => ({ getTransceivers: () => list });
+    expect(negotiatesVideo(of(transceiver('audio', '0', 'sendrecv', 'sendrecv'), transceiver('video', '1', 'sendonly', 'sendonly')))).toBe(true);
+    expect(negotiatesVideo(of(transceiver('video', '1', 'stopped', 'inactive')))).toBe(false);
+    expect(negotiatesVideo(of(transceiver('video', '1', 'sendrecv', 'stopped')))).toBe(false);
+    // Added for an offer that the far end refused (rolled back): never negotiated.
+    expect(negotiatesVideo(of(transceiver('video', '1', 'sendrecv', null)))).toBe(false);
+    expect(negotiatesVideo(of(transceiver('audio', '0', 'sendrecv', 'sendrecv')))).toBe(false);
   });
 });
 

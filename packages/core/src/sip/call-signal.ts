@@ -114,6 +114,7 @@ export interface SignalMedia {
     | {
         getStats(): Promise<unknown>;
         getSenders?(): readonly SignalSender[];
+        getTransceivers?(): readonly RTCRtpTransceiver[];
         readonly currentLocalDescription?: { readonly sdp: string } | null;
         readonly currentRemoteDescription?: { readonly sdp: string } | null;
       }

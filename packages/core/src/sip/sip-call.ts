@@ -27,7 +27,7 @@ import {
 } from './call-signal.js';
 import { readReferral } from './sip-referral.js';
 import { videoNegotiated } from '../media/sdp-facts.js';
-import type { VideoDescriptionOptions } from './video-transceivers.js';
+import { negotiatesVideo, type VideoDescriptionOptions } from './video-transceivers.js';
 import { answerUpdate, answerUpdates } from './in-dialog-update.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
 
@@ -137,9 +137,11 @@ export class SipCall implements CallSignal {
     return this.#remoteDescription;
   }
 
-  /** True when the peer connection's current local and remote descriptions both carry video. */
+  /** True when the call's last offer/answer negotiated video that was not declined or dropped since (see `negotiatesVideo`). */
   get hasVideo(): boolean {
     const peerConnection = this.media?.peerConnection;
+    if (peerConnection?.getTransceivers) return negotiatesVideo({ getTransceivers: () => peerConnection.getTransceivers?.() ?? [] });
+    // A media layer without transceivers (tests in Node): what the descriptions say.
     return videoNegotiated(peerConnection?.currentLocalDescription?.sdp, peerConnection?.currentRemoteDescription?.sdp);
   }
 

@@ -49,9 +49,59 @@ export async function sendVideo({ peerConnection, localMediaStream }: VideoTarge
     // sip.js keeps a direction when it offers (recvonly stays recvonly): this side now sends.
     if (free.direction === 'recvonly' || free.direction === 'inactive') free.direction = 'sendrecv';
   } else {
-    peerConnection.addTrack(track, localMediaStream);
+    // Not addTrack: it refuses while a declined video transceiver is still stopping (Chromium).
+    peerConnection.addTransceiver(track, { direction: 'sendrecv', streams: [localMediaStream] });
   }
   localMediaStream.addTrack(track);
+}
+
+/**
+ * True when the peer connection carries negotiated video: a video
+ * transceiver that has been through an offer/answer and is not stopped.
+ *
+ * @remarks
+ * Read from the transceivers rather than the SDP: Chromium answers a stopped
+ * transceiver as `a=inactive` in its own description, and stops the
+ * transceiver of a section the far end set to port 0. A held video call
+ * (`sendonly`, `recvonly`, `inactive`) still has video.
+ */
+export function negotiatesVideo(peerConnection: { getTransceivers(): readonly RTCRtpTransceiver[] }): boolean {
+  return peerConnection.getTransceivers().some((transceiver) => isVideo(transceiver) && isOpen(transceiver) && transceiver.currentDirection !== null);
+}
+
+/**
+ * The answer body as sent: the sections of video transceivers this side
+ * stopped get port 0 and leave the BUNDLE group.
+ *
+ * @remarks
+ * Chromium answers a section whose transceiver was stopped while answering
+ * with `a=inactive` and a live port; RFC 3264 §6 declines a stream with port
+ * 0, which is what SIP far ends (and Chromium, which then stops its own
+ * transceiver) understand. RFC 8843 §7.3.3: a rejected section is no
+ * longer part of the bundle.
+ */
+export function rejectStoppedSections(sdp: string, peerConnection: { getTransceivers(): readonly RTCRtpTransceiver[] }): string {
+  const stopped = new Set(
+    peerConnection
+      .getTransceivers()
+      .filter((transceiver) => isVideo(transceiver) && !isOpen(transceiver) && transceiver.mid !== null)
+      .map((transceiver) => transceiver.mid as string),
+  );
+  if (stopped.size === 0) return sdp;
+  const sections = sdp.split(/(?=^m=)/m);
+  const rejected = new Set<string>();
+  const out = sections.map((section) => {
+    const mid = /^a=mid:(\S+)/m.exec(section)?.[1];
+    if (!section.startsWith('m=video ') || mid === undefined || !stopped.has(mid)) return section;
+    rejected.add(mid);
+    return section.replace(/^m=video \d+/, 'm=video 0');
+  });
+  if (rejected.size === 0) return sdp;
+  out[0] = (out[0] ?? '').replace(/^a=group:BUNDLE ([^\r\n]*)$/m, (_line, mids: string) => {
+    const kept = mids.split(/\s+/).filter((mid) => mid !== '' && !rejected.has(mid));
+    return `a=group:BUNDLE ${kept.join(' ')}`;
+  });
+  return out.join('');
 }
 
 /** True when this side sends video now. */
