@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Refreshes docs/demo-in-call.png: the built demo, 1001 talking to 1002.
+ * Refreshes docs/demo-in-call.png (the built demo, 1001 talking to 1002) and
+ * docs/demo-video-call.png (the same two in a video call, Chromium's fake cameras).
  * Runs inside the loopback-only network namespace, like the e2e tests:
  *
  *   node tools/in-loopback-netns.mjs node apps/softphone/e2e/screenshot.mjs
@@ -16,6 +17,7 @@ import { startSipServer } from '@webphone/sip-server';
 const appRoot = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(import.meta.dirname, '.build');
 const target = path.resolve(appRoot, '../../docs/demo-in-call.png');
+const videoTarget = path.resolve(appRoot, '../../docs/demo-video-call.png');
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const built = spawnSync(
@@ -79,6 +81,16 @@ try {
   await sleep(16_000);
   await ada.screenshot({ path: target, fullPage: true });
   process.stdout.write(`saved ${target}\n`);
+
+  // A video call: Ada turns on "Video call", Grace answers with her camera.
+  await ada.getByRole('button', { name: 'Hang up' }).click();
+  await ada.getByRole('checkbox', { name: 'Video call (camera on)' }).check();
+  await dial(ada, '1002');
+  await grace.getByRole('button', { name: 'Answer', exact: true }).click();
+  await ada.locator('video[aria-label="Video of the other person"]').waitFor();
+  await sleep(5000);
+  await ada.screenshot({ path: videoTarget, fullPage: true });
+  process.stdout.write(`saved ${videoTarget}\n`);
 } finally {
   await browser.close();
   await sip.stop();

@@ -178,6 +178,37 @@ describe('video calls in Chromium against Kamailio', () => {
     await hangUpAndSettle();
   });
 
+  test('the demo: a video call placed and answered in the UI shows both pictures; the Camera toggle switches video off and on again with the far end’s consent', async () => {
+    const videoSwitch = alice.page.getByRole('checkbox', { name: 'Video call (camera on)' });
+    await videoSwitch.check();
+    await alice.dial('1012');
+    const ringing = bob.page.getByRole('alertdialog', { name: /Incoming video call from/ });
+    await expect.poll(() => ringing.count()).toBe(1);
+    await ringing.getByRole('button', { name: 'Answer', exact: true }).click();
+    await Promise.all([alice.expectCallStatus('Connected'), bob.expectCallStatus('Connected')]);
+    const pictureShown = (user: PhoneUser) =>
+      user.page.evaluate(() => (document.querySelector<HTMLVideoElement>('video[aria-label="Video of the other person"]')?.videoWidth ?? 0) > 0);
+    await expect.poll(() => pictureShown(alice)).toBe(true);
+    await expect.poll(() => pictureShown(bob)).toBe(true);
+    await expect.poll(() => bob.control('Camera').getAttribute('aria-pressed')).toBe('true');
+
+    await alice.control('Camera').click();
+    await expect.poll(() => bob.control('Camera').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => alice.control('Camera').getAttribute('aria-pressed')).toBe('false');
+    await expectNoVideo(bob);
+
+    await alice.control('Camera').click();
+    const request = bob.page.getByRole('group', { name: 'Video request' });
+    await expect.poll(() => request.count()).toBe(1);
+    await request.getByRole('button', { name: 'Turn on video' }).click();
+    await expect.poll(() => alice.control('Camera').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pictureShown(bob)).toBe(true);
+    await expectVideoBothWays(alice);
+    await hangUpAndSettle();
+    // The dialer (and its switch) is back once no call is up.
+    await videoSwitch.uncheck();
+  });
+
   test('no camera: a video call is refused with -291 and nothing rings; the upgrade of a live call too', async () => {
     await alice.page.evaluate(() => (window.__webphoneE2E!.noCamera = true));
     const refused = await alice.page.evaluate(() => window.__webphoneE2E!.phone!.call('1012', { video: true }));

@@ -1,5 +1,13 @@
 import { usePhone } from '@webphone/react';
-import { activeCallIdOf, ConnectedActiveCall, ConnectedCallSwitcher, ConnectedDialer, ConnectedIncomingCall, useRingback } from '@webphone/ui';
+import {
+  activeCallIdOf,
+  ConnectedActiveCall,
+  ConnectedCallSwitcher,
+  ConnectedCallVideo,
+  ConnectedDialer,
+  ConnectedIncomingCall,
+  useRingback,
+} from '@webphone/ui';
 import { useId, useMemo, useState } from 'react';
 import { AgentControls } from './AgentControls';
 import { FarEndActivity } from './FarEndActivity';
@@ -8,10 +16,13 @@ import { SoundGate } from './SoundGate';
 /**
  * The phone itself, composed from `@webphone/ui`'s connected widgets: the
  * "click to enable sound" banner, the ringing-call dialog, the list of calls,
- * the in-call screen with what the far end signalled, the ringback of an
+ * the in-call screen with what the far end signalled and, for video calls,
+ * the video (Camera toggle, the far end's requests for video), the ringback of an
  * outgoing call (North American; the far end's early media plays instead), and the dialer — with
- * its keypad while idle, behind "Add call" during a call.
+ * its keypad while idle, behind "Add call" during a call, and a "Video call" switch.
  */
+const renderVideo = (callId: string) => <ConnectedCallVideo callId={callId} />;
+
 export function PhonePanel() {
   const id = useId();
   useRingback('north-america');
@@ -27,9 +38,13 @@ export function PhonePanel() {
   const adding = inCall && !atCallLimit && addingTo === shownId;
   const setAdding = (open: boolean) => setAddingTo(open ? shownId : null);
   const [intercom, setIntercom] = useState(false);
+  const [video, setVideo] = useState(false);
   const domain = usePhone((s) => s.identity.domain);
   // An intercom call asks to be answered at once, as PBX paging does (`Call-Info: <sip:domain>;answer-after=0`).
-  const intercomOptions = useMemo(() => ({ headers: { 'Call-Info': `<sip:${domain}>;answer-after=0` } }), [domain]);
+  const callOptions = useMemo(
+    () => (intercom || video ? { video, ...(intercom && { headers: { 'Call-Info': `<sip:${domain}>;answer-after=0` } }) } : undefined),
+    [domain, intercom, video],
+  );
 
   return (
     <div className="demo-phone">
@@ -37,7 +52,7 @@ export function PhonePanel() {
       <AgentControls intercom={intercom} onIntercomChange={setIntercom} />
       <ConnectedIncomingCall ringtone />
       <ConnectedCallSwitcher />
-      <ConnectedActiveCall tones />
+      <ConnectedActiveCall tones renderVideo={renderVideo} />
       {shownId !== null && <FarEndActivity callId={shownId} name={shownName} />}
       {inCall && atCallLimit && <p className="demo-limit">Two calls are up, the most this phone takes. Hang up one to place another.</p>}
       {inCall && !atCallLimit && (
@@ -47,12 +62,11 @@ export function PhonePanel() {
       )}
       {(!inCall || adding) && (
         <div id={`${id}-dialer`}>
-          <ConnectedDialer
-            tones
-            showKeypad={!inCall}
-            callOptions={intercom ? intercomOptions : undefined}
-            onCallResult={(_number, result) => result.code === 200 && setAdding(false)}
-          />
+          <label className="demo-video-switch">
+            <input type="checkbox" checked={video} onChange={(event) => setVideo(event.target.checked)} />
+            Video call (camera on)
+          </label>
+          <ConnectedDialer tones showKeypad={!inCall} callOptions={callOptions} onCallResult={(_number, result) => result.code === 200 && setAdding(false)} />
         </div>
       )}
     </div>

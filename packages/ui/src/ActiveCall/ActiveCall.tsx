@@ -1,6 +1,7 @@
 'use client';
 import type { CallStatus, QualityWarningName, RecordPermissions, TransferState } from '@webphone/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CameraIcon } from '../CallVideo/CameraIcon.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { CallTimer } from '../CallTimer/CallTimer.js';
 import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons.js';
@@ -54,6 +55,25 @@ export interface ActiveCallProps {
   onCancelTransfer?: () => void;
   /** Close the card of an ended call. */
   onDismiss?: () => void;
+  /**
+   * Turn the camera on (`true`: the call switches to video) or off. Shows the
+   * Camera toggle, pressed while the call has video (`call.isVideo`).
+   */
+  onVideoChange?: (video: boolean) => void;
+  /** A switch between audio and video is under way (the store's `videoChange`): the Camera toggle waits. */
+  videoChanging?: boolean;
+  /** Label of the Camera toggle. Default `'Camera'`. */
+  cameraLabel?: string;
+  /**
+   * The call's video, shown while the call has video, e.g.
+   * `<ConnectedCallVideo callId={id} />` or `<CallVideo …/>`: passed in, so an
+   * app without video does not ship the video widget.
+   */
+  video?: ReactNode;
+  /** The far end asks to add video (the store's `videoChange.status` is `'requested-by-remote'`): shows the question. */
+  videoRequested?: boolean;
+  /** Answer the far end's request to add video (`agreeChangeVideo`). */
+  onVideoRequestAnswer?: (accept: boolean) => void;
   /** Call the same number again from an ended call. */
   onCallAgain?: () => void;
   className?: string;
@@ -91,6 +111,12 @@ export function ActiveCall({
   onCancelTransfer,
   onDismiss,
   onCallAgain,
+  onVideoChange,
+  videoChanging = false,
+  cameraLabel = 'Camera',
+  video,
+  videoRequested = false,
+  onVideoRequestAnswer,
 }: ActiveCallProps) {
   const id = useId();
   const [panel, setPanel] = useState<Panel>('none');
@@ -165,6 +191,8 @@ export function ActiveCall({
         </div>
       ) : (
         <>
+          {video !== undefined && call.isVideo && <div className="wp-call__video">{video}</div>}
+          {videoRequested && onVideoRequestAnswer && talking && <VideoRequest name={call.name.trim() || call.number} onAnswer={onVideoRequestAnswer} />}
           <CallBadges call={call} />
           <QualityWarnings warnings={shownWarnings} />
           <TransferStatus
@@ -212,6 +240,15 @@ export function ActiveCall({
           <div className="wp-call__controls" role="group" aria-label="Call controls">
             {onMuteChange && (
               <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => onMuteChange(!call.isMute)} />
+            )}
+            {onVideoChange && (
+              <ControlButton
+                label={cameraLabel}
+                icon={<CameraIcon />}
+                pressed={call.isVideo}
+                disabled={!talking || videoChanging}
+                onClick={() => onVideoChange(!call.isVideo)}
+              />
             )}
             {onHoldChange && (
               <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => onHoldChange(!call.isHold)} />
@@ -263,6 +300,21 @@ export function ActiveCall({
         {announcement}
       </div>
     </section>
+  );
+}
+
+/** The far end's request to add video, with its two answers. */
+function VideoRequest({ name, onAnswer }: { name: string; onAnswer: (accept: boolean) => void }) {
+  return (
+    <div className="wp-call__video-request" role="group" aria-label="Video request">
+      <p role="alert">{name} wants to turn on video.</p>
+      <button type="button" className="wp-button wp-button--success" onClick={() => onAnswer(true)}>
+        Turn on video
+      </button>
+      <button type="button" className="wp-button" onClick={() => onAnswer(false)}>
+        Stay on audio
+      </button>
+    </div>
   );
 }
 

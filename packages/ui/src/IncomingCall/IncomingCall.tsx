@@ -18,6 +18,13 @@ export interface IncomingCallProps {
   /** Decline the call (the phone answers 486 Busy Here). */
   onReject: () => void;
   /**
+   * Answer a video call without the camera (`answer(id, { video: false })`:
+   * neither side sends video). Shown for video calls only.
+   */
+  onAnswerAudioOnly?: () => void;
+  /** Label of the audio-only answer. Default `'Answer audio only'`. */
+  audioOnlyLabel?: string;
+  /**
    * Name of the call the user is on, if any: the dialog then says that answering
    * puts that call on hold (call waiting).
    */
@@ -47,6 +54,8 @@ export function IncomingCall({
   call,
   onAnswer,
   onReject,
+  onAnswerAudioOnly,
+  audioOnlyLabel = 'Answer audio only',
   activeCallName,
   ringtone,
   ringerDeviceId,
@@ -131,6 +140,11 @@ export function IncomingCall({
           </span>
         </div>
       </div>
+      {call.isVideo && onAnswerAudioOnly && (
+        <button type="button" className="wp-button wp-incoming__audio-only" onClick={onAnswerAudioOnly}>
+          {audioOnlyLabel}
+        </button>
+      )}
       {shortcuts && (
         <p className="wp-incoming__shortcuts" aria-hidden>
           <kbd>A</kbd> answer · <kbd>D</kbd> decline

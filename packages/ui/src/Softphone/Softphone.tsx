@@ -1,6 +1,6 @@
 'use client';
 import { CallAudio, isSuccess, usePhone } from '@webphone/react';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { activeCallIdOf } from '../connected/call-selection.js';
 import { ConnectedActiveCall } from '../connected/ConnectedActiveCall.js';
 import { ConnectedCallSwitcher } from '../connected/ConnectedCallSwitcher.js';
@@ -25,6 +25,13 @@ export interface SoftphoneProps {
    * own sound `{ src: '/ringback.mp3' }` (looped), or `false` for none.
    */
   ringback?: RingbackSound;
+  /**
+   * Shows video calls: `(callId) => <ConnectedCallVideo callId={callId} />`,
+   * with the Camera toggle and the question when the far end asks for video
+   * (see `ConnectedActiveCall`). Without it the phone is audio-only and ships
+   * no video widget.
+   */
+  renderVideo?: (callId: string) => ReactNode;
   className?: string;
 }
 
@@ -48,7 +55,7 @@ export interface SoftphoneProps {
  * </PhoneProvider>
  * ```
  */
-export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback = 'north-america', className }: SoftphoneProps) {
+export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback = 'north-america', renderVideo, className }: SoftphoneProps) {
   const id = useId();
   useRingback(ringback);
   const { inCall, atCallLimit } = usePhone((s) => ({ inCall: activeCallIdOf(s) !== null, atCallLimit: s.isMaxCall }));
@@ -77,7 +84,7 @@ export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback =
       </CallAudio>
       <ConnectedIncomingCall ringtone />
       <ConnectedCallSwitcher />
-      <ConnectedActiveCall />
+      <ConnectedActiveCall renderVideo={renderVideo} />
       {showAddCall && (
         <button type="button" className="wp-button wp-softphone__add" aria-expanded={adding} aria-controls={`${id}-dialer`} onClick={() => setAdding(!adding)}>
           <PhoneIcon />

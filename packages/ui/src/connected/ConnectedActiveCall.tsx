@@ -1,7 +1,7 @@
 'use client';
 import type { TransferState } from '@webphone/core';
 import { isSuccess, usePhone, usePhoneCommands } from '@webphone/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ActiveCall } from '../ActiveCall/ActiveCall.js';
 import { activeCallIdOf, callsToHold } from './call-selection.js';
 import { callErrorText } from './result-text.js';
@@ -15,6 +15,13 @@ export interface ConnectedActiveCallProps {
   tones?: boolean;
   /** Clock for the call timer. Default `Date.now`. */
   now?: () => number;
+  /**
+   * The video of a video call, e.g. `(callId) => <ConnectedCallVideo callId={callId} />`.
+   * Given, the card also offers the Camera toggle (`audioToVideo` / `videoToAudio`)
+   * and asks the user when the far end wants to add video (`agreeChangeVideo`).
+   * Without it the card stays audio-only and ships no video code.
+   */
+  renderVideo?: (callId: string) => ReactNode;
   className?: string;
 }
 
@@ -40,7 +47,7 @@ const IDLE: TransferState = { status: 'idle' };
  *
  * Renders nothing when there is no call to show.
  */
-export function ConnectedActiveCall({ callId, tones, now, className }: ConnectedActiveCallProps) {
+export function ConnectedActiveCall({ callId, tones, now, renderVideo, className }: ConnectedActiveCallProps) {
   const phone = usePhoneCommands();
   // Only the shown call, its transfer parent's transfer and the permission: other calls do not re-render it.
   const { record, parentTransfer, recordPermissions } = usePhone((s) => {
@@ -112,6 +119,13 @@ export function ConnectedActiveCall({ callId, tones, now, className }: Connected
         markLocal(id);
         phone.hangup(id);
       }}
+      {...(renderVideo && {
+        video: renderVideo(id),
+        videoChanging: record.videoChange.status === 'requesting',
+        videoRequested: record.videoChange.status === 'requested-by-remote',
+        onVideoChange: (on: boolean) => void (on ? phone.audioToVideo(id) : phone.videoToAudio(id)),
+        onVideoRequestAnswer: (accept: boolean) => void phone.agreeChangeVideo(id, accept),
+      })}
     />
   );
 }

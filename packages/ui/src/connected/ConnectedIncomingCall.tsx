@@ -32,10 +32,10 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
 
   const callId = ringing.callId;
 
-  const answer = async (): Promise<void> => {
+  const answer = async (video?: false): Promise<void> => {
     const held = callsToHold(phone.phone.store.getState(), callId);
     for (const id of held) phone.hold(id);
-    const result = await phone.answer(callId);
+    const result = await phone.answer(callId, video === false ? { video } : undefined);
     if (isSuccess(result)) {
       setError(null);
       return;
@@ -54,6 +54,7 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
       ringerDeviceId={ringerDeviceId}
       error={error?.callId === callId ? error.text : null}
       onAnswer={() => void answer()}
+      onAnswerAudioOnly={() => void answer(false)}
       onReject={() => phone.reject(callId)}
     />
   );
