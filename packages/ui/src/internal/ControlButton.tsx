@@ -14,11 +14,13 @@ export interface ControlButtonProps {
   disabled?: boolean;
   /** Colours the pressed state red (recording). */
   danger?: boolean;
+  /** Marks the button (`data-wp-action`) so focus can be sent back to it. */
+  action?: string;
   onClick: () => void;
 }
 
 /** A round icon with its label under it, all one native button. */
-export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, onClick }: ControlButtonProps) {
+export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, action, onClick }: ControlButtonProps) {
   return (
     <button
       type="button"
@@ -27,6 +29,7 @@ export function ControlButton({ label, icon, pressed, expanded, controls, disabl
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}
       disabled={disabled}
+      data-wp-action={action}
       onClick={onClick}
     >
       <span className="wp-control__icon">{icon}</span>
