@@ -97,7 +97,11 @@ export const Talking: Story = {
   },
 };
 
-/** Mute and hold: the toggles call their handlers and show `aria-pressed`; hold is announced. */
+/**
+ * Mute, hold and record: the toggles call their handlers and show `aria-pressed`; each label says
+ * what pressing does now ("Unmute", "Resume", "Stop recording", "Resume recording"); hold is announced.
+ * Focus stays on the pressed toggle.
+ */
 export const MuteAndHold: Story = {
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
@@ -105,15 +109,25 @@ export const MuteAndHold: Story = {
     await userEvent.click(mute);
     await expect(args.onMuteChange).toHaveBeenCalledWith(true);
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveAccessibleName('Unmute');
+    await expect(mute).toHaveFocus();
     await userEvent.click(mute);
     await expect(args.onMuteChange).toHaveBeenLastCalledWith(false);
+    await expect(mute).toHaveAccessibleName('Mute');
     const hold = canvas.getByRole('button', { name: 'Hold' });
     await userEvent.click(hold);
     await expect(args.onHoldChange).toHaveBeenCalledWith(true);
     await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await expect(hold).toHaveAccessibleName('Resume');
     await expect(canvas.getByRole('status')).toHaveTextContent('Call on hold');
     await userEvent.click(hold);
     await expect(args.onHoldChange).toHaveBeenLastCalledWith(false);
+    const record = canvas.getByRole('button', { name: 'Record' });
+    await userEvent.click(record);
+    await expect(record).toHaveAccessibleName('Stop recording');
+    await userEvent.click(record);
+    await expect(record).toHaveAccessibleName('Resume recording');
+    await expect(record).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
@@ -121,7 +135,7 @@ export const MuteAndHold: Story = {
 export const OnHold: Story = {
   args: { call: { ...talking, isHold: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(within(canvasElement).getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 
@@ -170,7 +184,7 @@ export const ConnectionLost: Story = {
 export const Muted: Story = {
   args: { call: { ...talking, isMute: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(within(canvasElement).getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 
@@ -178,7 +192,7 @@ export const Muted: Story = {
 export const Recording: Story = {
   args: { call: { ...talking, recordStatus: 'recording' } },
   play: async ({ args, canvasElement }) => {
-    const record = within(canvasElement).getByRole('button', { name: 'Record' });
+    const record = within(canvasElement).getByRole('button', { name: 'Stop recording' });
     await expect(record).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(record);
     await expect(args.onRecordChange).toHaveBeenCalledWith(false);
@@ -191,7 +205,7 @@ export const RecordingPaused: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Recording paused')).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Record' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(canvas.getByRole('button', { name: 'Resume recording' })).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
@@ -263,10 +277,11 @@ export const TransferInProgress: Story = {
 
 /** The transfer target refused: the call stays up and the user can try again. */
 export const TransferFailed: Story = {
-  args: { transfer: { status: 'failed', target: '1009', reason: 'Busy Here (486)' } },
+  args: { transfer: { status: 'failed', target: '1009', reason: 'REFER refused: 486 Busy Here' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Transfer to 1009 failed: Busy Here (486)')).toBeVisible();
+    // Worded as every other end reason, never the raw "Busy Here (486)".
+    await expect(canvas.getByText('Transfer to 1009 failed: The line is busy (SIP 486)')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(canvas.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
   },

@@ -8,18 +8,28 @@ const ringing = makeCall({ callId: 'in-1', callStatus: 'ringing', communicationT
 const meta = {
   title: 'Widgets/IncomingCall',
   component: IncomingCall,
-  args: { call: ringing, onAnswer: fn(), onReject: fn(), ringtone: false, shortcuts: true },
+  args: { call: ringing, onAnswer: fn(), onReject: fn(), ringtone: false, shortcuts: false, autoFocus: false },
 } satisfies Meta<typeof IncomingCall>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A ringing inbound call; focus moves to Answer, as for any alert dialog. */
+/** A ringing inbound call. By default it leaves focus where the user is and has no single-key shortcuts. */
 export const Ringing: Story = {
   play: async ({ canvasElement }) => {
     const dialog = within(canvasElement).getByRole('alertdialog', { name: 'Incoming call from Ada Lovelace' });
-    await expect(dialog).toHaveAccessibleDescription(/Analytical Engines Ltd/);
-    await expect(within(dialog).getByRole('button', { name: 'Answer' })).toHaveFocus();
+    await expect(dialog).toHaveAccessibleDescription(/\+1 415 555 0132.*Analytical Engines Ltd/);
+    await expect(within(dialog).getByRole('button', { name: 'Answer' })).not.toHaveFocus();
+    await expect(within(dialog).getByRole('button', { name: 'Answer' })).not.toHaveAttribute('aria-keyshortcuts');
+    await expect(canvasElement.querySelector('.wp-incoming__shortcuts')).toBeNull();
+  },
+};
+
+/** With `autoFocus` the app asks for focus on Answer (an app whose only job is the phone). */
+export const FocusOnAnswer: Story = {
+  args: { autoFocus: true },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Answer' })).toHaveFocus();
   },
 };
 
@@ -41,9 +51,12 @@ export const Reject: Story = {
   },
 };
 
-/** `A` answers and `D`/Escape decline while the dialog has focus. */
+/** With `shortcuts`, `A` answers and `D` declines, listed in `aria-keyshortcuts`; Escape declines in the dialog. */
 export const KeyboardShortcuts: Story = {
-  play: async ({ args }) => {
+  args: { shortcuts: true, autoFocus: true },
+  play: async ({ args, canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Answer' })).toHaveAttribute('aria-keyshortcuts', 'A');
+    await expect(within(canvasElement).getByRole('button', { name: 'Decline' })).toHaveAttribute('aria-keyshortcuts', 'D Escape');
     await userEvent.keyboard('{Control>}a{/Control}');
     await expect(args.onAnswer).not.toHaveBeenCalled();
     await userEvent.keyboard('a');
@@ -63,8 +76,13 @@ export const UnknownCaller: Story = {
   args: { call: { ...ringing, name: '', company: '', number: '+442079460958', avatar: 'javascript:alert(1)' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('alertdialog', { name: 'Incoming call from +442079460958' })).toBeVisible();
+    await expect(canvas.getByRole('alertdialog', { name: 'Incoming call from +44 207 946 0958' })).toBeVisible();
+    // Formatted to read, the raw number in the title.
+    const heading = canvas.getByRole('heading', { name: '+44 207 946 0958' });
+    await expect(within(heading).getByTitle('+442079460958')).toBeVisible();
     await expect(canvasElement.querySelector('img')).toBeNull();
+    // A person, not the last two digits.
+    await expect(canvasElement.querySelector('.wp-avatar svg')).toBeVisible();
   },
 };
 

@@ -69,7 +69,7 @@ export const SignInFailed: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Sign-in failed')).toBeVisible();
-    await expect(canvas.getByText('403 Forbidden')).toBeVisible();
+    await expect(canvas.getByText('Check the user name and password (SIP 403)')).toBeVisible();
   },
 };
 
@@ -126,9 +126,11 @@ export const Talking: Story = {
     const mute = canvas.getByRole('button', { name: 'Mute' });
     await userEvent.click(mute);
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveAccessibleName('Unmute');
     const hold = canvas.getByRole('button', { name: 'Hold' });
     await userEvent.click(hold);
     await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await expect(hold).toHaveAccessibleName('Resume');
     await userEvent.click(hold);
     await userEvent.click(canvas.getByRole('button', { name: 'Keypad' }));
     await userEvent.click(within(canvas.getByRole('group', { name: 'Send tones' })).getByRole('button', { name: '1' }));

@@ -32,6 +32,7 @@ export const Talking: Story = {
     const record = within(canvasElement).getByRole('button', { name: 'Record' });
     await userEvent.click(record);
     await expect(record).toHaveAttribute('aria-pressed', 'true');
+    await expect(record).toHaveAccessibleName('Stop recording');
     await userEvent.click(record);
     await expect(userCommands(phone)).toEqual([
       { name: 'startRecord', args: ['call-1'] },

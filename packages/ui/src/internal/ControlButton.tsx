@@ -2,14 +2,17 @@
 import type { ReactNode } from 'react';
 import { cx } from './cx.js';
 
-/** Props of the in-call control tile. */
+/** Props of {@link ControlButton}. */
 export interface ControlButtonProps {
+  /** The visible label and accessible name: say what pressing does now ("Unmute" while muted). */
   label: string;
+  /** The icon above the label (decorative). */
   icon: ReactNode;
   /** Set for toggles (mute, hold, record): rendered as `aria-pressed`. */
   pressed?: boolean;
   /** Set for disclosure buttons (keypad, transfer): rendered as `aria-expanded`. */
   expanded?: boolean;
+  /** Id of the element a disclosure button shows (`aria-controls`). */
   controls?: string;
   disabled?: boolean;
   /** Colours the pressed state red (recording). */
@@ -19,7 +22,11 @@ export interface ControlButtonProps {
   onClick: () => void;
 }
 
-/** A round icon with its label under it, all one native button. */
+/**
+ * The in-call control tile: a round icon with its label under it, all one
+ * native button; for an app's own controls in `ActiveCall`'s `actions` slot,
+ * so they look like the built-in ones.
+ */
 export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, action, onClick }: ControlButtonProps) {
   return (
     <button

@@ -32,10 +32,13 @@ function countryCodeLength(digits: string): number {
   return TWO_DIGIT.has(Number(digits.slice(0, 2))) ? 2 : 3;
 }
 
-/** Groups of three with a final group of four (`4155550132` → `415 555 0132`). */
+/** Groups of three with a final group of four (`4155550132` → `415 555 0132`); no group of one digit but a lone leading one. */
 function group(digits: string): string {
   if (digits.length <= 4) return digits;
   const head = digits.slice(0, -4);
-  const groups = head.match(/.{1,3}/g) ?? [];
-  return [...groups, digits.slice(-4)].join(' ');
+  const rest = head.length % 3;
+  const first = rest === 1 && head.length >= 4 ? [head.slice(0, 2), head.slice(2, 4)] : rest === 0 ? [] : [head.slice(0, rest)];
+  const start = first.join('').length;
+  const groups = head.slice(start).match(/.{3}/g) ?? [];
+  return [...first, ...groups, digits.slice(-4)].join(' ');
 }
