@@ -108,7 +108,7 @@ export const IncomingCall = forwardRef<HTMLDivElement, IncomingCallProps>(functi
     const root = rootRef.current;
     if (autoFocus) {
       const before = root?.ownerDocument.activeElement;
-      if (before instanceof HTMLElement && !root?.contains(before)) returnTo.current = before;
+      if (before instanceof HTMLElement && before !== before.ownerDocument.body && !root?.contains(before)) returnTo.current = before;
       answerRef.current?.focus();
     }
     // Runs before React removes the dialog, while focus may still be inside it.

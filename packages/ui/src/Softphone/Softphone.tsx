@@ -134,7 +134,7 @@ const SoftphoneBody = forwardRef<HTMLElement, Omit<SoftphoneProps, 'messages'>>(
         autoFocus={focusIncomingCall}
         shortcuts={shortcuts}
         onUserAnswer={focusCall}
-        onUserDecline={() => requestFocus(rootRef.current, [...CALL_CONTROLS, ...DIALER], { onlyWhenLost: true })}
+        onUserDecline={() => requestFocus(rootRef.current, [...CALL_CONTROLS, ...DIALER], { onlyWhenLost: true, timeoutMs: 1000 })}
       />
       <ConnectedCallSwitcher onUserSwitch={focusCall} />
       <ConnectedActiveCall actions={callActions} onUserDismiss={() => requestFocus(rootRef.current, [...DIALER, ...CALL_CONTROLS])} />

@@ -92,6 +92,7 @@ export const TransferPanel = forwardRef<HTMLDivElement, TransferPanelProps>(func
         autoComplete="off"
         spellCheck={false}
         placeholder={m.transferPanel.placeholder}
+        dir="ltr"
         autoFocus={autoFocus}
         value={target}
         aria-invalid={showProblem || undefined}

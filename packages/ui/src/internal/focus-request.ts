@@ -8,14 +8,17 @@
  * Call, Transfer now, Close), so focus lands on the next control instead of
  * the page body. It never takes focus from outside `root`: if the user has
  * moved on to another part of the page meanwhile, nothing happens. With
- * `onlyWhenLost` it acts only while focus is on the body (nobody placed it).
+ * `onlyWhenLost` it acts only once focus is on the body (nobody placed it),
+ * waiting for that until the timeout.
  */
 export function requestFocus(root: HTMLElement | null, selectors: readonly string[], { timeoutMs = 3000, onlyWhenLost = false } = {}): () => void {
   if (root === null || typeof MutationObserver === 'undefined') return () => undefined;
   const tryFocus = (): boolean => {
     const active = root.ownerDocument.activeElement;
     const lost = active === null || active === root.ownerDocument.body || !active.isConnected;
-    const free = lost || (!onlyWhenLost && root.contains(active));
+    // With onlyWhenLost, focus that is still somewhere is waited out (the control may be about to go).
+    if (onlyWhenLost && !lost) return false;
+    const free = lost || root.contains(active);
     if (!free) return true;
     for (const selector of selectors) {
       const target = root.querySelector<HTMLElement>(selector);
