@@ -10,55 +10,23 @@
  *
  * Prints one JSON line: `{ "webphone": [ms…], "sipJs": [ms…] }`.
  */
-import fs from 'node:fs';
-import { createServer } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { startSipServer } from '@webphone/sip-server';
-import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../tools/chromium.mjs';
+import { launchMediaChromium } from '../tools/media-chromium.mjs';
+import { servePage } from './browser/page-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 30);
 const WARMUP = Number(process.env.BENCH_BROWSER_WARMUP ?? 3);
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'webphone-bench-page-'));
-await build({
-  entryPoints: [path.join(here, 'browser', 'call-setup-page.js')],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  outfile: path.join(out, 'page.js'),
-  logLevel: 'error',
-});
-fs.writeFileSync(
-  path.join(out, 'index.html'),
-  '<!doctype html><meta charset="utf-8"><title>call set-up</title><script type="module" src="/page.js"></script>\n',
-);
-
-const web = createServer((request, response) => {
-  const file = request.url === '/page.js' ? 'page.js' : 'index.html';
-  response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
-  response.end(fs.readFileSync(path.join(out, file)));
-});
-await new Promise((resolve) => web.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = web.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-
+const web = await servePage(path.join(here, 'browser', 'call-setup-page.js'), { title: 'call set-up', minify: true });
 const sip = await startSipServer({ port: 0, log: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [...HEADLESS_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'],
-});
+const browser = await launchMediaChromium();
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.goto(web.url);
   await page.waitForFunction(() => 'benchSetUp' in globalThis);
   await page.evaluate((server) => /** @type {any} */ (globalThis).benchSetUp(server), { url: sip.url, domain: sip.domain });
   /** @type {number[]} */ const webphone = [];
@@ -81,6 +49,5 @@ try {
 } finally {
   await browser.close();
   await sip.stop();
-  await new Promise((resolve) => web.close(() => resolve(undefined)));
-  fs.rmSync(out, { recursive: true, force: true });
+  await web.close();
 }

@@ -12,60 +12,23 @@
  *
  * Prints one JSON line with what it saw and exits 1 if a check failed.
  */
-import fs from 'node:fs';
-import { createServer } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { startSipServer } from '@webphone/sip-server';
-import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../tools/chromium.mjs';
+import { launchMediaChromium } from '../tools/media-chromium.mjs';
+import { servePage } from './browser/page-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** A remote level above this is audio (Chromium's fake microphone beeps near full scale); silence is 0. */
 const HEARD = 0.01;
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'webphone-early-media-'));
-await build({
-  entryPoints: [path.join(here, 'browser', 'early-media-page.js')],
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  outfile: path.join(out, 'page.js'),
-  logLevel: 'error',
-});
-fs.writeFileSync(
-  path.join(out, 'index.html'),
-  '<!doctype html><meta charset="utf-8"><title>early media</title><script type="module" src="/page.js"></script>\n',
-);
-
-const web = createServer((request, response) => {
-  const file = request.url === '/page.js' ? 'page.js' : 'index.html';
-  response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
-  response.end(fs.readFileSync(path.join(out, file)));
-});
-await new Promise((resolve) => web.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = web.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-
+const web = await servePage(path.join(here, 'browser', 'early-media-page.js'), { title: 'early media' });
 const sip = await startSipServer({ port: 0, log: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [
-    ...HEADLESS_FLAGS,
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--allow-loopback-in-peer-connection',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-});
+const browser = await launchMediaChromium();
 let failed = true;
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.goto(web.url);
   await page.waitForFunction(() => 'earlyMediaCheck' in globalThis);
   const seen = await page.evaluate((server) => /** @type {any} */ (globalThis).earlyMediaCheck(server), { url: sip.url, domain: sip.domain });
   const ringback = await page.evaluate(() => /** @type {any} */ (globalThis).ringbackBursts());
@@ -90,7 +53,6 @@ try {
 } finally {
   await browser.close();
   await sip.stop();
-  await new Promise((resolve) => web.close(() => resolve(undefined)));
-  fs.rmSync(out, { recursive: true, force: true });
+  await web.close();
 }
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * The size budgets of webphone, in gzip bytes of minified JavaScript
- * (react and react-dom left out), for every bundler measured. One list,
+ * The size budgets of webphone, in gzip bytes of the minified JavaScript an
+ * app loads at start (react and react-dom left out; code behind a dynamic
+ * `import()` is loaded only when used and not counted), for every bundler
+ * measured. One list,
  * read by `npm run bench` (which prints them) and by the budget test in
  * `npm test` (which enforces them). A kilobyte here is 1024 bytes.
  *

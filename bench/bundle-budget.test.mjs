@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, KB, limitOf } from './budgets.mjs';
-import { BUNDLERS, measureAll } from './bundle-size.mjs';
+import { BUNDLERS, measureAll, measureEntry } from './bundle-size.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
 
 /** Newest modification time of the files under `dir` that `keep` accepts. */
 function newest(dir, /** @type {(file: string) => boolean} */ keep) {
@@ -42,6 +43,15 @@ describe.each(BUNDLERS)('bundle size budgets with %s (apps built from the packag
     expect(sizes.react.gzip).toBeGreaterThan(sizes.core.gzip);
     expect(sizes.ui.gzip).toBeGreaterThan(sizes.react.gzip);
     expect(sizes.ui.cssGzip).toBeGreaterThan(2 * KB);
+  });
+
+  it('counts code behind a dynamic import apart: an app pays at start only for what it imports statically', async () => {
+    const lazy = await measureEntry(path.join(here, 'entries', 'fixtures', 'lazy-ui.js'), bundler);
+    // At start: the core (esbuild's shared chunk holds a little more); the widgets come in a chunk of their own.
+    expect(lazy.gzip).toBeLessThan(sizes.core.gzip + 3 * KB);
+    expect(lazy.gzip).toBeLessThan(sizes.ui.gzip - 5 * KB);
+    expect(lazy.lazyGzip).toBeGreaterThan(5 * KB);
+    expect(sizes.core.lazyGzip).toBe(0);
   });
 
   it.each(BUDGETS.map((budget) => [budget.what, budget]))('%s stays within its limit', (_what, budget) => {

@@ -20,7 +20,13 @@ import { build as viteBuild } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** @typedef {{ name: string; bundler: Bundler; minified: number; gzip: number; cssGzip: number }} BundleSize */
+/**
+ * Sizes in bytes. `minified` and `gzip` count the JavaScript an app loads at
+ * start (the entry chunk and what it imports statically); code behind a
+ * dynamic `import()` lands in chunks loaded only when used, counted apart in
+ * `lazyGzip`.
+ * @typedef {{ name: string; bundler: Bundler; minified: number; gzip: number; lazyGzip: number; cssGzip: number }} BundleSize
+ */
 /** @typedef {keyof typeof BUNDLES} BundleName */
 /** @typedef {(typeof BUNDLERS)[number]} Bundler */
 
@@ -37,7 +43,7 @@ export const BUNDLERS = /** @type {const} */ (['vite', 'esbuild', 'rspack']);
 
 const REACT = [/^react($|\/)/, /^react-dom($|\/)/];
 
-/** @typedef {{ code: string; kind: 'js' | 'css' }} OutputFile */
+/** @typedef {{ code: string; kind: 'js' | 'css'; lazy?: boolean }} OutputFile */
 
 /**
  * Vite 8 (Rolldown), as `vite build` makes an app.
@@ -56,15 +62,20 @@ async function withVite(entry) {
       minify: true,
       target: 'es2022',
       modulePreload: false,
-      rolldownOptions: { input: entry, external: REACT, output: { format: 'es', codeSplitting: false } },
+      rolldownOptions: { input: entry, external: REACT, output: { format: 'es' } },
     },
   });
   /** @type {OutputFile[]} */
   const files = [];
   for (const result of Array.isArray(output) ? output : [output]) {
     if (!('output' in result)) throw new Error('unexpected watcher from vite build');
+    const chunks = new Map(result.output.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file]] : [])));
+    const initial = staticClosure(
+      [...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName),
+      (name) => chunks.get(name)?.imports ?? [],
+    );
     for (const file of result.output) {
-      if (file.type === 'chunk') files.push({ code: file.code, kind: 'js' });
+      if (file.type === 'chunk') files.push({ code: file.code, kind: 'js', lazy: !initial.has(file.fileName) });
       else if (file.fileName.endsWith('.css')) files.push({ code: String(file.source), kind: 'css' });
     }
   }
@@ -77,23 +88,36 @@ async function withVite(entry) {
  * @returns {Promise<OutputFile[]>}
  */
 async function withEsbuild(entry) {
+  const outdir = path.join(os.tmpdir(), 'webphone-esbuild-out');
   const result = await esbuild({
     entryPoints: [entry],
     absWorkingDir: here,
     bundle: true,
+    splitting: true,
+    metafile: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     write: false,
-    outdir: path.join(os.tmpdir(), 'webphone-esbuild-out'),
+    outdir,
     external: ['react', 'react-dom', 'react/*', 'react-dom/*'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
+  const outputs = result.metafile.outputs;
+  const initial = staticClosure(
+    // A dynamic import's target is an entry point of esbuild's too: start from the app's own.
+    Object.keys(outputs).filter((name) => outputs[name].entryPoint === path.relative(here, entry).split(path.sep).join('/')),
+    (name) => (outputs[name]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path),
+  );
   return result.outputFiles
     .filter((file) => /\.(js|css)$/.test(file.path))
-    .map((file) => ({ code: file.text, kind: file.path.endsWith('.css') ? 'css' : 'js' }));
+    .map((file) => ({
+      code: file.text,
+      kind: file.path.endsWith('.css') ? 'css' : 'js',
+      lazy: !initial.has(path.relative(here, file.path).split(path.sep).join('/')),
+    }));
 }
 
 /**
@@ -111,7 +135,7 @@ async function withRspack(entry) {
       target: ['web', 'es2022'],
       devtool: false,
       performance: false,
-      output: { path: outDir, filename: 'bundle.js', module: true, chunkFormat: 'module', cssFilename: 'bundle.css' },
+      output: { path: outDir, filename: 'bundle.js', chunkFilename: '[id].lazy.js', module: true, chunkFormat: 'module', cssFilename: 'bundle.css' },
       // The app's stylesheet import, extracted to a .css file as an app's production build does.
       module: { rules: [{ test: /\.css$/, type: 'css' }] },
       externalsType: 'module',
@@ -126,7 +150,12 @@ async function withRspack(entry) {
     return fs
       .readdirSync(outDir)
       .filter((file) => /\.(js|css)$/.test(file))
-      .map((file) => ({ code: fs.readFileSync(path.join(outDir, file), 'utf8'), kind: file.endsWith('.css') ? 'css' : 'js' }));
+      .map((file) => ({
+        code: fs.readFileSync(path.join(outDir, file), 'utf8'),
+        kind: file.endsWith('.css') ? 'css' : 'js',
+        // With splitChunks off, everything imported statically stays in bundle.js; dynamic imports get chunks of their own.
+        lazy: file.endsWith('.lazy.js'),
+      }));
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
@@ -135,25 +164,58 @@ async function withRspack(entry) {
 const BUILDERS = { vite: withVite, esbuild: withEsbuild, rspack: withRspack };
 
 /**
+ * The chunks loaded at start: `entries` and every chunk they import
+ * statically, transitively.
+ * @param {string[]} entries
+ * @param {(chunk: string) => string[]} staticImports
+ */
+function staticClosure(entries, staticImports) {
+  const seen = new Set(entries);
+  const queue = [...entries];
+  for (let chunk = queue.pop(); chunk !== undefined; chunk = queue.pop()) {
+    for (const next of staticImports(chunk)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
  * Builds one entry with one bundler and returns its minified and gzip sizes in bytes.
  * @param {BundleName} name
  * @param {Bundler} [bundler]
  * @returns {Promise<BundleSize>}
  */
 export async function measureBundle(name, bundler = 'vite') {
-  const files = await BUILDERS[bundler](path.join(here, BUNDLES[name]));
+  return { ...(await measureEntry(path.join(here, BUNDLES[name]), bundler)), name };
+}
+
+/**
+ * Builds the app whose entry is `entry` (a path) with `bundler` and returns its sizes in bytes.
+ * @param {string} entry
+ * @param {Bundler} bundler
+ * @returns {Promise<BundleSize>}
+ */
+export async function measureEntry(entry, bundler) {
+  const name = path.basename(entry);
+  const files = await BUILDERS[bundler](entry);
   let minified = 0;
   let gzip = 0;
+  let lazyGzip = 0;
   let cssGzip = 0;
   for (const file of files) {
-    if (file.kind === 'js') {
+    const zipped = gzipSync(file.code, { level: 9 }).length;
+    if (file.kind === 'css') cssGzip += zipped;
+    else if (file.lazy) lazyGzip += zipped;
+    else {
       minified += Buffer.byteLength(file.code);
-      gzip += gzipSync(file.code, { level: 9 }).length;
-    } else {
-      cssGzip += gzipSync(file.code, { level: 9 }).length;
+      gzip += zipped;
     }
   }
-  return { name, bundler, minified, gzip, cssGzip };
+  return { name, bundler, minified, gzip, lazyGzip, cssGzip };
 }
 
 /**

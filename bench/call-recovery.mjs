@@ -4,9 +4,10 @@
  * WebSocket pings off, signalling only (the fake media handler of
  * `@webphone/core/testing`):
  *
- * - `recoveryAfterCut`: a caller behind a fault proxy talks to a callee; the
- *   proxy cuts the caller's connection, and we time cut → the recovery
- *   re-INVITE answered (`isRecovering` false), with the default settings.
+ * - `recoveryAfterCut`: each round a new caller behind a fault proxy talks
+ *   to a callee; the proxy cuts the caller's connection, and we time cut →
+ *   the recovery re-INVITE answered (`isRecovering` false), with the default
+ *   settings.
  *   Raw sip.js (reconnecting its transport, as its docs suggest) gets the
  *   same cut; then each callee hangs up and we see whose BYE arrives.
  * - `concurrentCallsThroughRestart`: `count` callers each call their own
@@ -94,20 +95,31 @@ export async function recoveryAfterCut(rounds) {
   /** @type {UserAgent | undefined} */
   let userAgent;
   try {
-    const caller = await registeredPhone({ url: ours.url(), domain: server.domain }, '1001');
     const callee = await registeredPhone(server, '1002');
-    phones.push(caller, callee);
-    const { outgoing, incoming } = await talking(caller, callee);
+    phones.push(callee);
     /** @type {number[]} */
     const recoveredMs = [];
+    // Each round a new caller: a phone counts a registration that drops within 30 s as a failed attempt and waits
+    // longer before the next one, so cuts in quick succession on one phone would measure that backoff instead.
+    let last = { caller: callee, outgoing: '', incoming: '' };
     for (let round = 0; round < rounds; round++) {
+      const caller = await registeredPhone({ url: ours.url(), domain: server.domain }, '1001');
+      phones.push(caller);
+      const { outgoing, incoming } = await talking(caller, callee);
       const cutAt = performance.now();
       ours.cut();
       await until(caller, (s) => s.calls[outgoing]?.status.isRecovering === true);
       const recoveredAt = /** @type {number} */ (await until(caller, (s) => s.calls[outgoing]?.status.isRecovering === false));
       recoveredMs.push(recoveredAt - cutAt);
-      await sleep(200);
+      if (round < rounds - 1) {
+        caller.hangup(outgoing);
+        await until(callee, (s) => s.calls[incoming] === undefined);
+        caller.destroy();
+        await caller.whenDestroyed();
+      }
+      last = { caller, outgoing, incoming };
     }
+    const { caller, outgoing, incoming } = last;
     callee.hangup(incoming);
     const byeReachedWebphone = await until(caller, (s) => s.calls[outgoing] === undefined, 5_000).then(
       () => true,

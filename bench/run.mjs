@@ -177,7 +177,7 @@ for (const bundler of BUNDLERS) {
     `Bundle (${bundler}): app importing <Softphone />`,
     `${kb(ui.minified)} min, ${kb(ui.gzip)} gzip`,
     '',
-    `${over(ui)}; its stylesheet ${kb(ui.cssGzip)} gzip apart`,
+    `${over(ui)}; its stylesheet ${kb(ui.cssGzip)} gzip apart${ui.lazyGzip > 0 ? `; ${kb(ui.lazyGzip)} gzip more loaded only when used (dynamic imports)` : ''}`,
   ]);
   for (const budget of BUDGETS) {
     const size = budget.size(sizes);

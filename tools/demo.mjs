@@ -37,7 +37,7 @@ vite.stdout.on('data', (chunk) => {
     const as = (/** @type {string} */ ext) => `${base}?ext=${ext}&connect=1`;
     process.stdout.write(
       `\nDemo softphone ready. Open one tab per phone:\n  as 1001: ${as('1001')}\n  as 1002: ${as('1002')}\n` +
-        `(signs in at once; without "&connect=1" the sign-in form shows. Test users 1001–1010, password secret<ext>.)\n` +
+        `(signs in at once; without "&connect=1" the sign-in form shows. Test users 1001–1012, password secret<ext>.)\n` +
         `Ctrl-C stops the demo and the SIP server.\n`,
     );
   }

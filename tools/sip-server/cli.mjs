@@ -59,7 +59,7 @@ if (nodes > 1) {
   }
   console.log(`SIP cluster of ${nodes} nodes ready (domain/realm ${DOMAIN}); give a phone all of them, preferred first:`);
   for (const node of cluster.nodes) console.log(`  ${node.url}  (kamailio pid ${node.pid}; stop it to try failover)`);
-  console.log('Test users 1001–1010, password secret<ext>. Press Ctrl+C to stop.');
+  console.log('Test users 1001–1012, password secret<ext>. Press Ctrl+C to stop.');
   const hold = setInterval(() => undefined, 1000);
   const stopCluster = async () => {
     clearInterval(hold);

@@ -8,7 +8,7 @@ export declare const DEFAULT_PORT: 5066;
 export declare const INSTALL_COMMAND: 'sudo apt-get install -y kamailio kamailio-websocket-modules';
 
 export interface SipTestUser {
-  /** "1001" .. "1010"; also the SIP user and the digest username. */
+  /** "1001" .. "1012"; also the SIP user and the digest username. */
   readonly extension: string;
   /** `secret<extension>`, e.g. "secret1001". */
   readonly password: string;
@@ -18,7 +18,7 @@ export interface SipTestUser {
   readonly uri: string;
 }
 
-/** The ten test accounts 1001..1010. */
+/** The twelve test accounts 1001..1012. */
 export declare const users: readonly SipTestUser[];
 
 /** `count` test accounts from 1001 up, password `secret<ext>` (what a server started with `userCount` holds). */
@@ -69,7 +69,7 @@ export interface SipServerOptions {
   wsPings?: boolean;
   /** Seconds a connection must be idle before Kamailio pings it (default 30, whole seconds from 1). */
   wsPingIdleSeconds?: number;
-  /** How many test accounts from 1001 up (default 10, at most 8999), e.g. 200 for a load test. */
+  /** How many test accounts from 1001 up (default 12, at most 8999), e.g. 200 for a load test. */
   userCount?: number;
   /** Ports of the other nodes of a cluster (see {@link startSipCluster}); needs a fixed `port`. */
   peers?: readonly number[];

@@ -55,8 +55,8 @@ export function testUsers(count) {
   );
 }
 
-/** Test accounts 1001..1010, password `secret<ext>`. @type {readonly SipTestUser[]} */
-export const users = testUsers(10);
+/** Test accounts 1001..1012, password `secret<ext>`. @type {readonly SipTestUser[]} */
+export const users = testUsers(12);
 
 // ---------------------------------------------------------------------------
 // Installation check
@@ -459,7 +459,7 @@ function startWatchdog(pgid, cleanupDir) {
  * @property {number} [wsPingIdleSeconds] Idle seconds before such a Ping
  *   (default 30; whole seconds from 1).
  * @property {number} [userCount] How many test accounts from 1001 up
- *   (default 10, at most 8999), e.g. 200 for a load test.
+ *   (default 12, at most 8999), e.g. 200 for a load test.
  * @property {readonly number[]} [peers] Ports of the other nodes of a cluster
  *   (see `startSipCluster`); needs a fixed `port`.
  * @property {string} [clusterToken] The token the nodes of a cluster share
@@ -552,7 +552,7 @@ export async function startSipServer(options = {}) {
   const fixedPort = options.port ? options.port : undefined;
   const wsPings = options.wsPings ?? true;
   const wsPingIdleSeconds = options.wsPingIdleSeconds ?? 30;
-  const userCount = options.userCount ?? 10;
+  const userCount = options.userCount ?? 12;
   const peers = [...(options.peers ?? [])];
   const clusterToken = options.clusterToken ?? randomBytes(12).toString('hex');
   if (!/^[0-9a-z]{8,64}$/i.test(clusterToken)) throw new Error('@webphone/sip-server: clusterToken must be 8 to 64 letters and digits');

@@ -188,8 +188,8 @@ const [u1001, u1002] = users;
 // tests
 // ---------------------------------------------------------------------------
 describe('test users', () => {
-  it('exposes 1001..1010 with secret<ext> and md5 HA1', () => {
-    expect(users.map((u) => u.extension)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010']);
+  it('exposes 1001..1012 with secret<ext> and md5 HA1', () => {
+    expect(users.map((u) => u.extension)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012']);
     expect(u1001).toMatchObject({ extension: '1001', password: 'secret1001', uri: 'sip:1001@webphone.test' });
     // md5("1001:webphone.test:secret1001")
     expect(u1001.ha1).toBe(ha1('1001', 'webphone.test', 'secret1001'));

@@ -89,6 +89,19 @@ export class PhoneUser {
     return this.page.getByRole('group', { name: 'Call controls' }).getByRole('button', labels ? { name: labels } : { name, exact: true });
   }
 
+  /** Puts the current call on hold here and waits until it shows so and the far end's audio stops arriving. */
+  async hold(): Promise<void> {
+    await this.control('Hold').click();
+    await this.expectCallStatus('On hold');
+    await this.expectInboundStopped();
+  }
+
+  /** Resumes the current call, held here, and waits until it shows connected again. */
+  async resume(): Promise<void> {
+    await this.control('Hold').click();
+    await this.expectCallStatus('Connected');
+  }
+
   get hangUpButton(): Locator {
     return this.page.getByRole('button', { name: 'Hang up' });
   }

@@ -10,8 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, HEADLESS_FLAGS } from '../../../tools/chromium.mjs';
+import { launchMediaChromium } from '../../../tools/media-chromium.mjs';
 import { startSipServer } from '@webphone/sip-server';
 
 const appRoot = path.resolve(import.meta.dirname, '..');
@@ -42,16 +41,7 @@ await new Promise((resolve) => web.listen(0, '127.0.0.1', () => resolve(undefine
 const address = web.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 const sip = await startSipServer({ port: 0, log: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  args: [
-    ...HEADLESS_FLAGS,
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--allow-loopback-in-peer-connection',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-});
+const browser = await launchMediaChromium();
 
 try {
   const open = async (/** @type {string} */ ext) => {

@@ -43,6 +43,15 @@ export interface CallCommands {
   pauseRecord(): boolean;
   /** Sets name, avatar or company; `manual` stops `resolveContact` from overwriting them. */
   setStaticStatus(status: Partial<StaticCallStatus>, manual?: boolean): boolean;
+  /**
+   * Adds video to a talking audio call (camera from `deviceIds.cameraId`, re-INVITE); resolves with the far end's
+   * final answer: 200, or `VIDEO_CHANGE_REFUSED` (-213) when it declines.
+   */
+  audioToVideo(): Promise<Result>;
+  /** Drops the video of a talking video call (re-INVITE with video port 0; the far end cannot refuse); the camera is released. */
+  videoToAudio(): Promise<Result>;
+  /** Answers the far end's request to add video (event `videoChangeRequest`): `true` opens the camera and sends video too. */
+  agreeChangeVideo(accept: boolean): Promise<Result>;
 }
 
 /**
@@ -65,6 +74,9 @@ export const CALL_COMMANDS = {
   startRecord: 'startRecord',
   pauseRecord: 'pauseRecord',
   setStaticStatus: 'setSessionStaticStatus',
+  audioToVideo: 'audioToVideo',
+  videoToAudio: 'videoToAudio',
+  agreeChangeVideo: 'agreeChangeVideo',
 } as const satisfies { readonly [K in keyof CallCommands]: string };
 
 /** The name of the phone method behind call command `K`. */

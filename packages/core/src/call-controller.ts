@@ -227,7 +227,9 @@ export class CallController {
     }
     live.answering = true;
     try {
-      const opened = await this.#deps.openMedia(options ?? { video: status.isVideo });
+      // Video as offered unless the app says otherwise; declined, the offer's video stream is answered with port 0.
+      const video = status.isVideo ? (options?.video ?? true) : false;
+      const opened = await this.#deps.openMedia({ ...options, video });
       if (!opened.ok) return opened.error;
       const { stream, constraints } = opened.media;
       if (registry.get(callId) !== live) {
@@ -235,7 +237,7 @@ export class CallController {
         return result('UNKNOWN_ERROR', 'ended during answer');
       }
       live.localStream = stream;
-      await live.sip.open({ constraints, webphoneLocalStream: stream });
+      await live.sip.open({ constraints, webphoneLocalStream: stream, webphoneDeclineVideo: video === false });
       return { ...PHONE_OK, callId };
     } catch (error) {
       return result('UNKNOWN_ERROR', `answer failed: ${errorMessage(error)}`);

@@ -8,10 +8,11 @@ import { pickStaticStatus, STATIC_KEYS } from './static-status.js';
 import { newCallRecord } from './initial-state.js';
 import type { LiveCall } from './live-call.js';
 import { stopStream } from './media/user-media.js';
+import { releaseVideo } from './media/call-video.js';
 import type { PhoneContext } from './phone-context.js';
 import { Session, type SessionActions, type SessionHost } from './session.js';
 import { errorMessage } from './errors.js';
-import type { CallSignal, IncomingTransfer } from './sip/call-signal.js';
+import type { CallSignal, IncomingTransfer, VideoAnswer } from './sip/call-signal.js';
 import { parseDtmfInfo, parseRecordHeader } from './sip/info-parsers.js';
 
 /** Work hung on call milestones (the transfer controller's), wired by the phone when it builds its collaborators. */
@@ -19,6 +20,8 @@ export interface LifecycleHooks {
   onRefer(live: LiveCall, transfer: IncomingTransfer): void;
   onAccepted(live: LiveCall): void;
   onEnded(live: LiveCall): void;
+  /** The far end's re-INVITE adds video (the video controller asks the app). */
+  onVideoOffered(live: LiveCall): Promise<VideoAnswer>;
 }
 
 /** What a new call starts with. */
@@ -115,6 +118,18 @@ export class CallLifecycle implements SessionHost {
   }
 
   /**
+   * Sets `isVideo` from what the last offer/answer negotiated (see
+   * `CallSignal.hasVideo`); without video the camera is released and the
+   * far end's video track leaves the remote stream.
+   */
+  refreshVideo(live: LiveCall): void {
+    if (this.registry.get(live.callId) !== live) return;
+    const isVideo = live.sip.hasVideo;
+    if (!isVideo) releaseVideo(live);
+    this.update(live, { status: { isVideo } });
+  }
+
+  /**
    * Ends a call: stops its timers and media, removes it from the store,
    * then emits `ended` (no `code`) or `failed` (with the SIP `code`) and
    * `deleteSession`. `live.endCause`, when set, wins over `cause`. Idempotent.
@@ -175,7 +190,11 @@ export class CallLifecycle implements SessionHost {
         const now = this.ctx.now();
         this.registry.stopRinging(callId);
         this.registry.setCurrent(callId);
-        this.update(live, { status: { callStatus: 'connecting', isRing: false, isEarlyMedia: false, callStartTime: now }, timestamps: { answeredAt: now } });
+        this.update(live, {
+          status: { callStatus: 'connecting', isRing: false, isEarlyMedia: false, callStartTime: now, isVideo: sip.hasVideo },
+          timestamps: { answeredAt: now },
+        });
+        if (!sip.hasVideo) releaseVideo(live);
         // A call muted while it rang gets its microphone only now.
         applyMicrophone(live, this.registry.record(callId)?.status);
         session.emit('accepted', { callId });
@@ -184,7 +203,8 @@ export class CallLifecycle implements SessionHost {
         this.#hooks().onAccepted(live);
       },
       confirmed: () => {
-        this.update(live, { status: { callStatus: 'talking' } });
+        this.update(live, { status: { callStatus: 'talking', isVideo: sip.hasVideo } });
+        if (!sip.hasVideo) releaseVideo(live);
         session.emit('confirmed', { callId });
         for (const job of live.onConfirmed.splice(0)) job();
         // Sampled only where there is a peer connection to ask (the scripted phone has none).
@@ -203,7 +223,11 @@ export class CallLifecycle implements SessionHost {
         this.end(live, code === 487 && sip.direction === 'inbound' ? 'remote-canceled' : causeForStatus(code), code);
       },
       ended: (byRemote) => this.end(live, byRemote ? 'remote-hangup' : 'hangup'),
-      reinvite: () => session.emit('reinvite', { callId }),
+      reinvite: () => {
+        this.refreshVideo(live);
+        session.emit('reinvite', { callId });
+      },
+      videoOffered: () => this.#hooks().onVideoOffered(live),
       // Received INFO: recording requests and DTMF become session events; anything else is acknowledged.
       info: (info) => {
         const record = parseRecordHeader(info.header('Record'));

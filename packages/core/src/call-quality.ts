@@ -1,4 +1,4 @@
-import type { CallReport, MediaQuality } from './call-status.js';
+import type { CallReport, MediaQuality, VideoQuality } from './call-status.js';
 import { estimateMos } from './mos.js';
 
 /** One entry of an `RTCStatsReport`, loosely typed: browsers differ. */
@@ -55,7 +55,7 @@ export class CallQualitySampler {
       date: new Date(now).toISOString(),
       candidateType: ['host', 'srflx', 'prflx', 'relay'].includes(candidateType as string) ? (candidateType as CallReport['candidateType']) : 'unknown',
       audio,
-      video: entries.some((e) => e.kind === 'video' && (e.type === 'inbound-rtp' || e.type === 'outbound-rtp')) ? this.#media(entries, byId, 'video') : null,
+      video: this.#video(entries, byId),
       mos: estimateMos(audio.rtt ?? 0, audio.jitter, this.#intervalLoss(audio)),
     };
   }
@@ -66,6 +66,23 @@ export class CallQualitySampler {
     const received = audio.packetsReceived - this.#audioBefore.received;
     this.#audioBefore = { lost: audio.packetsLost, received: audio.packetsReceived };
     return received > 0 && lost >= 0 ? lossRatio(lost, received) : audio.lossRatio;
+  }
+
+  /** The video figures, or `null` when no video packet moved either way (no video negotiated, or declined). */
+  #video(entries: StatsEntry[], byId: Map<string, StatsEntry>): VideoQuality | null {
+    const rtp = (type: string): StatsEntry[] => entries.filter((e) => e.type === type && (e.kind ?? e.mediaType) === 'video');
+    const inbound = rtp('inbound-rtp');
+    const outbound = rtp('outbound-rtp');
+    const moved = (list: StatsEntry[], field: string): StatsEntry | undefined => list.find((e) => num(e[field]) > 0);
+    if (!moved(inbound, 'packetsReceived') && !moved(outbound, 'packetsSent')) return null;
+    // The picture shown is the far end's; a call that only sends video reports what it sends.
+    const picture = moved(inbound, 'framesDecoded') ?? moved(inbound, 'packetsReceived') ?? moved(outbound, 'packetsSent');
+    return {
+      ...this.#media(entries, byId, 'video'),
+      frameRate: round2(num(picture?.framesPerSecond)),
+      frameWidth: num(picture?.frameWidth),
+      frameHeight: num(picture?.frameHeight),
+    };
   }
 
   #media(entries: StatsEntry[], byId: Map<string, StatsEntry>, kind: 'audio' | 'video'): MediaQuality {

@@ -115,7 +115,8 @@ export interface CallReport {
   /** ICE candidate type of the selected pair (local side). */
   candidateType: 'host' | 'srflx' | 'prflx' | 'relay' | 'unknown';
   audio: MediaQuality;
-  video: MediaQuality | null;
+  /** Video figures while video flows (the call's video was negotiated and packets moved), else `null`. */
+  video: VideoQuality | null;
   /** Estimated MOS (1–4.5) from the E-model, from this sample's RTT and jitter and the audio loss since the previous sample. */
   mos: number;
 }
@@ -136,6 +137,30 @@ export interface MediaQuality {
   /** Round-trip time in ms, when known. */
   rtt: number | null;
 }
+
+/** Packet statistics of the video stream, with the picture the far end's video arrives in. */
+export interface VideoQuality extends MediaQuality {
+  /** Frames per second decoded from the far end (or, when none arrives, sent to it); 0 when unknown. */
+  frameRate: number;
+  /** Width and height in pixels of the received picture (or, when none arrives, of the sent one); 0 when unknown. */
+  frameWidth: number;
+  frameHeight: number;
+}
+
+/**
+ * A switch between audio and video on a live call, while one is under way.
+ *
+ * ```
+ *  idle ──audioToVideo()/videoToAudio()──▶ requesting ──far end's final answer──▶ idle
+ *  idle ──far end's re-INVITE adds video──▶ requested-by-remote ──agreeChangeVideo() or deadline──▶ idle
+ * ```
+ */
+export type VideoChangeState =
+  | { readonly status: 'idle' }
+  /** This phone's re-INVITE asking for `video` (true: add, false: drop) waits for the far end. */
+  | { readonly status: 'requesting'; readonly video: boolean }
+  /** The far end asks to add video; unanswered, the phone declines at `deadline` (epoch ms). */
+  | { readonly status: 'requested-by-remote'; readonly deadline: number };
 
 /** Why a call ended, as plain data. */
 export interface CallEnd {
@@ -165,4 +190,6 @@ export interface CallRecord {
    * when none.
    */
   readonly qualityWarnings: readonly QualityWarningName[];
+  /** A switch between audio and video under way (session event `videoChangeRequest` for the far end's). */
+  readonly videoChange: VideoChangeState;
 }

@@ -3,6 +3,7 @@ import { DEVICE_ID_KEYS, type DeviceIds } from './config.js';
 import { errorMessage } from './errors.js';
 import { acquireLocalStream, browserMediaDevices, stopStream, type MediaDevicesLike } from './media/user-media.js';
 import { currentAudioTrack, switchMicrophone } from './media/microphone-switch.js';
+import { currentVideoTrack, switchCamera } from './media/camera-switch.js';
 import type { PhoneContext } from './phone-context.js';
 import { result, type Result } from './result.js';
 
@@ -98,9 +99,34 @@ export class DeviceController {
       const switched = await this.#switchCalls(devices, merged.microphoneId);
       if (!switched.ok) return switched.error;
     }
+    if (merged.cameraId !== current.cameraId) {
+      const switched = await this.#switchCameras(devices, merged.cameraId);
+      if (!switched.ok) return switched.error;
+    }
     if (this.ctx.getState().destroyed) return result('UNKNOWN_ERROR', 'phone destroyed');
     this.ctx.setState({ deviceIds: merged });
     return result('PHONE_SUCCESS');
+  }
+
+  /**
+   * Moves every call that sends video to camera `cameraId` (the default
+   * camera when undefined), one getUserMedia each, with `replaceTrack`: no
+   * re-INVITE. A camera that cannot be opened stops the change (-291, -202...).
+   */
+  async #switchCameras(devices: MediaDevicesLike | undefined, cameraId: string | undefined): Promise<{ ok: true } | { ok: false; error: Result }> {
+    const calls = this.registry.list().filter((live) => currentVideoTrack(live) !== undefined);
+    const constraints: MediaStreamConstraints = { audio: false, video: cameraId ? { deviceId: { exact: cameraId } } : true };
+    for (const live of devices ? calls : []) {
+      const outcome = await acquireLocalStream(constraints, devices);
+      if (!outcome.ok) return outcome;
+      const track = outcome.media.stream?.getVideoTracks?.()[0];
+      if (!track || this.registry.get(live.callId) !== live) {
+        stopStream(outcome.media.stream);
+        continue;
+      }
+      if (!(await switchCamera(live, track))) this.ctx.logger.warn(`call ${live.callId}: the new camera could not be sent; the call keeps the old one`);
+    }
+    return { ok: true };
   }
 
   /**

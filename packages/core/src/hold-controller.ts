@@ -1,7 +1,7 @@
 import { CallFeature } from './call-feature.js';
 import { applyMicrophone } from './call-microphone.js';
 import type { LiveCall } from './live-call.js';
-import type { RequestOutcome } from './sip/call-signal.js';
+import { outcome as requestOutcome, type RequestOutcome, type VideoChange } from './sip/call-signal.js';
 
 /** Re-INVITE attempts for one hold/unhold before giving up. */
 export const MAX_REINVITE_ATTEMPTS = 4;
@@ -67,6 +67,14 @@ interface OfferGoal {
   iceRestart: boolean;
   /** Wakes the loop while it waits for the connection to come back. */
   wake?: () => void;
+  /** A video change to offer, and who waits for the far end's final answer to it. */
+  video: VideoWish | null;
+}
+
+/** A video change waiting to be offered. */
+interface VideoWish {
+  readonly change: VideoChange;
+  readonly settle: (outcome: RequestOutcome) => void;
 }
 
 /**
@@ -115,11 +123,26 @@ export class HoldController extends CallFeature {
     goal.wake?.();
   }
 
+  /**
+   * Offers `change` to the far end in a re-INVITE of this loop (so glare,
+   * Retry-After and the wait for the ACK or for a lost connection apply as
+   * for hold), keeping the wanted hold state. Resolves with the re-INVITE's
+   * final outcome; one video change at a time.
+   */
+  changeVideo(live: LiveCall, change: VideoChange): Promise<RequestOutcome> {
+    return new Promise((settle) => {
+      if (!this.isLive(live)) return settle(requestOutcome(false, 0, 'call ended'));
+      const goal = this.#goal(live);
+      if (goal.video) return settle(requestOutcome(false, 0, 'a video change is under way'));
+      goal.video = { change, settle };
+    });
+  }
+
   /** The goal of `live`'s loop, starting the loop if it is not running. */
   #goal(live: LiveCall): OfferGoal {
     let goal = this.#goals.get(live);
     if (!goal) {
-      goal = { hold: this.registry.record(live.callId)?.status.isHold ?? false, refresh: false, iceRestart: false };
+      goal = { hold: this.registry.record(live.callId)?.status.isHold ?? false, refresh: false, iceRestart: false, video: null };
       this.#goals.set(live, goal);
       void this.#run(live, goal);
     }
@@ -136,7 +159,7 @@ export class HoldController extends CallFeature {
       while (delay !== null) {
         await this.#wait(live, delay);
         const status = this.registry.record(callId)?.status;
-        if (!status || !this.isLive(live) || (!goal.refresh && goal.hold === status.isHold)) break;
+        if (!status || !this.isLive(live) || (!goal.refresh && !goal.video && goal.hold === status.isHold)) break;
         if (status.isRecovering && !goal.refresh) {
           // The connection is down: this wish goes out with the recovery re-INVITE.
           await new Promise<void>((resolve) => this.#untilEnd(live, resolve, (wake) => (goal.wake = wake)));
@@ -144,12 +167,13 @@ export class HoldController extends CallFeature {
           delay = 0;
           continue;
         }
-        const { hold, refresh } = goal;
-        const outcome = await sip.reinvite(hold, goal.iceRestart);
+        const { hold, refresh, video } = goal;
+        const outcome = await sip.reinvite(hold, { iceRestart: goal.iceRestart, video: video?.change });
         if (!this.isLive(live)) break;
         if (outcome.ok || (refresh && !TRANSIENT.has(outcome.statusCode) && outcome.statusCode !== 481 && outcome.statusCode !== 491)) {
           // Any answer but these shows the route works again, even a refusal of the offer.
           if (refresh) this.#recovered(live, goal);
+          if (video) this.#settleVideo(goal, outcome);
           if (outcome.ok) this.#applied(live, hold, goal.hold === hold);
           else this.report(live, `recovery re-INVITE refused: ${outcome.statusCode} ${outcome.reason}`.trim());
           attempt = delay = 0;
@@ -168,10 +192,13 @@ export class HoldController extends CallFeature {
           continue;
         }
         delay = reinviteRetryDelay(outcome, ++attempt, outbound, Math.random, recovering ? Infinity : MAX_REINVITE_ATTEMPTS);
-        if (delay === null) this.report(live, `${hold ? 'hold' : 'unhold'} failed: ${outcome.statusCode} ${outcome.reason}`.trim());
+        // A refused video change is reported by its own result; the hold state it carried did not change.
+        if (delay === null && video) this.#settleVideo(goal, outcome);
+        else if (delay === null) this.report(live, `${hold ? 'hold' : 'unhold'} failed: ${outcome.statusCode} ${outcome.reason}`.trim());
         else this.ctx.logger.info(`call ${callId}: re-INVITE ${outcome.statusCode} ${outcome.reason}, retry in ${delay} ms`);
       }
     } finally {
+      this.#settleVideo(goal, requestOutcome(false, 0, 'call ended'));
       this.#goals.delete(live);
       if (this.isLive(live)) this.lifecycle.update(live, { rest: { pendingHold: null } });
       applyMicrophone(live, this.registry.record(callId)?.status, false);
@@ -190,6 +217,13 @@ export class HoldController extends CallFeature {
       status: { isHold: hold },
       timestamps: hold ? { holdStartedAt: now } : { holdStartedAt: 0, heldMs: heldMs + (holdStartedAt > 0 ? now - holdStartedAt : 0) },
     });
+  }
+
+  /** Hands `outcome` to whoever waits for the goal's video change, if any. */
+  #settleVideo(goal: OfferGoal, outcome: RequestOutcome): void {
+    const wish = goal.video;
+    goal.video = null;
+    wish?.settle(outcome);
   }
 
   /** The recovery re-INVITE was answered: the call's signalling works again. */

@@ -33,6 +33,8 @@ export type {
   TransferState,
   CallReport,
   MediaQuality,
+  VideoQuality,
+  VideoChangeState,
   CallEnd,
   CallRecord,
   AppCallStatus,

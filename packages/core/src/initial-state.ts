@@ -77,5 +77,6 @@ export function newCallRecord(facts: NewCallFacts, now: number, status?: Partial
     lastReport: null,
     pendingHold: null,
     qualityWarnings: [],
+    videoChange: { status: 'idle' },
   };
 }

@@ -13,6 +13,12 @@ import type { QualityWarning } from './quality-warnings.js';
 /** Media wanted for a call (getUserMedia constraints; default audio only), and extra INVITE headers. */
 export interface CallOptions {
   audio?: boolean | MediaTrackConstraints;
+  /**
+   * `call()`: offer video from the camera of `deviceIds.cameraId`.
+   * `answer()`: answer a video offer with the camera (default: as offered);
+   * `false` declines the offer's video stream (port 0), so neither side
+   * sends video. No camera: `NOT_FOUND_VIDEO_INPUT_DEVICE` (-291), and no call.
+   */
   video?: boolean | MediaTrackConstraints;
   /**
    * `call()` only (`answer()` ignores it): extra headers for the INVITE, e.g.
@@ -69,6 +75,14 @@ export interface SessionEventMap {
    * "the other side is recording" hint.
    */
   recordInfo: [event: { callId: string; record: 'on' | 'off' }];
+  /**
+   * The far end asks to add video to this audio call (a re-INVITE with
+   * video). Answer with `agreeChangeVideo(accept)`; unanswered, the phone
+   * declines at `deadline` (epoch ms, 30 s after the request) and the call
+   * stays audio-only. The call's record shows the request
+   * (`videoChange.status` `'requested-by-remote'`) until then.
+   */
+  videoChangeRequest: [event: { callId: string; deadline: number }];
 }
 
 /**
@@ -149,8 +163,8 @@ export interface PhoneApi extends PhoneCallCommands {
   /**
    * Chooses devices, merged with the current `deviceIds` (an explicit
    * `undefined` goes back to the default device). A new microphone is
-   * switched into calls in progress without renegotiation, and used by later
-   * calls. A missing microphone answers `-290`, a missing camera `-291`, and
+   * switched into calls in progress, and a new camera into calls sending
+   * video, without renegotiation (`replaceTrack`); later calls use them. A missing microphone answers `-290`, a missing camera `-291`, and
    * then nothing changes.
    */
   setDeviceIds(ids: Partial<DeviceIds>): Promise<Result>;

@@ -24,6 +24,7 @@ import type { Session } from './session.js';
 import { sipBackend } from './sip-backend.js';
 import { TransferController } from './transfer-controller.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
+import { VideoController } from './video-controller.js';
 
 /** Result codes of `call()`/`answer()` that also go to `lastError`: media devices and the connection (-200). */
 const LAST_ERROR_CODES: ReadonlySet<number> = new Set([
@@ -65,6 +66,7 @@ export class PhoneOperator implements PhoneApi {
   readonly #transfers: TransferController;
   readonly #contacts: ContactResolver;
   readonly #devices: DeviceController;
+  readonly #video: VideoController;
   #teardown: Promise<void> | null = null;
 
   /**
@@ -93,7 +95,12 @@ export class PhoneOperator implements PhoneApi {
     for (const { credential } of resolved.iceServers) if (typeof credential === 'string') logger.addSecret(credential);
     const registry = new CallRegistry(ctx);
     // The transfer controller needs the lifecycle, and the lifecycle reports call milestones to it (it exists by the first call).
-    const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, () => this.#transfers));
+    const lifecycle = (this.#calls = new CallLifecycle(ctx, registry, this, () => ({
+      onRefer: (live, transfer) => this.#transfers.onRefer(live, transfer),
+      onAccepted: (live) => this.#transfers.onAccepted(live),
+      onEnded: (live) => this.#transfers.onEnded(live),
+      onVideoOffered: (live) => this.#video.onVideoOffered(live),
+    })));
     this.#contacts = new ContactResolver(ctx, registry, lifecycle);
     this.#holds = new HoldController(ctx, registry, lifecycle);
     this.#controller = new CallController({
@@ -106,6 +113,7 @@ export class PhoneOperator implements PhoneApi {
       dial: (target, headers) => this.#registration.dial(target, headers),
     });
     this.#devices = new DeviceController(ctx, registry);
+    this.#video = new VideoController(ctx, registry, lifecycle, this.#holds, () => backend.openMedia({ audio: false, video: true }, this.deviceIds, resolved));
     this.#dtmfSender = new DtmfSender(ctx, registry, lifecycle);
     this.#recording = new RecordingController(ctx, registry, lifecycle);
     this.#transfers = new TransferController(ctx, registry, lifecycle, this.#controller);
@@ -413,7 +421,8 @@ export class PhoneOperator implements PhoneApi {
    *
    * @remarks
    * A new `microphoneId` takes effect at once in calls in progress: the new
-   * microphone is opened and swapped in with `RTCRtpSender.replaceTrack`, so
+   * microphone is opened and swapped in with `RTCRtpSender.replaceTrack` (a
+   * new `cameraId` likewise in calls that send video), so
    * there is no re-INVITE and mute/hold stay as they were. Later calls open
    * the chosen devices. `ringerDeviceId` and `speakerId` are output devices
    * for the UI (`setSinkId`); browsers that hide outputs are not asked about
@@ -429,6 +438,49 @@ export class PhoneOperator implements PhoneApi {
    */
   setDeviceIds(ids: Partial<DeviceIds>): Promise<Result> {
     return this.#devices.set(ids);
+  }
+
+  /**
+   * Adds video to a talking audio call: opens the camera of
+   * `deviceIds.cameraId` and sends a re-INVITE offering video (glare and
+   * Retry-After handled as for hold).
+   *
+   * @returns once the far end's final answer is in: `PHONE_SUCCESS` (200)
+   * with video flowing (`isVideo` true); `VIDEO_CHANGE_REFUSED` (-213) when
+   * the far end refused the re-INVITE or answered without video;
+   * `NOT_FOUND_VIDEO_INPUT_DEVICE` (-291) or another media error when the
+   * camera cannot be opened (nothing is sent); `NOT_FOUND_CALL_ID`; or
+   * `UNKNOWN_ERROR` when the call is not talking, a video change is under
+   * way, or the re-INVITE failed otherwise. 200 at once when the call
+   * already has video.
+   */
+  audioToVideo(callId: string): Promise<Result> {
+    return this.#video.change(callId, true);
+  }
+
+  /**
+   * Drops the video of a talking video call: a re-INVITE with video port 0
+   * (the far end cannot refuse it) and the camera is released.
+   *
+   * @returns once answered: `PHONE_SUCCESS` (200), `NOT_FOUND_CALL_ID`, or
+   * `UNKNOWN_ERROR`. 200 at once when the call has no video.
+   */
+  videoToAudio(callId: string): Promise<Result> {
+    return this.#video.change(callId, false);
+  }
+
+  /**
+   * Answers the far end's request to add video (session event
+   * `videoChangeRequest`): `true` opens the camera and accepts (both sides
+   * then send video), `false` declines (the video stream is answered with
+   * port 0). Unanswered, the request is declined after 30 s.
+   *
+   * @returns `PHONE_SUCCESS` once answered; a media error (-291, -202...)
+   * when the camera cannot be opened (the request is then declined);
+   * `NOT_FOUND_CALL_ID`; `UNKNOWN_ERROR` when no request is waiting.
+   */
+  agreeChangeVideo(callId: string, accept: boolean): Promise<Result> {
+    return this.#video.agree(callId, accept);
   }
 
   /** Sets name, avatar or company of a call; `manual` stops `resolveContact` from overwriting them. */

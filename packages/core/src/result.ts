@@ -26,6 +26,8 @@ export const ResultCode = {
   NOT_FOUND_CALL_ID: -211,
   /** A header of `call(number, { headers })` has a bad or reserved name, or a bad value. */
   INVALID_HEADER: -212,
+  /** The far end declined a switch to video (`audioToVideo`): a refusal, or an answer without video. */
+  VIDEO_CHANGE_REFUSED: -213,
   NOT_FOUND_AUDIO_INPUT_DEVICE: -290,
   NOT_FOUND_VIDEO_INPUT_DEVICE: -291,
 } as const;

@@ -27,6 +27,8 @@ export { useMediaDevices } from './useMediaDevices.js';
 export type { MediaDevicesView, DeviceKind } from './useMediaDevices.js';
 export type { MediaDeviceOption, DeviceListStatus } from './local-store.js';
 export { CallAudio, useAudioPlayback } from './CallAudio.js';
+export { useCallMedia } from './useCallMedia.js';
+export type { CallMedia } from './useCallMedia.js';
 export type { CallAudioProps, AudioPlayback } from './CallAudio.js';
 export type { PhoneCommands, SessionCommands } from './commands.js';
 
@@ -84,6 +86,8 @@ export type {
   TransferState,
   CallReport,
   MediaQuality,
+  VideoQuality,
+  VideoChangeState,
   CallEnd,
   CallRecord,
   MediaSeam,

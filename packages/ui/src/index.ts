@@ -86,6 +86,8 @@ export { RegistrationStatus, describeRegistration } from './RegistrationStatus/R
 export type { RegistrationStatusProps, RegistrationTone } from './RegistrationStatus/RegistrationStatus.js';
 export { DoNotDisturbToggle } from './DoNotDisturbToggle/DoNotDisturbToggle.js';
 export type { DoNotDisturbToggleProps } from './DoNotDisturbToggle/DoNotDisturbToggle.js';
+export { AutoAnswerSelect, AUTO_ANSWER_OPTION_LABELS } from './AutoAnswerSelect/AutoAnswerSelect.js';
+export type { AutoAnswerSelectProps, AutoAnswerOptionLabels } from './AutoAnswerSelect/AutoAnswerSelect.js';
 export { Avatar } from './Avatar/Avatar.js';
 export type { AvatarProps } from './Avatar/Avatar.js';
 export { safeAvatarUrl, initialsFor } from './Avatar/safe-avatar-url.js';
@@ -109,6 +111,8 @@ export { ConnectedRegistrationStatus } from './connected/ConnectedRegistrationSt
 export type { ConnectedRegistrationStatusProps } from './connected/ConnectedRegistrationStatus.js';
 export { ConnectedDoNotDisturbToggle } from './connected/ConnectedDoNotDisturbToggle.js';
 export type { ConnectedDoNotDisturbToggleProps } from './connected/ConnectedDoNotDisturbToggle.js';
+export { ConnectedAutoAnswerSelect } from './connected/ConnectedAutoAnswerSelect.js';
+export type { ConnectedAutoAnswerSelectProps } from './connected/ConnectedAutoAnswerSelect.js';
 export { useEndedCall } from './connected/useEndedCall.js';
 export type { EndedCall, EndedCallState } from './connected/useEndedCall.js';
 export { useRingback } from './connected/useRingback.js';

@@ -11,6 +11,8 @@
  * none of this code runs and the browser APIs are untouched.
  */
 
+import type { PhoneApi } from '@webphone/react';
+
 /** Audio RTP counters summed over the page's open peer connections. */
 export interface AudioCounters {
   /** Open (not closed) peer connections the sums cover. */
@@ -25,6 +27,16 @@ export interface AudioCounters {
    * while the far end sends silence.
    */
   inboundAudioEnergy: number;
+}
+
+/** Video RTP counters summed over the page's open peer connections. */
+export interface VideoCounters {
+  /** Frames of the far end's video decoded here: rises while video arrives. */
+  framesDecoded: number;
+  /** Frames of this camera sent to the far end. */
+  framesSent: number;
+  inboundPackets: number;
+  outboundPackets: number;
 }
 
 /** A microphone track the page obtained from getUserMedia. */
@@ -50,6 +62,14 @@ export interface E2EProbe {
   localIceUfrags(): string[];
   /** Local offers rolled back (`setLocalDescription({ type: 'rollback' })`) after the far end refused them. */
   readonly rollbacks: { count: number };
+  /** Video packets and frames from `getStats()`, summed over open connections. */
+  videoCounters(): Promise<VideoCounters>;
+  /** While true, the page has no camera: getUserMedia with video fails with `NotFoundError`, and no `videoinput` is listed. */
+  noCamera: boolean;
+  /** Camera tracks obtained so far, with their current `readyState`. */
+  cameraTracks(): MediaStreamTrackState[];
+  /** The signed-in phone (set by the demo when it creates one), for tests that drive the core directly. */
+  phone: PhoneApi | null;
 }
 
 declare global {
@@ -95,13 +115,56 @@ export function installE2EProbe(): E2EProbe {
 
   const media = navigator.mediaDevices;
   const getUserMedia = media.getUserMedia.bind(media);
+  const cameras: MediaStreamTrack[] = [];
   media.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    if (probe.noCamera && constraints?.video) throw new DOMException('Requested device not found', 'NotFoundError');
     const stream = await getUserMedia(constraints);
     tracks.push(...stream.getAudioTracks());
+    cameras.push(...stream.getVideoTracks());
     return stream;
+  };
+  const enumerateDevices = media.enumerateDevices.bind(media);
+  media.enumerateDevices = async () => (await enumerateDevices()).filter((device) => !probe.noCamera || device.kind !== 'videoinput');
+
+  /** Sums `fields` of the RTP entries of `kind` over the open connections. */
+  const sumStats = async (kind: 'audio' | 'video', add: (entry: Record<string, unknown>) => void): Promise<number> => {
+    let open = 0;
+    for (const pc of connections) {
+      if (pc.signalingState === 'closed') {
+        connections.delete(pc);
+        continue;
+      }
+      let report: RTCStatsReport;
+      try {
+        report = await pc.getStats();
+      } catch {
+        continue; // closed while we were reading
+      }
+      open += 1;
+      report.forEach((entry: Record<string, unknown>) => {
+        if ((entry.kind ?? entry.mediaType) === kind) add(entry);
+      });
+    }
+    return open;
   };
 
   const probe: E2EProbe = {
+    async videoCounters() {
+      const totals: VideoCounters = { framesDecoded: 0, framesSent: 0, inboundPackets: 0, outboundPackets: 0 };
+      await sumStats('video', (entry) => {
+        if (entry.type === 'inbound-rtp') {
+          totals.framesDecoded += num(entry.framesDecoded);
+          totals.inboundPackets += num(entry.packetsReceived);
+        } else if (entry.type === 'outbound-rtp') {
+          totals.framesSent += num(entry.framesSent);
+          totals.outboundPackets += num(entry.packetsSent);
+        }
+      });
+      return totals;
+    },
+    noCamera: false,
+    cameraTracks: () => cameras.map((track) => track.readyState),
+    phone: null,
     async audioCounters() {
       const totals: AudioCounters = { connections: 0, inboundPackets: 0, inboundBytes: 0, outboundPackets: 0, outboundBytes: 0, inboundAudioEnergy: 0 };
       for (const pc of connections) {

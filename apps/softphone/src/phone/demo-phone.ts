@@ -53,6 +53,8 @@ export function createDemoPhone(settings: PhoneSettings): DemoPhone {
   const history = createCallHistory(phone, `${settings.extension.trim()}@${settings.domain.trim()}`);
   const quality = createQualitySeries(phone);
   const signals = createFarEndSignals(phone);
+  // Test mode: the end-to-end tests may drive the core directly (video switching, consent).
+  if (window.__webphoneE2E) window.__webphoneE2E.phone = phone;
   return {
     phone,
     settings,

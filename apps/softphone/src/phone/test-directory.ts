@@ -1,6 +1,6 @@
 import type { StaticCallStatus } from '@webphone/react';
 
-/** Names of the local SIP server's test users (tools/sip-server: 1001–1010), so calls show people, not numbers. */
+/** Names of the local SIP server's test users (tools/sip-server: 1001–1012), so calls show people, not numbers. */
 export const TEST_DIRECTORY: Readonly<Record<string, string>> = {
   '1001': 'Ada Lovelace',
   '1002': 'Grace Hopper',
@@ -12,6 +12,8 @@ export const TEST_DIRECTORY: Readonly<Record<string, string>> = {
   '1008': 'Frances Allen',
   '1009': 'Dennis Ritchie',
   '1010': 'Radia Perlman',
+  '1011': 'Margaret Hamilton',
+  '1012': 'Ken Thompson',
 };
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '@webphone/fault-proxy';
 import { startSipServer, type SipServerHandle } from '@webphone/sip-server';
 import type { CallEndCause, PhoneConfig, PhoneOperator, SessionApi } from '../index.js';
-import { connect, registeredPhone, sessionEvent, type TestPhone } from './support/call-harness.js';
+import { connect, holdRoundTrip, registeredPhone, sessionEvent, type TestPhone } from './support/call-harness.js';
 import { destroyAllPhones, nextEvent, waitForState } from './support/phone-harness.js';
 
 // Calls through connection losses, against the real Kamailio with its own
@@ -58,15 +58,6 @@ function ended(session: SessionApi, timeoutMs = 15_000): Promise<CallEndCause> {
 }
 
 /** Hold and unhold from `from`'s side reach the other side (its `reinvite`), and each side's store follows. */
-async function holdRoundTrip(from: PhoneOperator, fromSession: SessionApi, other: SessionApi): Promise<void> {
-  for (const hold of [true, false]) {
-    const seen = sessionEvent(other, 'reinvite');
-    expect(hold ? from.hold(fromSession.callId) : from.unhold(fromSession.callId)).toBe(true);
-    await seen;
-    await waitForState(from.store, (s) => s.calls[fromSession.callId]?.status.isHold === hold);
-  }
-}
-
 describe('calls through connection losses (real Kamailio, server pings off)', () => {
   it('cut mid-call: the call stays up and recovers; then INFO, hold/unhold from each side and BYE from the far end reach across', async () => {
     const a = await behindProxy('1001', { dtmfMethod: 'info' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Registerer, URI, UserAgent, type Invitation } from 'sip.js';
+import { URI, type Invitation, type UserAgent } from 'sip.js';
 import type { SipServerHandle } from '@webphone/sip-server';
-import { fakeMedia } from '../testing/fake-media.js';
 import type { PhoneOperator } from '../index.js';
 import { connect, registeredPhone, sessionEvent, useCallServer, type TestPhone } from './support/call-harness.js';
 import { nextEvent, waitForState } from './support/phone-harness.js';
+import { registeredRawPeer } from './support/raw-sip-peer.js';
 
 const { server } = useCallServer();
 
@@ -27,29 +27,12 @@ function answerNext(target: TestPhone): Promise<void> {
 /** A raw sip.js user agent registered as `extension`, answering every call with fake media. */
 async function rawPeer(sipServer: SipServerHandle, extension: string): Promise<{ userAgent: UserAgent; sessions: Invitation[] }> {
   const sessions: Invitation[] = [];
-  const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(`sip:${extension}@${sipServer.domain}`),
-    transportOptions: { server: sipServer.url },
-    authorizationUsername: extension,
-    authorizationPassword: `secret${extension}`,
-    logBuiltinEnabled: false,
-    sessionDescriptionHandlerFactory: fakeMedia().seam.sessionDescriptionHandlerFactory,
-    delegate: {
-      onInvite: (invitation) => {
-        sessions.push(invitation);
-        void invitation.accept();
-      },
+  const userAgent = await registeredRawPeer(sipServer, extension, {
+    onInvite: (invitation) => {
+      sessions.push(invitation);
+      void invitation.accept();
     },
   });
-  await userAgent.start();
-  const registered = new Promise<void>((resolve) => {
-    const registerer = new Registerer(userAgent);
-    registerer.stateChange.addListener((state) => {
-      if (state === 'Registered') resolve();
-    });
-    void registerer.register();
-  });
-  await registered;
   return { userAgent, sessions };
 }
 

@@ -1,17 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Registerer, UserAgent, type Invitation } from 'sip.js';
+import type { Invitation } from 'sip.js';
 import type { SipServerHandle } from '@webphone/sip-server';
 import type { CallStatus } from '../index.js';
 import { fakeMedia, type FakeMedia } from '../testing/fake-media.js';
 import { registeredPhone, sessionEvent, useCallServer, waitForCall } from './support/call-harness.js';
 import { waitForState } from './support/phone-harness.js';
+import { registeredRawPeer, stopRawPeers } from './support/raw-sip-peer.js';
 
 const { server } = useCallServer();
 
-const peers: UserAgent[] = [];
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((ua) => ua.stop().catch(() => undefined)));
-});
+afterEach(stopRawPeers);
 
 /**
  * A raw sip.js far end registered as `extension` (a webphone callee cannot
@@ -20,21 +18,9 @@ afterEach(async () => {
 async function rawCallee(sipServer: SipServerHandle, extension: string): Promise<{ invitations: Invitation[]; media: FakeMedia }> {
   const invitations: Invitation[] = [];
   const media = fakeMedia();
-  const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(`sip:${extension}@${sipServer.domain}`),
-    transportOptions: { server: sipServer.url },
-    authorizationUsername: extension,
-    authorizationPassword: `secret${extension}`,
-    logBuiltinEnabled: false,
+  await registeredRawPeer(sipServer, extension, {
     sessionDescriptionHandlerFactory: media.seam.sessionDescriptionHandlerFactory,
-    delegate: { onInvite: (invitation) => void invitations.push(invitation) },
-  });
-  peers.push(userAgent);
-  await userAgent.start();
-  await new Promise<void>((resolve) => {
-    const registerer = new Registerer(userAgent);
-    registerer.stateChange.addListener((state) => state === 'Registered' && resolve());
-    void registerer.register();
+    onInvite: (invitation) => void invitations.push(invitation),
   });
   return { invitations, media };
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSipCluster, type SipClusterHandle, type SipServerHandle } from '@webphone/sip-server';
-import { ResultCode, type PhoneConfig, type PhoneOperator, type SessionApi } from '../index.js';
-import { connect, registeredPhone, sessionEvent, type TestPhone } from './support/call-harness.js';
+import { ResultCode, type PhoneConfig, type PhoneOperator } from '../index.js';
+import { connect, holdRoundTrip, registeredPhone, sessionEvent, type TestPhone } from './support/call-harness.js';
 import { destroyAllPhones, nextEvent, waitForState } from './support/phone-harness.js';
 
 // Phones with two servers against the project's two-node Kamailio cluster
@@ -125,11 +125,3 @@ describe('failover across a two-node Kamailio cluster', () => {
 });
 
 /** Hold and unhold from `from`'s side reach the other side, and `from`'s store follows. */
-async function holdRoundTrip(from: PhoneOperator, fromSession: SessionApi, other: SessionApi): Promise<void> {
-  for (const hold of [true, false]) {
-    const seen = sessionEvent(other, 'reinvite');
-    expect(hold ? from.hold(fromSession.callId) : from.unhold(fromSession.callId)).toBe(true);
-    await seen;
-    await waitForState(from.store, (s) => s.calls[fromSession.callId]?.status.isHold === hold);
-  }
-}

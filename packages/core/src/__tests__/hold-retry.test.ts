@@ -56,6 +56,7 @@ function harness(outcomes: RequestOutcome[]) {
     onRefer: () => undefined,
     onAccepted: () => undefined,
     onEnded: () => undefined,
+    onVideoOffered: () => Promise.resolve({ accept: false }),
   }));
   const reinvite = vi.fn(async () => outcomes.shift() ?? { ok: true, statusCode: 200, reason: 'OK', retryAfterMs: null });
   const sip = { sipCallId: 'c1', direction: 'inbound', setEvents: () => undefined, reinvite, releaseMedia: () => undefined } as unknown as CallSignal;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Core, Inviter, Registerer, UserAgent, type Info, type Invitation, type Session as SipSession } from 'sip.js';
+import { Core, Inviter, UserAgent, type Info, type Invitation, type Session as SipSession } from 'sip.js';
 import type { SipServerHandle } from '@webphone/sip-server';
-import { fakeMedia } from '../testing/fake-media.js';
 import { registeredPhone, sessionEvent, useCallServer } from './support/call-harness.js';
+import { registeredRawPeer, stopRawPeers } from './support/raw-sip-peer.js';
 import { nextEvent, waitForState } from './support/phone-harness.js';
 
 const { server } = useCallServer();
@@ -15,10 +15,7 @@ interface SeenInfo {
   answered: number;
 }
 
-const peers: UserAgent[] = [];
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((ua) => ua.stop().catch(() => undefined)));
-});
+afterEach(stopRawPeers);
 
 /**
  * A raw sip.js user agent registered as `extension` that answers every call
@@ -34,27 +31,12 @@ async function rawPeer(sipServer: SipServerHandle, extension: string, answerInfo
     infos.push(seen);
     void (seen.answered === 200 ? info.accept() : info.reject({ statusCode: seen.answered }));
   };
-  const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(`sip:${extension}@${sipServer.domain}`),
-    transportOptions: { server: sipServer.url },
-    authorizationUsername: extension,
-    authorizationPassword: `secret${extension}`,
-    logBuiltinEnabled: false,
-    sessionDescriptionHandlerFactory: fakeMedia().seam.sessionDescriptionHandlerFactory,
-    delegate: {
-      onInvite: (invitation) => {
-        sessions.push(invitation);
-        invitation.delegate = { onInfo };
-        void invitation.accept();
-      },
+  const userAgent = await registeredRawPeer(sipServer, extension, {
+    onInvite: (invitation) => {
+      sessions.push(invitation);
+      invitation.delegate = { onInfo };
+      void invitation.accept();
     },
-  });
-  peers.push(userAgent);
-  await userAgent.start();
-  await new Promise<void>((resolve) => {
-    const registerer = new Registerer(userAgent);
-    registerer.stateChange.addListener((state) => state === 'Registered' && resolve());
-    void registerer.register();
   });
   return { userAgent, sessions, infos };
 }

@@ -7,7 +7,8 @@ export function currentAudioTrack(live: LiveCall): MediaStreamTrack | undefined 
   return live.localStream?.getAudioTracks?.()[0] ?? live.sip.media?.localMediaStream?.getAudioTracks?.()[0];
 }
 
-function swapInStream(stream: MediaStream | null | undefined, from: MediaStreamTrack | undefined, to: MediaStreamTrack): void {
+/** Puts `to` in `stream` in place of `from` (when the stream can change: the fakes of tests may not). */
+export function swapInStream(stream: MediaStream | null | undefined, from: MediaStreamTrack | undefined, to: MediaStreamTrack): void {
   if (!stream || typeof stream.addTrack !== 'function') return;
   if (from) stream.removeTrack(from);
   stream.addTrack(to);

@@ -35,3 +35,17 @@ export function readSdpFacts(sdp: string | undefined): SdpFacts {
   }
   return { telephoneEvent, video, audioDirection: audioDirection ?? 'sendrecv' };
 }
+
+/**
+ * Whether an offer/answer exchange carries video: both descriptions have a
+ * video section with a non-zero port.
+ *
+ * @remarks
+ * RFC 3264 §6: an answerer declines a stream by answering its section with
+ * port 0, and §8.2 an offerer removes one the same way; either side's port
+ * 0 means no video flows, whatever the other side offered. Direction
+ * attributes are not read: a held video call is still a video call.
+ */
+export function videoNegotiated(localSdp: string | undefined, remoteSdp: string | undefined): boolean {
+  return readSdpFacts(localSdp).video && readSdpFacts(remoteSdp).video;
+}

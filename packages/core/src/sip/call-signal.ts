@@ -58,6 +58,27 @@ export interface CallSignalEvents {
   info(info: IncomingInfo): void;
   /** A REFER arrived (we are asked to call someone else). */
   refer(transfer: IncomingTransfer): void;
+  /**
+   * The far end's re-INVITE adds video to a call that has none. The answer
+   * waits for the returned promise: accepted with a camera track to send
+   * (`null`: the media layer brings its own), or declined (the video stream
+   * is answered with port 0).
+   */
+  videoOffered(): Promise<VideoAnswer>;
+}
+
+/** How the phone answers an offer that adds video. */
+export type VideoAnswer = { readonly accept: true; readonly track: MediaStreamTrack | null } | { readonly accept: false };
+
+/** What a re-INVITE changes in the call's video: start sending `track` (`null`: the media layer has its own), or stop video (port 0). */
+export type VideoChange = { readonly kind: 'add'; readonly track: MediaStreamTrack | null } | { readonly kind: 'drop' };
+
+/** Options of {@link CallSignal.reinvite}. */
+export interface ReinviteOptions {
+  /** New ICE credentials (the local network may have changed). */
+  readonly iceRestart?: boolean;
+  /** Adds or drops video with this offer. */
+  readonly video?: VideoChange;
 }
 
 /** Outcome of an in-dialog request we sent. */
@@ -89,7 +110,15 @@ export interface SignalSender {
 export interface SignalMedia {
   readonly localMediaStream?: MediaStream;
   readonly remoteMediaStream?: MediaStream;
-  readonly peerConnection?: { getStats(): Promise<unknown>; getSenders?(): readonly SignalSender[] } | undefined;
+  readonly peerConnection?:
+    | {
+        getStats(): Promise<unknown>;
+        getSenders?(): readonly SignalSender[];
+        getTransceivers?(): readonly RTCRtpTransceiver[];
+        readonly currentLocalDescription?: { readonly sdp: string } | null;
+        readonly currentRemoteDescription?: { readonly sdp: string } | null;
+      }
+    | undefined;
   sendDtmf(tones: string, options?: unknown): boolean;
 }
 
@@ -97,6 +126,8 @@ export interface SignalMedia {
 export interface CallMediaOptions {
   readonly constraints: MediaStreamConstraints;
   readonly webphoneLocalStream?: MediaStream | null;
+  /** Answering: decline the offer's video stream (port 0), so neither side sends video. */
+  readonly webphoneDeclineVideo?: boolean;
 }
 
 /**
@@ -118,6 +149,8 @@ export interface CallSignal {
   readonly remoteAor: SipTarget;
   /** The far end's latest session description (offer or answer). */
   readonly remoteSdp: string | undefined;
+  /** True when the last completed offer/answer carries video both ways of the negotiation (see `videoNegotiated`). */
+  readonly hasVideo: boolean;
   /** True once the dialog is confirmed and not yet ended. */
   readonly isEstablished: boolean;
   /** The call's media, once it exists. */
@@ -147,11 +180,10 @@ export interface CallSignal {
   terminate(rejectCode?: number): boolean;
   /**
    * Re-INVITE putting the far end on hold (our side `sendonly`) or off hold
-   * (`sendrecv`); `iceRestart` asks for new ICE credentials (the local
-   * network may have changed). A refused offer is rolled back, so the next
-   * re-INVITE can be made.
+   * (`sendrecv`), restarting ICE or adding or dropping video as `options`
+   * say. A refused offer is rolled back, so the next re-INVITE can be made.
    */
-  reinvite(hold: boolean, iceRestart?: boolean): Promise<RequestOutcome>;
+  reinvite(hold: boolean, options?: ReinviteOptions): Promise<RequestOutcome>;
   /**
    * The connection is gone: in-dialog requests still waiting for an answer
    * end now as transport failures (status 503 or 0) instead of at their

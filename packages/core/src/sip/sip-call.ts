@@ -19,11 +19,15 @@ import {
   type CallSignalEvents,
   type IncomingInfo,
   type IncomingTransfer,
+  type ReinviteOptions,
   type RequestOutcome,
   type SignalMedia,
   type SipCallDirection,
+  type VideoAnswer,
 } from './call-signal.js';
 import { readReferral } from './sip-referral.js';
+import { videoNegotiated } from '../media/sdp-facts.js';
+import { negotiatesVideo, type VideoDescriptionOptions } from './video-transceivers.js';
 import { answerUpdate, answerUpdates } from './in-dialog-update.js';
 import { bracketedTargetUri, type SipTarget } from './sip-target.js';
 
@@ -61,6 +65,8 @@ export class SipCall implements CallSignal {
   #remoteDescription: string | undefined;
   /** The 2xx that answered our INVITE (outbound calls). */
   #answer: Core.IncomingResponseMessage | undefined;
+  /** How the far end's offers in the dialog are answered: one adding video asks the owner first. */
+  readonly #reinviteOptions: VideoDescriptionOptions = { webphoneVideoOffered: () => this.#videoOffered() };
   /** In-dialog requests sent and not answered yet (sip.js request objects), for {@link SipCall.abortRequests}. */
   readonly #pending = new Set<unknown>();
 
@@ -88,6 +94,8 @@ export class SipCall implements CallSignal {
       onRefer: (referral) => this.#handleRefer(referral),
     };
     session.delegate = delegate;
+    // Every offer the far end makes in the dialog is answered with these: one that adds video waits for the app.
+    session.sessionDescriptionHandlerOptionsReInvite = this.#reinviteOptions as never;
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
         this.#acceptUpdates();
@@ -127,6 +135,14 @@ export class SipCall implements CallSignal {
   /** The far end's latest session description (offer or answer). */
   get remoteSdp(): string | undefined {
     return this.#remoteDescription;
+  }
+
+  /** True when the call's last offer/answer negotiated video that was not declined or dropped since (see `negotiatesVideo`). */
+  get hasVideo(): boolean {
+    const peerConnection = this.media?.peerConnection;
+    if (peerConnection?.getTransceivers) return negotiatesVideo({ getTransceivers: () => peerConnection.getTransceivers?.() ?? [] });
+    // A media layer without transceivers (tests in Node): what the descriptions say.
+    return videoNegotiated(peerConnection?.currentLocalDescription?.sdp, peerConnection?.currentRemoteDescription?.sdp);
   }
 
   /** True once the dialog is confirmed and not yet ended. */
@@ -230,16 +246,28 @@ export class SipCall implements CallSignal {
    * Sends a re-INVITE that puts the far end on hold (our side `sendonly`)
    * or takes it off hold (`sendrecv`).
    */
-  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
+  reinvite(hold: boolean, options: ReinviteOptions = {}): Promise<RequestOutcome> {
     // sip.js makes the local offer before it checks whether the dialog is free, and then leaves that offer on the peer
     // connection (or makes it while the far end's own offer is being answered): ask only when no re-INVITE is under way
     // either way. The caller retries an "in progress" refusal shortly.
     const dialog = this.#session.dialog as { reinviteUserAgentServer?: unknown; reinviteUserAgentClient?: unknown } | undefined;
     if (dialog?.reinviteUserAgentServer || dialog?.reinviteUserAgentClient) return Promise.resolve(outcome(false, 0, 're-INVITE in progress'));
-    const sessionDescriptionHandlerOptions = { hold, ...(iceRestart && { offerOptions: { iceRestart } }) };
+    const { iceRestart, video } = options;
+    const videoOffered = this.#reinviteOptions.webphoneVideoOffered;
+    // sip.js keeps these options for the dialog's later offers and answers too (the far end's re-INVITEs).
+    const sessionDescriptionHandlerOptions = {
+      hold,
+      webphoneVideoOffered: videoOffered,
+      ...(iceRestart && { offerOptions: { iceRestart } }),
+      ...(video && ({ webphoneVideoChange: video } satisfies VideoDescriptionOptions)),
+    };
     return this.#request((requestDelegate) =>
       this.#session.invite({ sessionDescriptionHandlerOptions: sessionDescriptionHandlerOptions as never, requestDelegate }),
-    );
+    ).then((answer) => {
+      // An ICE restart or a video change was for this offer only.
+      this.#session.sessionDescriptionHandlerOptionsReInvite = { hold, webphoneVideoOffered: videoOffered } as never;
+      return answer;
+    });
   }
 
   /** Ends every in-dialog request still waiting for its answer as a transport error (sip.js then reports 503). */
@@ -342,6 +370,16 @@ export class SipCall implements CallSignal {
         this.#emit('reinvite', offer);
       });
     });
+  }
+
+  /** Asks the owner about a re-INVITE adding video; no owner, or a failing one, declines. */
+  async #videoOffered(): Promise<VideoAnswer> {
+    try {
+      return (await this.#events.videoOffered?.()) ?? { accept: false };
+    } catch (error) {
+      this.#warn('video offer', error);
+      return { accept: false };
+    }
   }
 
   /** Answers an incoming INFO or REFER; a failure to send the answer is logged. */

@@ -4,18 +4,24 @@ import {
   type CallSignal,
   type CallSignalEvents,
   type IncomingInfo,
+  type ReinviteOptions,
   type RequestOutcome,
   type SignalMedia,
   type SipCallDirection,
 } from '../sip/call-signal.js';
 import type { SipTarget } from '../sip/sip-target.js';
 import { stopStream } from '../media/user-media.js';
+import { readSdpFacts } from '../media/sdp-facts.js';
 import { FakeStream, FakeTrack } from './fake-media.js';
 
 /** A request this call sent, as the scripted far end saw it. */
 export interface ScriptedRequest {
   readonly method: 'INVITE' | 'INFO' | 'REFER';
-  /** For INVITE: the hold state asked for (`hold`/`unhold`, then ` ice-restart` for an ICE restart); for INFO: headers and body; for REFER: the target. */
+  /**
+   * For INVITE: the hold state asked for (`hold`/`unhold`, then ` ice-restart`
+   * for an ICE restart, ` add-video` / ` drop-video` for a video change); for
+   * INFO: headers and body; for REFER: the target.
+   */
   readonly detail: string;
 }
 
@@ -59,6 +65,11 @@ export class ScriptedCall implements CallSignal {
   /** Headers of the far end's INVITE (inbound) or of its 2xx (outbound, once answered). */
   #remoteHeaders: Readonly<Record<string, string>>;
   #onNotify: ((statusCode: number) => void) | null = null;
+  /** The phone's side of the negotiated video, and the far end's. */
+  #localVideo = false;
+  #remoteVideo = false;
+  /** The far end answers the next offer adding video without it (port 0). */
+  #declineVideo = false;
 
   constructor(
     readonly sipCallId: string,
@@ -90,6 +101,10 @@ export class ScriptedCall implements CallSignal {
     return this.#established && !this.#done;
   }
 
+  get hasVideo(): boolean {
+    return this.#localVideo && this.#remoteVideo;
+  }
+
   /** For an incoming INVITE with Replaces: the call it names (set by the network before the phone sees the INVITE). */
   replaces: ScriptedCall | undefined = undefined;
 
@@ -111,8 +126,10 @@ export class ScriptedCall implements CallSignal {
   }
 
   /** Outgoing: the INVITE is sent. Incoming: 200 OK is sent, then (with `autoConfirm`) the ACK arrives in the next task. */
-  open(_media: CallMediaOptions): Promise<void> {
+  open(media: CallMediaOptions): Promise<void> {
     this.media.localMediaStream ??= new FakeStream([new FakeTrack('audio')]) as unknown as MediaStream;
+    this.#localVideo = Boolean(media.constraints.video) && !media.webphoneDeclineVideo;
+    if (this.direction === 'inbound') this.#remoteVideo = readSdpFacts(this.remoteSdp).video;
     if (this.direction === 'inbound' && !this.#done) this.#accept();
     return Promise.resolve();
   }
@@ -133,8 +150,16 @@ export class ScriptedCall implements CallSignal {
     return true;
   }
 
-  reinvite(hold: boolean, iceRestart = false): Promise<RequestOutcome> {
-    return this.#send('INVITE', `${hold ? 'hold' : 'unhold'}${iceRestart ? ' ice-restart' : ''}`);
+  reinvite(hold: boolean, { iceRestart = false, video }: ReinviteOptions = {}): Promise<RequestOutcome> {
+    const change = video ? ` ${video.kind}-video` : '';
+    const answer = this.#answer('INVITE', `${hold ? 'hold' : 'unhold'}${iceRestart ? ' ice-restart' : ''}${change}`);
+    if (answer.ok && video?.kind === 'drop') this.#localVideo = false;
+    if (answer.ok && video?.kind === 'add') {
+      this.#localVideo = !this.#declineVideo;
+      this.#remoteVideo = !this.#declineVideo;
+      this.#declineVideo = false;
+    }
+    return Promise.resolve(answer);
   }
 
   /** Nothing waits: the scripted far end answers every request at once. */
@@ -171,10 +196,11 @@ export class ScriptedCall implements CallSignal {
     return true;
   }
 
-  /** The callee answers our INVITE (200 OK with `headers`, then our ACK unless `autoConfirm` is off). */
-  remoteAnswer(headers: Readonly<Record<string, string>> = {}): boolean {
+  /** The callee answers our INVITE (200 OK with `headers`, with video when offered unless `video` is false; then our ACK unless `autoConfirm` is off). */
+  remoteAnswer(headers: Readonly<Record<string, string>> = {}, video = true): boolean {
     if (this.direction !== 'outbound' || this.#established || this.#done) return false;
     this.#remoteHeaders = headers;
+    this.#remoteVideo = video;
     this.#accept();
     return true;
   }
@@ -183,6 +209,33 @@ export class ScriptedCall implements CallSignal {
   remoteConfirm(): boolean {
     if (!this.#established || this.#done) return false;
     this.#events.confirmed?.();
+    return true;
+  }
+
+  /** The far end answers the next offer that adds video without video (port 0). */
+  declineNextVideo(): void {
+    this.#declineVideo = true;
+  }
+
+  /**
+   * The far end's re-INVITE adds video to a call that has none; resolves
+   * with whether the phone accepted it (which may wait for the app).
+   */
+  async remoteAddVideo(): Promise<boolean> {
+    if (!this.isEstablished || this.hasVideo) return false;
+    const answer = (await this.#events.videoOffered?.()) ?? { accept: false };
+    if (!this.isEstablished) return false;
+    this.#remoteVideo = true;
+    this.#localVideo = answer.accept;
+    this.#events.reinvite?.(this.remoteSdp);
+    return answer.accept;
+  }
+
+  /** The far end's re-INVITE drops video (port 0); no consent is asked. */
+  remoteDropVideo(): boolean {
+    if (!this.isEstablished || !this.hasVideo) return false;
+    this.#remoteVideo = false;
+    this.#events.reinvite?.(this.remoteSdp);
     return true;
   }
 
@@ -243,7 +296,7 @@ export class ScriptedCall implements CallSignal {
     this.#events.ended?.(false);
   }
 
-  #send(method: ScriptedRequest['method'], detail: string): Promise<RequestOutcome> {
+  #send(method: Exclude<ScriptedRequest['method'], 'INVITE'>, detail: string): Promise<RequestOutcome> {
     return Promise.resolve(this.#answer(method, detail));
   }
 

@@ -161,9 +161,36 @@ export class ScriptedPhone extends PhoneOperator {
     return this.#live(callId)?.remoteProgress(183, true, stream) ?? false;
   }
 
-  /** The callee answers an outgoing call (200 OK with `headers`, read back by `session.getHeader`; then the ACK unless `autoConfirm: false`). */
-  remoteAnswer(callId: string, headers?: Readonly<Record<string, string>>): boolean {
-    return this.#live(callId)?.remoteAnswer(headers) ?? false;
+  /**
+   * The callee answers an outgoing call (200 OK with `headers`, read back by
+   * `session.getHeader`; then the ACK unless `autoConfirm: false`). A call
+   * placed with `{ video: true }` gets video unless `video` is false (the
+   * callee declined the video stream).
+   */
+  remoteAnswer(callId: string, headers?: Readonly<Record<string, string>>, video = true): boolean {
+    return this.#live(callId)?.remoteAnswer(headers, video) ?? false;
+  }
+
+  /** The far end answers the next offer adding video (`audioToVideo`) without it, so that resolves with -213. */
+  declineNextVideo(callId: string): boolean {
+    const call = this.#live(callId);
+    call?.declineNextVideo();
+    return call !== undefined;
+  }
+
+  /**
+   * The far end's re-INVITE adds video to a talking audio call: the session
+   * emits `videoChangeRequest`; resolves with whether the phone accepted
+   * (`agreeChangeVideo(callId, true)`), or `false` once declined (by the app,
+   * or after 30 s unanswered).
+   */
+  remoteAddVideo(callId: string): Promise<boolean> {
+    return this.#live(callId)?.remoteAddVideo() ?? Promise.resolve(false);
+  }
+
+  /** The far end's re-INVITE drops video (port 0): `isVideo` becomes false, no consent asked. */
+  remoteDropVideo(callId: string): boolean {
+    return this.#live(callId)?.remoteDropVideo() ?? false;
   }
 
   /** The extra header lines (`'X-Ticket: 4711'`) the INVITE of an outgoing call carried, as sent. */

@@ -62,3 +62,17 @@ export async function connect(caller: TestPhone, callee: TestPhone): Promise<{ o
   await waitForState(callee.phone.store, (s) => s.calls[incoming.callId]?.status.callStatus === 'talking');
   return { outgoing, incoming };
 }
+
+/**
+ * Holds and then resumes `fromSession` from `from`, waiting each time for
+ * the re-INVITE to reach `other` and for `from`'s store to show the state.
+ */
+export async function holdRoundTrip(from: PhoneOperator, fromSession: SessionApi, other: SessionApi): Promise<void> {
+  for (const hold of [true, false]) {
+    const seen = sessionEvent(other, 'reinvite');
+    const accepted = hold ? from.hold(fromSession.callId) : from.unhold(fromSession.callId);
+    if (!accepted) throw new Error(`${hold ? 'hold' : 'unhold'} of ${fromSession.callId} refused`);
+    await seen;
+    await waitForState(from.store, (s) => s.calls[fromSession.callId]?.status.isHold === hold);
+  }
+}
