@@ -196,6 +196,7 @@ export const ar: Messages = {
     retryingNow: 'تجري إعادة المحاولة الآن',
   },
   doNotDisturb: { label: 'عدم الإزعاج' },
+  autoAnswer: { label: 'الرد التلقائي', modes: { never: 'معطّل', 'when-requested': 'عندما يطلبه المتصل', always: 'دائمًا' } },
   softphone: { title: 'الهاتف', enableSound: 'انقر لتشغيل الصوت', addCall: 'إضافة مكالمة', closeDialer: 'إغلاق لوحة الاتصال' },
   callErrors: {
     codes: {

@@ -181,6 +181,7 @@ export const en: Messages = {
     retryingNow: 'retrying now',
   },
   doNotDisturb: { label: 'Do not disturb' },
+  autoAnswer: { label: 'Auto-answer', modes: { never: 'Off', 'when-requested': 'When the caller asks', always: 'Always' } },
   softphone: { title: 'Phone', enableSound: 'Click to enable sound', addCall: 'Add call', closeDialer: 'Close dialer' },
   callErrors: {
     codes: {

@@ -1,4 +1,4 @@
-import type { CallEndCause, QualityWarningName } from '@webphone/core';
+import type { AutoAnswerMode, CallEndCause, QualityWarningName } from '@webphone/core';
 
 /** The phases of a call that get their own status line (the `data-state` of a call card). */
 export type CallToneName = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold' | 'reconnecting' | 'failed' | 'ended';
@@ -172,6 +172,8 @@ export interface Messages {
     retryingNow: string;
   };
   doNotDisturb: { label: string };
+  /** The auto-answer picker: its label and the text of each mode. */
+  autoAnswer: { label: string; modes: { [mode in AutoAnswerMode]: string } };
   /** The drop-in `Softphone`. */
   softphone: { title: string; enableSound: string; addCall: string; closeDialer: string };
   /** Why the phone refused to place or answer a call. */
