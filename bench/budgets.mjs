@@ -31,29 +31,31 @@ export const BUDGETS = [
     // bundler; esbuild's and Rspack's minifiers leave sip.js and the core larger than Vite's (Oxc) does. Added since, in
     // gzip: call recovery about 1.05 KB, the inbound screen about 0.6 KB, the rest of the hardening about 0.3 KB, custom
     // headers / auto-answer / do not disturb about 1.37 KB, quality warnings and interop fixes about 1.8 KB, early media
-    // a little, and devices during a call about 1 KB. Sizes on 2026-12-02: vite 71.85, esbuild 73.54, rspack 72.40 KB.
-    ceilings: { vite: 72 * KB, esbuild: 73.75 * KB, rspack: 72.5 * KB },
+    // a little, and devices during a call about 1 KB (vite 71.85, esbuild 73.54, rspack 72.40 KB); then video calls and
+    // the audio/video switch (the video controller, the transceiver handling, the video part of the report) about 2.4 KB.
+    // Sizes on 2026-12-02: vite 74.19, esbuild 75.96, rspack 74.91 KB.
+    ceilings: { vite: 74.25 * KB, esbuild: 76 * KB, rspack: 75 * KB },
     size: (sizes) => sizes.core.gzip,
   },
   {
     what: 'core + React hooks',
     target: 67 * KB,
     // The core's growth plus the hooks of those features (commands, getHeader, select() through setDeviceIds).
-    // Sizes on 2026-12-02: vite 73.57, esbuild 75.35, rspack 73.97 KB.
-    ceilings: { vite: 73.75 * KB, esbuild: 75.5 * KB, rspack: 74.25 * KB },
+    // Then the core's video (useCallMedia is not in this entry). Sizes on 2026-12-02: vite 75.89, esbuild 77.78, rspack 76.49 KB.
+    ceilings: { vite: 76 * KB, esbuild: 78 * KB, rspack: 76.75 * KB },
     size: (sizes) => sizes.react.gzip,
   },
   {
     what: 'core + hooks + <Softphone> (its stylesheet apart)',
     target: 78 * KB,
     // The hooks' growth plus the widgets of those features (do-not-disturb toggle, quality badges, ringback, early-media
-    // badge, ringer device). Sizes on 2026-12-02: vite 84.26, esbuild 86.85, rspack 84.73 KB. Then translations, focus and
-    // composition (issue #17 items 1-3, #19 texts and focus): every text in one messages object with its key names, the
-    // <WebphoneMessages> provider and merge, Intl plurals and clocks, number display, per-state labels, focus hand-over
-    // after each action, forwardRef and attribute pass-through on every widget: about +3.45 KB (vite), +3.83 (esbuild),
-    // +3.41 (rspack); the Arabic locale is a separate entry and is not in this bundle. Sizes on 2026-12-02: vite 87.71,
-    // esbuild 90.68, rspack 88.14 KB.
-    ceilings: { vite: 87.75 * KB, esbuild: 90.75 * KB, rspack: 88.25 * KB },
+    // badge, ringer device), then the core's video. Sizes on 2026-12-02: vite 86.59, esbuild 89.37, rspack 87.23 KB.
+    // Then translations, focus and composition (issue #17 items 1-3, #19 texts and focus): every text in one messages
+    // object with its key names, the <WebphoneMessages> provider and merge, Intl plurals and clocks, number display,
+    // per-state labels, focus hand-over after each action, forwardRef and attribute pass-through on every widget: about
+    // +3.5 KB (vite), +3.8 (esbuild), +3.4 (rspack); the Arabic locale is a separate entry and is not in this bundle.
+    // Sizes on 2026-12-02: vite 90.08, esbuild 93.14, rspack 90.66 KB.
+    ceilings: { vite: 90.25 * KB, esbuild: 93.25 * KB, rspack: 90.75 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];

@@ -67,6 +67,20 @@ describe('public methods given bad arguments answer with false or a Result and c
     expect(phone.sessions.size).toBe(0);
   });
 
+  it('audioToVideo(), videoToAudio() and agreeChangeVideo() of garbage resolve NOT_FOUND_CALL_ID and change nothing', async () => {
+    const phone = idlePhone();
+    const before = phone.store.getState();
+    for (const value of garbage) {
+      expect((await phone.audioToVideo(value as string)).code, `audioToVideo(${String(value)})`).toBe(ResultCode.NOT_FOUND_CALL_ID);
+      expect((await phone.videoToAudio(value as string)).code, `videoToAudio(${String(value)})`).toBe(ResultCode.NOT_FOUND_CALL_ID);
+      for (const accept of garbage) {
+        const agreed = await phone.agreeChangeVideo(value as string, accept as boolean);
+        expect(agreed.code, `agreeChangeVideo(${String(value)}, ${String(accept)})`).toBe(ResultCode.NOT_FOUND_CALL_ID);
+      }
+    }
+    expect(phone.store.getState()).toBe(before);
+  });
+
   it('setDoNotDisturb() and setAutoAnswer() of garbage are false and change nothing', () => {
     const phone = idlePhone();
     const before = phone.store.getState();
