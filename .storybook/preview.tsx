@@ -1,4 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { ar } from '../packages/ui/src/locales/ar.js';
+import { WebphoneMessages } from '../packages/ui/src/messages/WebphoneMessages.js';
 import '../packages/ui/src/styles.css';
 import './preview.css';
 
@@ -12,8 +14,18 @@ const withTheme: Decorator = (Story, context) => {
   );
 };
 
+/** Gives the story the texts of the chosen locale (English needs no provider: it is the default). */
+const withLocale: Decorator = (Story, context) =>
+  context.globals.locale === 'ar' ? (
+    <WebphoneMessages messages={ar}>
+      <Story />
+    </WebphoneMessages>
+  ) : (
+    <Story />
+  );
+
 const preview: Preview = {
-  decorators: [withTheme],
+  decorators: [withLocale, withTheme],
   globalTypes: {
     theme: {
       description: 'Widget colour theme',
@@ -27,8 +39,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'Widget texts (the messages given to <WebphoneMessages>)',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'ar', title: 'العربية (right to left)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en' },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, KB, limitOf } from './budgets.mjs';
 import { BUNDLERS, measureAll, measureEntry } from './bundle-size.mjs';
@@ -61,5 +62,34 @@ describe.each(BUNDLERS)('bundle size budgets with %s (apps built from the packag
         ? `budget ${(limit / KB).toFixed(2)} KB`
         : `ceiling ${(limit / KB).toFixed(2)} KB (target ${(budget.target / KB).toFixed(2)} KB not met yet)`;
     expect(size, `${bundler}, ${budget.what}: ${(size / KB).toFixed(2)} KB gzip, ${told}`).toBeLessThanOrEqual(limit);
+  });
+});
+
+describe('the second locale', () => {
+  it('stays out of an app that does not import it: <Softphone> speaks English without loading Arabic', async () => {
+    const bundle = async (/** @type {string} */ contents) => {
+      const result = await build({
+        stdin: { contents, resolveDir: path.join(root, 'bench', 'entries'), loader: 'js' },
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: 'esm',
+        external: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+        loader: { '.css': 'empty' },
+        // Letters as they are, not \u escapes, so the text check below can see them.
+        charset: 'utf8',
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      return { inputs, code: result.outputFiles.map((file) => file.text).join('') };
+    };
+    const plain = await bundle(fs.readFileSync(path.join(root, 'bench', 'entries', 'ui.js'), 'utf8'));
+    expect(plain.inputs.some((file) => file.includes('locales/ar'))).toBe(false);
+    // "مكالمة" (call) is in most Arabic texts of the locale.
+    expect(plain.code).not.toContain('مكالمة');
+    // The same check would see it: an app that imports the locale gets it.
+    const arabic = await bundle(`import { ar } from '@webphone/ui/locales/ar'; globalThis.__keep = ar;`);
+    expect(arabic.inputs.some((file) => file.includes('locales/ar'))).toBe(true);
+    expect(arabic.code).toContain('مكالمة');
   });
 });

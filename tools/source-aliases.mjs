@@ -19,6 +19,7 @@ export const SOURCE_ALIASES = Object.freeze(
     ['@webphone/core', 'core/src/index.ts'],
     ['@webphone/react', 'react/src/index.ts'],
     ['@webphone/ui/styles.css', 'ui/src/styles.css'],
+    ['@webphone/ui/locales/ar', 'ui/src/locales/ar.ts'],
     ['@webphone/ui', 'ui/src/index.ts'],
   ].map(([name, file]) => ({ find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`), replacement: path.join(packages, file) })),
 );

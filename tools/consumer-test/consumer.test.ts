@@ -78,7 +78,8 @@ describe('in Node', () => {
     ['@webphone/core', ['PhoneOperator', 'ResultCode', 'createPhone']],
     ['@webphone/core/testing', ['ScriptedPhone']],
     ['@webphone/react', ['PhoneProvider', 'usePhone', 'ResultCode']],
-    ['@webphone/ui', ['Softphone', 'Dialer', 'KEYPAD_LAYOUT']],
+    ['@webphone/ui', ['Softphone', 'Dialer', 'KEYPAD_LAYOUT', 'WebphoneMessages', 'en']],
+    ['@webphone/ui/locales/ar', ['ar']],
   ])('imports %s as ESM', async (name, exported) => {
     for (const app of [app19, app18]) {
       const { stdout } = await run(

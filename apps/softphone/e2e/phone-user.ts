@@ -80,9 +80,13 @@ export class PhoneUser {
     return this.page.getByRole('alertdialog', { name: /Incoming call from/ });
   }
 
-  /** The control of the current call named `name` (Mute, Hold, Record, Keypad, Transfer). */
+  /**
+   * The control of the current call named `name` (Mute, Hold, Record, Keypad, Transfer). A toggle's label
+   * says what pressing it does now ("Resume" while held), so each toggle is found by any of its labels.
+   */
   control(name: string): Locator {
-    return this.page.getByRole('group', { name: 'Call controls' }).getByRole('button', { name, exact: true });
+    const labels = TOGGLE_LABELS[name];
+    return this.page.getByRole('group', { name: 'Call controls' }).getByRole('button', labels ? { name: labels } : { name, exact: true });
   }
 
   /** Puts the current call on hold here and waits until it shows so and the far end's audio stops arriving. */
@@ -276,3 +280,10 @@ export class PhoneUser {
     await writeFile(`${base}.console.log`, `${this.consoleLines.join('\n')}\n`);
   }
 }
+
+/** Every label of each toggle of the call controls, by its name when off. */
+const TOGGLE_LABELS: Partial<Record<string, RegExp>> = {
+  Mute: /^(Mute|Unmute)$/,
+  Hold: /^(Hold|Resume)$/,
+  Record: /^(Record|Stop recording|Resume recording)$/,
+};

@@ -222,7 +222,7 @@ describe('demo softphone in Chromium against Kamailio', () => {
     await b.answer(); // holds 1001 first
     await b.expectCallStatus('Connected');
     await c.expectCallStatus('Connected');
-    await expect.poll(() => b.page.getByRole('region', { name: 'Calls' }).getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => b.page.getByRole('region', { name: '2 calls' }).getByRole('listitem').count()).toBe(2);
     await expect.poll(() => b.page.getByText('Two calls are up, the most this phone takes.').count()).toBe(1);
     expect(await b.page.getByRole('button', { name: 'Add call' }).count()).toBe(0);
 

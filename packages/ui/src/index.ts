@@ -7,10 +7,21 @@
  * imports the phone, the store or sip.js. The connected widgets
  * (`ConnectedDialer`, `ConnectedActiveCall`…) and the drop-in `Softphone` read
  * the phone of the nearest `<PhoneProvider>` from `@webphone/react`. Import the
- * styles once: `import '@webphone/ui/styles.css'`.
+ * styles once: `import '@webphone/ui/styles.css'`. Texts come from
+ * `<WebphoneMessages>` (English by default; Arabic in `@webphone/ui/locales/ar`).
  *
  * @packageDocumentation
  */
+export { WebphoneMessages, useMessages, localeAttributes } from './messages/WebphoneMessages.js';
+export type { WebphoneMessagesProps } from './messages/WebphoneMessages.js';
+export { en } from './messages/en.js';
+export { mergeMessages } from './messages/merge-messages.js';
+export type { Messages, MessagesOverride, DeepPartial, CallToneName, SipReasonCode, CallErrorCode } from './messages/messages.js';
+export { pluralText, formatClock, formatInteger } from './messages/intl.js';
+export type { PluralForms } from './messages/intl.js';
+export { displayPhoneNumber } from './number/display-number.js';
+export { PhoneNumber } from './number/PhoneNumber.js';
+export type { PhoneNumberProps } from './number/PhoneNumber.js';
 export { Dialer } from './Dialer/Dialer.js';
 export type { DialerProps } from './Dialer/Dialer.js';
 export { Keypad } from './Keypad/Keypad.js';
@@ -29,8 +40,42 @@ export { ActiveCall } from './ActiveCall/ActiveCall.js';
 export { CallVideo } from './CallVideo/CallVideo.js';
 export type { CallVideoProps } from './CallVideo/CallVideo.js';
 export type { ActiveCallProps } from './ActiveCall/ActiveCall.js';
-export { callStatusText, callTone, endReasonText, describeCallChange } from './ActiveCall/call-text.js';
-export type { CallTone, CallSnapshot, ShownEnd } from './ActiveCall/call-text.js';
+export {
+  callStatusText,
+  callTone,
+  endReasonText,
+  describeCallChange,
+  sipReasonText,
+  transferFailureText,
+  transferSentence,
+  isTransferred,
+  isFailure,
+  snapshotOf,
+} from './ActiveCall/call-text.js';
+export { QualityWarnings } from './ActiveCall/QualityWarnings.js';
+export type { QualityWarningsProps } from './ActiveCall/QualityWarnings.js';
+export { describeQualityChange, QUALITY_WARNING_TEXT } from './ActiveCall/quality-text.js';
+export { ControlButton } from './internal/ControlButton.js';
+export type { ControlButtonProps } from './internal/ControlButton.js';
+export {
+  PhoneIcon,
+  HangUpIcon,
+  MicIcon,
+  MicOffIcon,
+  PauseIcon,
+  RecordIcon,
+  KeypadIcon,
+  TransferIcon,
+  BackspaceIcon,
+  CloseIcon,
+  CheckIcon,
+  SwapIcon,
+  WarningIcon,
+  DoNotDisturbIcon,
+  PersonIcon,
+} from './icons/icons.js';
+export type { IconProps } from './icons/icons.js';
+export type { CallTone, CallSnapshot, ShownEnd, ToneFields } from './ActiveCall/call-text.js';
 export { CallTimer } from './CallTimer/CallTimer.js';
 export type { CallTimerProps } from './CallTimer/CallTimer.js';
 export { TransferPanel } from './TransferPanel/TransferPanel.js';
@@ -77,3 +122,5 @@ export type { EndedCall, EndedCallState } from './connected/useEndedCall.js';
 export { useRingback } from './connected/useRingback.js';
 export { activeCallIdOf, liveCallsOf, callsToHold } from './connected/call-selection.js';
 export { callErrorText } from './connected/result-text.js';
+export { isEditable } from './internal/is-editable.js';
+export { requestFocus } from './internal/focus-request.js';

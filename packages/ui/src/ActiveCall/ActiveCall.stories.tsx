@@ -1,8 +1,10 @@
 import type { CallStatus } from '@webphone/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { makeCall } from '../test-support/fixtures.js';
+import { CheckIcon } from '../icons/icons.js';
+import { ControlButton } from '../internal/ControlButton.js';
+import { makeCall, SAMPLE_AVATAR } from '../test-support/fixtures.js';
 import { ActiveCall, type ActiveCallProps } from './ActiveCall.js';
 
 const answeredAgo = (seconds: number) => Date.now() - seconds * 1000;
@@ -12,30 +14,33 @@ const talking = makeCall({ callStatus: 'talking', callStartTime: answeredAgo(754
  * Plays the phone's part for the toggles: applies mute, hold and record to the
  * shown call, as the store would, after calling the story's spies.
  */
-function WithLocalState(props: ActiveCallProps) {
+const WithLocalState = forwardRef<HTMLElement, ActiveCallProps & { children?: ReactNode }>(function WithLocalState({ children, ...props }, ref) {
   const [call, setCall] = useState<CallStatus>(props.call);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- a control edited in Storybook replaces what the story's buttons changed
   useEffect(() => setCall(props.call), [props.call]);
   const patch = (p: Partial<CallStatus>) => setCall((c) => ({ ...c, ...p }));
   return (
-    <ActiveCall
-      {...props}
-      call={call}
-      onMuteChange={(isMute) => {
-        props.onMuteChange?.(isMute);
-        patch({ isMute });
-      }}
-      onHoldChange={(isHold) => {
-        props.onHoldChange?.(isHold);
-        patch({ isHold });
-      }}
-      onRecordChange={(on) => {
-        props.onRecordChange?.(on);
-        patch({ recordStatus: on ? 'recording' : 'pause' });
-      }}
-    />
+    <>
+      <ActiveCall
+        {...props}
+        ref={ref}
+        call={call}
+        onMuteChange={(isMute) => {
+          props.onMuteChange?.(isMute);
+          patch({ isMute });
+        }}
+        onHoldChange={(isHold) => {
+          props.onHoldChange?.(isHold);
+          patch({ isHold });
+        }}
+        onRecordChange={(on) => {
+          props.onRecordChange?.(on);
+          patch({ recordStatus: on ? 'recording' : 'pause' });
+        }}
+      />
+      {children && <p>{children}</p>}
+    </>
   );
-}
+});
 
 const meta = {
   title: 'Widgets/ActiveCall',
@@ -97,7 +102,11 @@ export const Talking: Story = {
   },
 };
 
-/** Mute and hold: the toggles call their handlers and show `aria-pressed`; hold is announced. */
+/**
+ * Mute, hold and record: the toggles call their handlers and show `aria-pressed`; each label says
+ * what pressing does now ("Unmute", "Resume", "Stop recording", "Resume recording"); hold is announced.
+ * Focus stays on the pressed toggle.
+ */
 export const MuteAndHold: Story = {
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
@@ -105,15 +114,25 @@ export const MuteAndHold: Story = {
     await userEvent.click(mute);
     await expect(args.onMuteChange).toHaveBeenCalledWith(true);
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveAccessibleName('Unmute');
+    await expect(mute).toHaveFocus();
     await userEvent.click(mute);
     await expect(args.onMuteChange).toHaveBeenLastCalledWith(false);
+    await expect(mute).toHaveAccessibleName('Mute');
     const hold = canvas.getByRole('button', { name: 'Hold' });
     await userEvent.click(hold);
     await expect(args.onHoldChange).toHaveBeenCalledWith(true);
     await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await expect(hold).toHaveAccessibleName('Resume');
     await expect(canvas.getByRole('status')).toHaveTextContent('Call on hold');
     await userEvent.click(hold);
     await expect(args.onHoldChange).toHaveBeenLastCalledWith(false);
+    const record = canvas.getByRole('button', { name: 'Record' });
+    await userEvent.click(record);
+    await expect(record).toHaveAccessibleName('Stop recording');
+    await userEvent.click(record);
+    await expect(record).toHaveAccessibleName('Resume recording');
+    await expect(record).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
@@ -121,7 +140,7 @@ export const MuteAndHold: Story = {
 export const OnHold: Story = {
   args: { call: { ...talking, isHold: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(within(canvasElement).getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 
@@ -170,7 +189,7 @@ export const ConnectionLost: Story = {
 export const Muted: Story = {
   args: { call: { ...talking, isMute: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(within(canvasElement).getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 
@@ -178,7 +197,7 @@ export const Muted: Story = {
 export const Recording: Story = {
   args: { call: { ...talking, recordStatus: 'recording' } },
   play: async ({ args, canvasElement }) => {
-    const record = within(canvasElement).getByRole('button', { name: 'Record' });
+    const record = within(canvasElement).getByRole('button', { name: 'Stop recording' });
     await expect(record).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(record);
     await expect(args.onRecordChange).toHaveBeenCalledWith(false);
@@ -191,7 +210,7 @@ export const RecordingPaused: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Recording paused')).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Record' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(canvas.getByRole('button', { name: 'Resume recording' })).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
@@ -217,6 +236,24 @@ export const BlindTransfer: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Transfer to' }), '1003');
     await userEvent.click(canvas.getByRole('button', { name: 'Transfer now' }));
     await expect(args.onTransfer).toHaveBeenCalledWith('1003', 'blind');
+    // The panel is gone: focus moves on to the call's first control, not the page.
+    await expect(canvas.getByRole('button', { name: 'Mute' })).toHaveFocus();
+  },
+};
+
+/** Escape and Close leave the transfer panel with focus back on Transfer. */
+export const TransferPanelEscapeAndClose: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const transfer = canvas.getByRole('button', { name: 'Transfer' });
+    await userEvent.click(transfer);
+    await expect(canvas.getByRole('textbox', { name: 'Transfer to' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await expect(canvas.queryByRole('textbox', { name: 'Transfer to' })).toBeNull();
+    await expect(transfer).toHaveFocus();
+    await userEvent.click(transfer);
+    await userEvent.click(canvas.getByRole('button', { name: 'Close transfer' }));
+    await expect(transfer).toHaveFocus();
   },
 };
 
@@ -263,10 +300,11 @@ export const TransferInProgress: Story = {
 
 /** The transfer target refused: the call stays up and the user can try again. */
 export const TransferFailed: Story = {
-  args: { transfer: { status: 'failed', target: '1009', reason: 'Busy Here (486)' } },
+  args: { transfer: { status: 'failed', target: '1009', reason: 'REFER refused: 486 Busy Here' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Transfer to 1009 failed: Busy Here (486)')).toBeVisible();
+    // Worded as every other end reason, never the raw "Busy Here (486)".
+    await expect(canvas.getByText('Transfer to 1009 failed: The line is busy (SIP 486)')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(canvas.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
   },
@@ -307,5 +345,98 @@ export const Narrow: Story = {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Keypad' }));
     const card = canvasElement.querySelector('.wp-call')!;
     await expect(card.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};
+
+/** In Arabic: status, badges, per-state labels and the end reason, right to left; the number and the timer stay left to right. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  args: { call: { ...talking, isMute: true, isHold: true, recordStatus: 'recording' }, qualityWarnings: ['high-rtt'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = canvas.getByRole('region', { name: 'Ada Lovelace' });
+    await expect(card).toHaveAttribute('dir', 'rtl');
+    await expect(card).toHaveAttribute('lang', 'ar');
+    const controls = within(canvas.getByRole('group', { name: 'أزرار المكالمة' }));
+    await expect(controls.getByRole('button', { name: 'إلغاء الكتم' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(controls.getByRole('button', { name: 'استئناف' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(controls.getByRole('button', { name: 'إيقاف التسجيل' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('button', { name: 'إنهاء المكالمة' })).toBeVisible();
+    await expect(within(canvas.getByRole('list', { name: 'حالة المكالمة' })).getByText('الميكروفون مكتوم')).toBeVisible();
+    await expect(canvas.getByText('+1 415 555 0132')).toHaveAttribute('dir', 'ltr');
+    await expect(canvas.getByRole('timer')).toHaveAttribute('dir', 'ltr');
+  },
+};
+
+/** In Arabic, a transfer refused by a busy line: the same words as a busy call. */
+export const ArabicTransferFailed: Story = {
+  globals: { locale: 'ar' },
+  args: { transfer: { status: 'failed', target: '1009', reason: 'REFER refused: 486 Busy Here' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('تعذّر التحويل إلى 1009: الخط مشغول (SIP 486)')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'حاول مجددًا' })).toBeVisible();
+  },
+};
+
+/** In Arabic, a call that failed: status line and reason. */
+export const ArabicCallFailed: Story = {
+  globals: { locale: 'ar' },
+  args: { call: makeCall({ callStatus: 'calling', callStartTime: 0 }), ended: { cause: 'busy', code: 486 }, onDismiss: fn(), onCallAgain: fn() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('تعذّرت المكالمة')).toBeVisible();
+    await expect(canvas.getByText('الخط مشغول (SIP 486)')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'معاودة الاتصال' })).toBeVisible();
+  },
+};
+
+/** A transfer went through: "Call transferred", and no "Call again" to the person just passed on. */
+export const Transferred: Story = {
+  args: { ended: { cause: 'transferred' }, onDismiss: fn(), onCallAgain: fn() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Call transferred')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Call again' })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Close' })).toBeVisible();
+  },
+};
+
+/** An unknown caller: the number formatted to read (raw in the title), a person glyph instead of digits. */
+export const UnknownCaller: Story = {
+  args: { call: { ...talking, name: '', company: '' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const heading = canvas.getByRole('heading', { name: '+1 415 555 0132' });
+    await expect(within(heading).getByTitle('+14155550132')).toBeVisible();
+    await expect(canvasElement.querySelector('.wp-avatar')).not.toHaveTextContent(/\d/);
+    await expect(canvasElement.querySelector('.wp-avatar svg')).toBeVisible();
+  },
+};
+
+/** Composition: a ref and extra attributes reach the card; the avatar and actions slots take the app's own parts. */
+export const Slots: Story = {
+  render: function Render(args) {
+    const ref = useRef<HTMLElement>(null);
+    const [note, setNote] = useState('');
+    return (
+      <WithLocalState
+        {...args}
+        ref={ref}
+        data-crm-id="c-42"
+        avatar={<img src={SAMPLE_AVATAR} alt="" width={88} height={88} style={{ borderRadius: '50%' }} />}
+        actions={<ControlButton label="Add note" icon={<CheckIcon />} onClick={() => setNote(`note on ${ref.current?.getAttribute('data-crm-id') ?? '?'}`)} />}
+      >
+        {note}
+      </WithLocalState>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = canvas.getByRole('region', { name: 'Ada Lovelace' });
+    await expect(card).toHaveAttribute('data-crm-id', 'c-42');
+    await expect(card.querySelector('.wp-avatar')).toBeNull();
+    await userEvent.click(within(canvas.getByRole('group', { name: 'Call controls' })).getByRole('button', { name: 'Add note' }));
+    await expect(canvas.getByText('note on c-42')).toBeVisible();
   },
 };

@@ -58,9 +58,11 @@ describe('ActiveCall', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
     expect(h.onMuteChange).toHaveBeenCalledExactlyOnceWith(true);
     rerender(<ActiveCall call={{ ...talking, isMute: true }} now={fixedNow} {...h} />);
-    expect(screen.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+    // The label says what pressing does now; aria-pressed says the state.
+    expect(screen.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('button', { name: 'Mute' })).toBeNull();
     expect(liveRegion()).toHaveTextContent('Microphone muted');
-    await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Unmute' }));
     expect(h.onMuteChange).toHaveBeenLastCalledWith(false);
   });
 
@@ -70,7 +72,7 @@ describe('ActiveCall', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Hold' }));
     expect(h.onHoldChange).toHaveBeenCalledExactlyOnceWith(true);
     rerender(<ActiveCall call={{ ...talking, isHold: true }} now={fixedNow} {...h} />);
-    expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getAllByText('On hold').length).toBeGreaterThan(0);
     expect(liveRegion()).toHaveTextContent('Call on hold');
     expect(screen.getByRole('button', { name: 'Keypad' })).toBeDisabled();
@@ -82,12 +84,15 @@ describe('ActiveCall', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Record' }));
     expect(h.onRecordChange).toHaveBeenCalledExactlyOnceWith(true);
     rerender(<ActiveCall call={{ ...talking, recordStatus: 'recording' }} now={fixedNow} {...h} />);
-    expect(screen.getByRole('button', { name: 'Record' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Stop recording' })).toHaveAttribute('aria-pressed', 'true');
     expect(liveRegion()).toHaveTextContent('Recording');
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
     expect(h.onRecordChange).toHaveBeenLastCalledWith(false);
     rerender(<ActiveCall call={{ ...talking, recordStatus: 'pause' }} now={fixedNow} {...h} />);
     expect(liveRegion()).toHaveTextContent('Recording paused');
+    expect(screen.getByRole('button', { name: 'Resume recording' })).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(screen.getByRole('button', { name: 'Resume recording' }));
+    expect(h.onRecordChange).toHaveBeenLastCalledWith(true);
 
     rerender(<ActiveCall call={talking} recordPermissions={1} now={fixedNow} {...h} />);
     expect(screen.getByRole('button', { name: 'Record' })).toBeDisabled();
@@ -195,11 +200,16 @@ describe('ActiveCall', () => {
 
   it('reports a failed transfer and offers to try again with the same target', async () => {
     const h = handlers();
-    render(<ActiveCall call={talking} transfer={{ status: 'failed', target: '1009', reason: 'Busy Here' }} now={fixedNow} {...h} />);
-    expect(screen.getByText('Transfer to 1009 failed: Busy Here')).toBeInTheDocument();
-    expect(liveRegion()).toHaveTextContent('Transfer to 1009 failed: Busy Here');
+    const { rerender } = render(
+      <ActiveCall call={talking} transfer={{ status: 'failed', target: '1009', reason: 'REFER refused: 486 Busy Here' }} now={fixedNow} {...h} />,
+    );
+    // The same words as a call that met a busy line, never the raw "Busy Here (486)".
+    expect(screen.getByText('Transfer to 1009 failed: The line is busy (SIP 486)')).toBeInTheDocument();
+    expect(liveRegion()).toHaveTextContent('Transfer to 1009 failed: The line is busy (SIP 486)');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
+    rerender(<ActiveCall call={talking} transfer={{ status: 'failed', target: '1009', reason: 'timed out' }} now={fixedNow} {...h} />);
+    expect(screen.getByText('Transfer to 1009 failed: The transfer could not be completed')).toBeInTheDocument();
   });
 
   it('disables transfer while one is pending', () => {

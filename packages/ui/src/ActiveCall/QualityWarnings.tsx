@@ -1,6 +1,6 @@
 'use client';
 import type { QualityWarningName } from '@webphone/core';
-import { QUALITY_WARNING_TEXT } from './quality-text.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 
 /** Props of {@link QualityWarnings}. */
 export interface QualityWarningsProps {
@@ -10,12 +10,13 @@ export interface QualityWarningsProps {
 
 /** The call's active quality warnings as a row of badges (announced by the card's live region). */
 export function QualityWarnings({ warnings }: QualityWarningsProps) {
+  const m = useMessages();
   if (warnings.length === 0) return null;
   return (
-    <ul className="wp-call__badges wp-call__quality" aria-label="Call quality warnings">
+    <ul className="wp-call__badges wp-call__quality" aria-label={m.quality.label}>
       {warnings.map((name) => (
         <li key={name} className="wp-badge wp-badge--warning" data-warning={name}>
-          {QUALITY_WARNING_TEXT[name]}
+          {m.quality.warnings[name]}
         </li>
       ))}
     </ul>

@@ -36,7 +36,8 @@ describe('call text', () => {
     expect(isFailure({ text: 'refused' })).toBe(true);
     expect(isFailure({ cause: 'hangup' })).toBe(false);
     expect(endReasonText({ cause: 'remote-hangup' })).toBe('The other side hung up');
-    expect(endReasonText({ cause: 'transferred' })).toBe('Call transferred');
+    expect(endReasonText({ cause: 'transferred' })).toBe('The call was handed over');
+    expect(callStatusText(makeCall(), { cause: 'transferred' })).toBe('Call transferred');
     expect(isFailure({ cause: 'transferred' })).toBe(false);
     expect(isFailure({ cause: 'not-found' })).toBe(true);
     expect(isFailure({ cause: 'declined' })).toBe(true);
@@ -51,7 +52,7 @@ describe('call text', () => {
     const c = snapshotOf(makeCall({ isMute: true, isHold: true }), idle, null);
     expect(describeCallChange(b, c)).toBe('Call on hold. Microphone muted');
     const d = snapshotOf(makeCall(), { status: 'blind-pending', target: '1003' }, null);
-    expect(describeCallChange(b, d)).toBe('Transferring to 1003');
+    expect(describeCallChange(b, d)).toBe('Transferring to 1003…');
     const e = snapshotOf(makeCall(), idle, { cause: 'busy', code: 486 });
     expect(describeCallChange(b, e)).toBe('Call failed. The line is busy (SIP 486)');
     expect(describeCallChange(e, e)).toBeNull();

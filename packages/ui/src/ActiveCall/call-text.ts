@@ -1,4 +1,6 @@
 import type { CallEnd, CallEndCause, CallStatus, TransferState } from '@webphone/core';
+import { en } from '../messages/en.js';
+import type { CallToneName, Messages, SipReasonCode } from '../messages/messages.js';
 
 /**
  * Why a shown call ended: the phone's `{ cause, code }`, or, when the widget
@@ -7,7 +9,7 @@ import type { CallEnd, CallEndCause, CallStatus, TransferState } from '@webphone
 export type ShownEnd = CallEnd | { readonly text: string };
 
 /** The visual state of a call card; drives colours through `data-state`. */
-export type CallTone = 'calling' | 'ringing' | 'connecting' | 'talking' | 'hold' | 'reconnecting' | 'failed' | 'ended';
+export type CallTone = CallToneName;
 
 /** The fields of a call that decide its tone (`isRecovering` may be left out by older callers). */
 export type ToneFields = Pick<CallStatus, 'callStatus' | 'isHold'> & Partial<Pick<CallStatus, 'isRecovering'>>;
@@ -19,55 +21,16 @@ export function callTone(call: ToneFields, ended?: ShownEnd | null): CallTone {
   return call.callStatus === 'talking' && call.isHold ? 'hold' : call.callStatus;
 }
 
-const STATUS_TEXT: Readonly<Record<CallTone, string>> = {
-  calling: 'Calling…',
-  ringing: 'Incoming call',
-  connecting: 'Connecting…',
-  talking: 'Connected',
-  hold: 'On hold',
-  reconnecting: 'Reconnecting…',
-  failed: 'Call failed',
-  ended: 'Call ended',
-};
-
-/** The short status line of a call ("Calling…", "On hold", "Call failed"). */
-export function callStatusText(call: ToneFields, ended?: ShownEnd | null): string {
-  return STATUS_TEXT[callTone(call, ended)];
+/** The short status line of a call ("Calling…", "On hold", "Call failed", "Call transferred"). */
+export function callStatusText(call: ToneFields, ended?: ShownEnd | null, messages: Messages = en): string {
+  if (ended && isTransferred(ended)) return messages.call.transferred;
+  return messages.call.status[callTone(call, ended)];
 }
 
-const SIP_REASONS: Readonly<Record<number, string>> = {
-  403: 'The call was not allowed',
-  404: 'Number not found',
-  408: 'No answer',
-  480: 'Temporarily unavailable',
-  484: 'Incomplete number',
-  486: 'The line is busy',
-  487: 'Call cancelled',
-  488: 'Call settings not accepted',
-  500: 'The phone system had an error',
-  503: 'Service unavailable',
-  600: 'Busy everywhere',
-  603: 'Call declined',
-};
-
-/** Sentences for the core's end causes, for ends without a SIP status. */
-const CAUSES: Readonly<Record<CallEndCause, string>> = {
-  hangup: 'You hung up',
-  'remote-hangup': 'The other side hung up',
-  canceled: 'Call cancelled',
-  'remote-canceled': 'The caller hung up',
-  rejected: 'You declined the call',
-  busy: 'The line is busy',
-  declined: 'Call declined',
-  'not-found': 'Number not found',
-  unavailable: 'Temporarily unavailable',
-  transferred: 'Call transferred',
-  replaced: 'The call was replaced by another',
-  'media-error': 'The microphone could not be opened',
-  failed: 'The call could not be connected',
-  terminated: 'The call was cut off',
-  'connection-lost': 'The connection was lost',
-};
+/** True when the call ended because it was handed over to someone else. */
+export function isTransferred(end: ShownEnd): boolean {
+  return 'cause' in end && end.cause === 'transferred' && (end.code === undefined || end.code < 300);
+}
 
 /** End causes that mean the call did not go as the user wanted. */
 const FAILURES: ReadonlySet<CallEndCause> = new Set(['busy', 'declined', 'not-found', 'unavailable', 'failed', 'media-error', 'connection-lost']);
@@ -78,11 +41,36 @@ export function isFailure(end: ShownEnd): boolean {
   return end.code !== undefined ? end.code >= 300 : FAILURES.has(end.cause);
 }
 
-/** A sentence for why a call ended, with the SIP status when there is one. */
-export function endReasonText(end: ShownEnd): string {
+/**
+ * The sentence of a SIP final status, with the status: "The line is busy
+ * (SIP 486)". `fallback` is used for a status without a sentence of its own.
+ */
+export function sipReasonText(code: number, fallback: string, messages: Messages = en): string {
+  const known = (messages.end.sipReasons as Partial<Record<number, string>>)[code as SipReasonCode];
+  return messages.end.withCode(known ?? fallback, code);
+}
+
+/** A sentence for why a call ended, with the SIP status when there is one ("The line is busy (SIP 486)"). */
+export function endReasonText(end: ShownEnd, messages: Messages = en): string {
   if ('text' in end) return end.text;
-  const text = (end.code !== undefined ? SIP_REASONS[end.code] : undefined) ?? CAUSES[end.cause] ?? 'The call ended';
-  return end.code !== undefined ? `${text} (SIP ${end.code})` : text;
+  const causeText = messages.end.causes[end.cause] ?? messages.end.unknownSip;
+  return end.code !== undefined ? sipReasonText(end.code, causeText, messages) : causeText;
+}
+
+/**
+ * A sentence for why a transfer failed, in the same style as end reasons.
+ *
+ * @remarks
+ * The core's `TransferState.reason` is for logs ("REFER refused: 486 Busy
+ * Here", "transfer target answered 486"); the SIP status in it picks the
+ * sentence, so the user reads "The line is busy (SIP 486)", as for a call.
+ */
+export function transferFailureText(reason: string, messages: Messages = en): string {
+  const code = /\b([3-6]\d\d)\b/.exec(reason)?.[1];
+  if (code !== undefined) return sipReasonText(Number(code), messages.transfer.failure.generic, messages);
+  if (/^consultation/i.test(reason)) return messages.transfer.failure.consultationFailed;
+  if (/not sent/i.test(reason)) return messages.transfer.failure.notSent;
+  return messages.transfer.failure.generic;
 }
 
 /** The parts of a call whose changes are announced. */
@@ -102,9 +90,9 @@ export interface CallSnapshot {
 }
 
 /** Builds the {@link CallSnapshot} of a call. */
-export function snapshotOf(call: CallStatus, transfer: TransferState, ended: ShownEnd | null | undefined): CallSnapshot {
+export function snapshotOf(call: CallStatus, transfer: TransferState, ended: ShownEnd | null | undefined, messages: Messages = en): CallSnapshot {
   return {
-    name: call.name.trim() || call.number,
+    name: call.name.trim() || messages.displayNumber(call.number),
     phase: call.callStatus,
     isHold: call.isHold,
     isMute: call.isMute,
@@ -113,55 +101,56 @@ export function snapshotOf(call: CallStatus, transfer: TransferState, ended: Sho
     isEarlyMedia: call.isEarlyMedia,
     recordStatus: call.recordStatus,
     transfer: transfer.status,
-    transferTarget: transfer.status === 'idle' ? '' : transfer.target,
-    transferReason: transfer.status === 'failed' ? transfer.reason : '',
-    ended: ended ? `${callStatusText(call, ended)}. ${endReasonText(ended)}` : null,
+    transferTarget: transfer.status === 'idle' ? '' : messages.displayNumber(transfer.target),
+    transferReason: transfer.status === 'failed' ? transferFailureText(transfer.reason, messages) : '',
+    ended: ended ? messages.announce.ended(callStatusText(call, ended, messages), endReasonText(ended, messages)) : null,
   };
 }
-
-/** What is announced when a call enters a phase: the text before the other party's name. */
-const PHASE_PREFIX: Readonly<Record<CallStatus['callStatus'], string>> = {
-  calling: 'Calling ',
-  ringing: 'Incoming call from ',
-  connecting: 'Connecting to ',
-  talking: 'Connected to ',
-};
-
-const RECORDING_TEXT: Readonly<Record<CallStatus['recordStatus'], string>> = {
-  recording: 'Recording',
-  pause: 'Recording paused',
-  stop: 'Recording stopped',
-};
-
-/** What is announced when a transfer enters a state: the text before the target. */
-const TRANSFER_PREFIX: Readonly<Record<Exclude<TransferState['status'], 'idle'>, string>> = {
-  'blind-pending': 'Transferring to ',
-  'attended-consulting': 'Consulting ',
-  completing: 'Completing transfer to ',
-  failed: 'Transfer to ',
-};
 
 /**
  * What to announce when a call changes from `prev` to `next` (first render:
  * `prev` is null), or `null` when nothing worth saying changed.
  */
-export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot): string | null {
+export function describeCallChange(prev: CallSnapshot | null, next: CallSnapshot, messages: Messages = en): string | null {
   if (next.ended !== null) return prev?.ended === next.ended ? null : next.ended;
+  const a = messages.announce;
   const changed = (key: 'isHold' | 'isMute' | 'isRecovering' | 'isAutoAnswered' | 'isEarlyMedia' | 'recordStatus') => prev !== null && prev[key] !== next[key];
   const parts = [
-    changed('isAutoAnswered') && next.isAutoAnswered && 'Answered automatically',
-    prev?.phase !== next.phase && PHASE_PREFIX[next.phase] + next.name,
-    changed('isEarlyMedia') && next.isEarlyMedia && 'Early media playing',
-    changed('isRecovering') && (next.isRecovering ? 'Connection lost, reconnecting' : 'Reconnected'),
-    changed('isHold') && (next.isHold ? 'Call on hold' : 'Call resumed'),
-    changed('isMute') && (next.isMute ? 'Microphone muted' : 'Microphone on'),
-    changed('recordStatus') && RECORDING_TEXT[next.recordStatus],
-    next.transfer !== 'idle' && prev?.transfer !== next.transfer && transferSentence(next.transfer, next.transferTarget, next.transferReason),
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join('. ') : null;
+    changed('isAutoAnswered') && next.isAutoAnswered && a.answeredAutomatically,
+    prev?.phase !== next.phase && a.phase[next.phase](next.name),
+    changed('isEarlyMedia') && next.isEarlyMedia && a.earlyMedia,
+    changed('isRecovering') && (next.isRecovering ? a.connectionLost : a.reconnected),
+    changed('isHold') && (next.isHold ? a.held : a.resumed),
+    changed('isMute') && (next.isMute ? a.muted : a.unmuted),
+    changed('recordStatus') && a.recording[next.recordStatus],
+    next.transfer !== 'idle' && prev?.transfer !== next.transfer && transferSentence(next.transfer, next.transferTarget, next.transferReason, '', messages),
+  ].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? a.join(parts) : null;
 }
 
-/** The sentence for a transfer under way or failed ("Transferring to 1003", "Transfer to 1003 failed: Busy"). */
-export function transferSentence(status: keyof typeof TRANSFER_PREFIX, target: string, reason: string): string {
-  return TRANSFER_PREFIX[status] + target + (status === 'failed' ? ` failed: ${reason}` : '');
+/**
+ * The sentence for a transfer under way or failed ("Transferring to 1003…",
+ * "Transfer to 1003 failed: The line is busy (SIP 486)"); `heldName` is the
+ * call on hold during a consultation. `reason` is already a friendly sentence.
+ */
+export function transferSentence(
+  status: Exclude<TransferState['status'], 'idle'>,
+  target: string,
+  reason: string,
+  heldName = '',
+  messages: Messages = en,
+): string {
+  const t = messages.transfer;
+  switch (status) {
+    case 'blind-pending':
+      return t.pending(target);
+    case 'attended-consulting':
+      return t.consulting(target, heldName);
+    case 'completing':
+      return t.completing(target);
+    case 'failed':
+      return t.failed(target, reason);
+    default:
+      return status satisfies never;
+  }
 }

@@ -28,3 +28,14 @@ export const Always: Story = {
     await expect(within(canvasElement).getByRole('combobox', { name: 'Auto-answer' })).toHaveValue('always');
   },
 };
+
+/** In Arabic: label and modes translated, right to left. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement, args }) => {
+    const select = within(canvasElement).getByRole('combobox', { name: 'الرد التلقائي' });
+    await expect(canvasElement.querySelector('.wp-auto-answer')).toHaveAttribute('dir', 'rtl');
+    await userEvent.selectOptions(select, 'عندما يطلبه المتصل');
+    await expect(args.onValueChange).toHaveBeenCalledWith('when-requested');
+  },
+};

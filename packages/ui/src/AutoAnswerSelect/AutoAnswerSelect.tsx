@@ -3,16 +3,14 @@ import type { AutoAnswerMode } from '@webphone/react';
 import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { cx } from '../internal/cx.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
+import { en } from '../messages/en.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 
 /** The text of each auto-answer mode in {@link AutoAnswerSelect}. */
 export type AutoAnswerOptionLabels = Readonly<Record<AutoAnswerMode, string>>;
 
-/** English texts of the modes. */
-export const AUTO_ANSWER_OPTION_LABELS: AutoAnswerOptionLabels = {
-  never: 'Off',
-  'when-requested': 'When the caller asks',
-  always: 'Always',
-};
+/** English texts of the modes (other languages: `messages.autoAnswer.modes`). */
+export const AUTO_ANSWER_OPTION_LABELS: AutoAnswerOptionLabels = en.autoAnswer.modes;
 
 const MODES: readonly AutoAnswerMode[] = ['never', 'when-requested', 'always'];
 
@@ -24,9 +22,9 @@ export interface AutoAnswerSelectProps extends Omit<HTMLAttributes<HTMLDivElemen
   defaultValue?: AutoAnswerMode;
   /** Called with the mode the user picked. */
   onValueChange?: (mode: AutoAnswerMode) => void;
-  /** Label of the picker. Default `"Auto-answer"`. */
+  /** Label of the picker. Default `messages.autoAnswer.label`, "Auto-answer". */
   label?: string;
-  /** Texts of the modes. Default {@link AUTO_ANSWER_OPTION_LABELS}. */
+  /** Texts of the modes. Default `messages.autoAnswer.modes` ({@link AUTO_ANSWER_OPTION_LABELS} in English). */
   optionLabels?: AutoAnswerOptionLabels;
   disabled?: boolean;
 }
@@ -48,15 +46,17 @@ export interface AutoAnswerSelectProps extends Omit<HTMLAttributes<HTMLDivElemen
  * ```
  */
 export const AutoAnswerSelect = forwardRef<HTMLDivElement, AutoAnswerSelectProps>(function AutoAnswerSelect(
-  { value, defaultValue = 'never', onValueChange, label = 'Auto-answer', optionLabels = AUTO_ANSWER_OPTION_LABELS, disabled, className, ...rest },
+  { value, defaultValue = 'never', onValueChange, label, optionLabels, disabled, className, ...rest },
   ref,
 ) {
+  const m = useMessages();
+  const texts = optionLabels ?? m.autoAnswer.modes;
   const id = useId();
   const [mode, setMode] = useControllableState(value, defaultValue, onValueChange);
   return (
-    <div ref={ref} {...rest} className={cx('wp-auto-answer', className)}>
+    <div {...localeAttributes(m)} ref={ref} {...rest} className={cx('wp-auto-answer', className)}>
       <label htmlFor={`${id}-select`} className="wp-field-label">
-        {label}
+        {label ?? m.autoAnswer.label}
       </label>
       <select
         id={`${id}-select`}
@@ -67,7 +67,7 @@ export const AutoAnswerSelect = forwardRef<HTMLDivElement, AutoAnswerSelectProps
       >
         {MODES.map((option) => (
           <option key={option} value={option}>
-            {optionLabels[option]}
+            {texts[option]}
           </option>
         ))}
       </select>

@@ -35,8 +35,11 @@ describe('initialsFor', () => {
     expect(initialsFor('  émile  ', '1001')).toBe('É');
     expect(initialsFor('Mary Ann Smith', '')).toBe('MS');
   });
-  it('falls back to digits', () => {
-    expect(initialsFor('', '+1 555 0199')).toBe('99');
-    expect(initialsFor('', '')).toBe('#');
+  it('gives no initials without a name (the avatar shows a person, never digits)', () => {
+    expect(initialsFor('', '+1 555 0199')).toBe('');
+    expect(initialsFor('  ', '')).toBe('');
+    // A display name that is only a number is no name either.
+    expect(initialsFor('+1 555 0199', '')).toBe('');
+    expect(initialsFor('R2 D2', '')).toBe('RD');
   });
 });

@@ -23,8 +23,15 @@ export function safeAvatarUrl(url: string | null | undefined): string | null {
   return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
 }
 
-/** Up to two initials for a name, or the last two digits of a number as a fallback. */
-export function initialsFor(name: string, number: string): string {
+/**
+ * Up to two initials for a name, or `''` when the name has no letter (the avatar then shows a person glyph: digits of a number read as
+ * initials, "58" for `+1 555 0158`, mean nothing).
+ *
+ * @remarks `number` is accepted for compatibility and no longer used.
+ */
+export function initialsFor(name: string, number?: string): string {
+  void number;
+  if (!/\p{L}/u.test(name)) return '';
   const words = name
     .trim()
     .split(/\s+/)
@@ -35,6 +42,5 @@ export function initialsFor(name: string, number: string): string {
       .map((w) => [...w][0])
       .join('')
       .toUpperCase();
-  const digits = number.replace(/\D/g, '');
-  return digits.slice(-2) || '#';
+  return '';
 }

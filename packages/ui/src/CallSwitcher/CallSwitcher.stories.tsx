@@ -66,3 +66,15 @@ export const TwoCallsWithCurrentCall: Story = {
 
 /** Dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** In Arabic: the list is named with the dual form ("مكالمتان", two calls), chosen by `Intl.PluralRules`. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = canvas.getByRole('region', { name: 'مكالمتان' });
+    await expect(list).toHaveAttribute('dir', 'rtl');
+    await expect(canvas.getByText('الحالية')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'التبديل إلى Grace Hopper' })).toBeVisible();
+  },
+};

@@ -11,7 +11,7 @@ const grace = makeCall({ callId: 'g', name: 'Grace Hopper', number: '1003', isHo
 describe('CallSwitcher', () => {
   it('lists both calls, marks the current one, and passes axe', async () => {
     const { container } = render(<CallSwitcher calls={[ada, grace]} currentCallId="a" onSwitch={() => undefined} now={fixedNow} />);
-    const list = screen.getByRole('region', { name: 'Calls' });
+    const list = screen.getByRole('region', { name: '2 calls' });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveAttribute('aria-current', 'true');

@@ -1,13 +1,16 @@
 'use client';
 import type { CallStatus } from '@webphone/core';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { Avatar } from '../Avatar/Avatar.js';
 import { callStatusText, callTone } from '../ActiveCall/call-text.js';
 import { CallTimer } from '../CallTimer/CallTimer.js';
 import { SwapIcon } from '../icons/icons.js';
+import { PhoneNumber } from '../number/PhoneNumber.js';
 import { cx } from '../internal/cx.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 
-/** Props of {@link CallSwitcher}. */
-export interface CallSwitcherProps {
+/** Props of {@link CallSwitcher}; other HTML attributes go to the root `<section>`. */
+export interface CallSwitcherProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
   /** The live calls, in the order they began (the store's `callIds` mapped to `CallStatus`). */
   calls: readonly CallStatus[];
   /** The call the user is on (`currentSessionID`). */
@@ -29,22 +32,23 @@ export interface CallSwitcherProps {
  * @remarks
  * The current call is marked with `aria-current`. Renders nothing for fewer than two calls.
  */
-export function CallSwitcher({ calls, currentCallId, onSwitch, now, className }: CallSwitcherProps) {
+export const CallSwitcher = forwardRef<HTMLElement, CallSwitcherProps>(function CallSwitcher({ calls, currentCallId, onSwitch, now, className, ...rest }, ref) {
+  const m = useMessages();
   if (calls.length < 2) return null;
   return (
-    <section className={cx('wp-card', 'wp-switcher', className)} aria-label="Calls">
+    <section {...localeAttributes(m)} {...rest} ref={ref} className={cx('wp-card', 'wp-switcher', className)} aria-label={m.switcher.label(calls.length)}>
       <ul className="wp-switcher__list">
         {calls.map((call) => {
           const current = call.callId === currentCallId;
-          const name = call.name.trim() || call.number;
+          const name = call.name.trim() || m.displayNumber(call.number);
           return (
             <li key={call.callId} className="wp-switcher__item" data-state={callTone(call)} aria-current={current || undefined}>
               <Avatar name={call.name} number={call.number} src={call.avatar} size="sm" />
               <div className="wp-switcher__who">
-                <span className="wp-switcher__name">{name}</span>
+                <span className="wp-switcher__name">{call.name.trim() || <PhoneNumber number={call.number} />}</span>
                 <span className="wp-switcher__status">
                   <span className="wp-status-dot" aria-hidden />
-                  {callStatusText(call)}
+                  {callStatusText(call, null, m)}
                   {call.callStartTime > 0 && (
                     <>
                       <span aria-hidden> · </span>
@@ -54,18 +58,18 @@ export function CallSwitcher({ calls, currentCallId, onSwitch, now, className }:
                 </span>
               </div>
               {current ? (
-                <span className="wp-badge wp-badge--active">Current</span>
+                <span className="wp-badge wp-badge--active">{m.switcher.current}</span>
               ) : (
-                <button type="button" className="wp-button wp-button--small" onClick={() => onSwitch(call.callId)} aria-label={`Switch to ${name}`}>
+                <button type="button" className="wp-button wp-button--small" onClick={() => onSwitch(call.callId)} aria-label={m.switcher.switchTo(name)}>
                   <SwapIcon />
-                  Switch
+                  {m.switcher.switch}
                 </button>
               )}
             </li>
           );
         })}
       </ul>
-      <p className="wp-switcher__help">Switching puts the current call on hold.</p>
+      <p className="wp-switcher__help">{m.switcher.help}</p>
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cx } from '../internal/cx.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 
 /** Props of {@link CallVideo}. */
 export interface CallVideoProps {
@@ -12,13 +13,13 @@ export interface CallVideoProps {
   objectFit?: 'cover' | 'contain';
   /** Mirror the local preview, as a mirror would show the user. Default `true`. */
   mirrorLocal?: boolean;
-  /** Name of the far end's video, for screen readers. Default `'Video of the other person'`. */
+  /** Name of the far end's video, for screen readers. Default `messages.video.remote`. */
   remoteLabel?: string;
-  /** Name of the local preview. Default `'Your camera'`. */
+  /** Name of the local preview. Default `messages.video.local`. */
   localLabel?: string;
-  /** Shown while the far end sends no video. Default `'No video from the other person'`. */
+  /** Shown while the far end sends no video. Default `messages.video.noVideo`. */
   noVideoText?: string;
-  /** The button shown when the browser blocked playback until a click. Default `'Start video'`. */
+  /** The button shown when the browser blocked playback until a click. Default `messages.video.start`. */
   blockedText?: string;
   className?: string;
 }
@@ -91,12 +92,13 @@ export function CallVideo({
   localStream,
   objectFit = 'cover',
   mirrorLocal = true,
-  remoteLabel = 'Video of the other person',
-  localLabel = 'Your camera',
-  noVideoText = 'No video from the other person',
-  blockedText = 'Start video',
+  remoteLabel,
+  localLabel,
+  noVideoText,
+  blockedText,
   className,
 }: CallVideoProps) {
+  const m = useMessages();
   const remoteVideo = useHasVideo(remoteStream);
   const localVideo = useHasVideo(localStream);
   const [blocked, setBlocked] = useState<readonly (() => void)[]>([]);
@@ -110,21 +112,21 @@ export function CallVideo({
   return (
     <div className={cx('wp-video', className)} data-fit={objectFit}>
       {remoteStream && remoteVideo ? (
-        <StreamVideo stream={remoteStream} label={remoteLabel} className="wp-video__remote" onBlocked={onBlocked} />
+        <StreamVideo stream={remoteStream} label={remoteLabel ?? m.video.remote} className="wp-video__remote" onBlocked={onBlocked} />
       ) : (
-        <p className="wp-video__empty">{noVideoText}</p>
+        <p className="wp-video__empty">{noVideoText ?? m.video.noVideo}</p>
       )}
       {localStream && localVideo && (
         <StreamVideo
           stream={localStream}
-          label={localLabel}
+          label={localLabel ?? m.video.local}
           className={cx('wp-video__local', mirrorLocal && 'wp-video__local--mirror')}
           onBlocked={onBlocked}
         />
       )}
       {blocked.length > 0 && (
         <button type="button" className="wp-button wp-video__start" onClick={resume}>
-          {blockedText}
+          {blockedText ?? m.video.start}
         </button>
       )}
     </div>

@@ -100,3 +100,22 @@ export const Narrow: Story = {
     await expect(card.scrollWidth).toBeLessThanOrEqual(320);
   },
 };
+
+/** In Arabic (locale toolbar, or `<WebphoneMessages messages={ar}>`): right to left, the number field still left to right. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  args: { registered: false },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    const dialer = canvas.getByRole('group', { name: 'لوحة الاتصال' });
+    await expect(dialer).toHaveAttribute('dir', 'rtl');
+    await expect(dialer).toHaveAttribute('lang', 'ar');
+    const field = canvas.getByRole('textbox', { name: 'رقم أو عنوان SIP' });
+    await expect(field).toHaveAttribute('dir', 'ltr');
+    await userEvent.type(field, '1002;');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('استخدم الأرقام');
+    await expect(canvas.getByText('غير متصل بنظام الهاتف. الاتصال غير متاح.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'اتصال' })).toBeDisabled();
+    await expect(args.onCall).not.toHaveBeenCalled();
+  },
+};

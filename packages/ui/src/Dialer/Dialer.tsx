@@ -1,15 +1,16 @@
 'use client';
-import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState, type ClipboardEvent, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { BackspaceIcon, PhoneIcon } from '../icons/icons.js';
 import { cx } from '../internal/cx.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
 import { Keypad } from '../Keypad/Keypad.js';
 import type { KeypadKey } from '../Keypad/keypad-keys.js';
 import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number.js';
 import { pasteCleanNumber } from '../number/paste-number.js';
 
-/** Props of {@link Dialer}. */
-export interface DialerProps {
+/** Props of {@link Dialer}; other HTML attributes go to the root `<div>`. */
+export interface DialerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'defaultValue' | 'placeholder'> {
   /** The number in the field, when the parent controls it. */
   value?: string;
   /** The initial number when uncontrolled. Default `''`. */
@@ -26,9 +27,9 @@ export interface DialerProps {
   showKeypad?: boolean;
   /** Play local DTMF tones for keypad presses. Default `false`. */
   tones?: boolean;
-  /** Visible label of the number field. Default `"Number or SIP address"` (visually hidden). */
+  /** Label of the number field (visually hidden). Default `messages.dialer.fieldLabel`, "Number or SIP address". */
   label?: string;
-  /** Placeholder of the number field. */
+  /** Placeholder of the number field. Default `messages.dialer.placeholder`, "Enter a number". */
   placeholder?: string;
   /**
    * A message from the phone about the last attempt (e.g. "Microphone access
@@ -48,20 +49,25 @@ export interface DialerProps {
  * is disabled while the field is empty, while unregistered and at the call
  * limit, with the reason shown beside it; Enter in the field calls too.
  */
-export function Dialer({
-  value,
-  defaultValue = '',
-  onValueChange,
-  onCall,
-  registered = true,
-  atCallLimit = false,
-  showKeypad = true,
-  tones,
-  label = 'Number or SIP address',
-  placeholder = 'Enter a number',
-  error,
-  className,
-}: DialerProps) {
+export const Dialer = forwardRef<HTMLDivElement, DialerProps>(function Dialer(
+  {
+    value,
+    defaultValue = '',
+    onValueChange,
+    onCall,
+    registered = true,
+    atCallLimit = false,
+    showKeypad = true,
+    tones,
+    label,
+    placeholder,
+    error,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const m = useMessages();
   const [text, setText] = useControllableState(value, defaultValue, onValueChange);
   const [touched, setTouched] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -72,11 +78,7 @@ export function Dialer({
   const validation = validateNumber(text);
   const problem = validation.ok ? null : validation.problem;
   const showProblem = problem !== null && problem !== 'empty' && (touched || isImmediateProblem(problem));
-  const blockedReason = !registered
-    ? 'Not connected to the phone system. Calls are unavailable.'
-    : atCallLimit
-      ? 'You are on the maximum number of calls.'
-      : null;
+  const blockedReason = !registered ? m.dialer.notRegistered : atCallLimit ? m.dialer.atCallLimit : null;
   const canPress = text.trim() !== '' && blockedReason === null;
 
   const edit = (next: string) => {
@@ -111,10 +113,10 @@ export function Dialer({
   };
 
   return (
-    <div className={cx('wp-card', 'wp-dialer', className)} role="group" aria-label="Dialer">
+    <div {...localeAttributes(m)} {...rest} ref={ref} className={cx('wp-card', 'wp-dialer', className)} role="group" aria-label={m.dialer.groupLabel}>
       <div className={cx('wp-dialer__field', showProblem && 'wp-dialer__field--invalid')}>
         <label htmlFor={`${id}-input`} className="wp-sr-only">
-          {label}
+          {label ?? m.dialer.fieldLabel}
         </label>
         <input
           ref={inputRef}
@@ -125,7 +127,8 @@ export function Dialer({
           autoComplete="off"
           spellCheck={false}
           enterKeyHint="go"
-          placeholder={placeholder}
+          placeholder={placeholder ?? m.dialer.placeholder}
+          dir="ltr"
           value={text}
           aria-invalid={showProblem || undefined}
           aria-describedby={showProblem ? errorId : undefined}
@@ -135,19 +138,19 @@ export function Dialer({
           onKeyDown={onInputKeyDown}
         />
         {text !== '' && (
-          <button type="button" className="wp-icon-button wp-dialer__backspace" aria-label="Delete last character" onClick={backspace}>
+          <button type="button" className="wp-icon-button wp-dialer__backspace" aria-label={m.dialer.deleteLast} onClick={backspace}>
             <BackspaceIcon />
           </button>
         )}
       </div>
       <p id={errorId} className="wp-dialer__error" role="alert">
-        {showProblem ? numberProblemMessage(problem) : (error ?? '')}
+        {showProblem ? numberProblemMessage(problem, m) : (error ?? '')}
       </p>
       {showKeypad && <Keypad onKey={onKey} tones={tones} />}
       <div className="wp-dialer__actions">
         <button type="button" className="wp-action wp-action--call" disabled={!canPress} aria-describedby={blockedReason ? hintId : undefined} onClick={call}>
           <PhoneIcon className="wp-action__icon" />
-          <span>Call</span>
+          <span>{m.dialer.call}</span>
         </button>
         {blockedReason && (
           <p id={hintId} className="wp-dialer__hint">
@@ -157,4 +160,4 @@ export function Dialer({
       </div>
     </div>
   );
-}
+});

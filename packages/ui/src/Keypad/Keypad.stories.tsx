@@ -51,3 +51,22 @@ export const Disabled: Story = {
     await expect(args.onKey).not.toHaveBeenCalled();
   },
 };
+
+/** In Arabic: the group is named in Arabic; the keys keep telephone order (left to right) in a right-to-left page. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  decorators: [
+    (Story) => (
+      <div dir="rtl">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const keypad = within(canvasElement).getByRole('group', { name: 'لوحة الأرقام' });
+    await expect(keypad).toHaveAttribute('dir', 'ltr');
+    const one = within(keypad).getByRole('button', { name: '1' }).getBoundingClientRect();
+    const three = within(keypad).getByRole('button', { name: '3' }).getBoundingClientRect();
+    await expect(one.left).toBeLessThan(three.left);
+  },
+};

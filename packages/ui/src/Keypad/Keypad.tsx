@@ -1,11 +1,13 @@
 'use client';
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { cx } from '../internal/cx.js';
+import { isEditable } from '../internal/is-editable.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 import { playDtmfTone } from './dtmf-tones.js';
 import { KEYPAD_LAYOUT, keypadKeyFor, type KeypadKey } from './keypad-keys.js';
 
-/** Props of {@link Keypad}. */
-export interface KeypadProps {
+/** Props of {@link Keypad}; other HTML attributes go to the root `<div>`. */
+export interface KeypadProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** Called for each key pressed, by pointer or keyboard. */
   onKey: (key: KeypadKey) => void;
   /** Play the local DTMF tone of each key with Web Audio. Default `false`. */
@@ -19,7 +21,7 @@ export interface KeypadProps {
   keyboard?: 'focus' | 'window' | 'off';
   /** Disables every key. */
   disabled?: boolean;
-  /** Accessible name of the key group. Default `"Keypad"`. */
+  /** Accessible name of the key group. Default `messages.keypad.label`, "Keypad". */
   label?: string;
   /** `compact` keys suit the in-call keypad. Default `regular`. */
   size?: 'regular' | 'compact';
@@ -34,7 +36,11 @@ export interface KeypadProps {
  * Keyboard input goes through a key map table ({@link KEYBOARD_TO_KEYPAD}) and
  * never fires with Ctrl, Alt or Meta held, so browser and OS shortcuts keep working.
  */
-export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Keypad', size, className }: KeypadProps) {
+export const Keypad = forwardRef<HTMLDivElement, KeypadProps>(function Keypad(
+  { onKey, tones, keyboard = 'focus', disabled, label, size, className, ...rest },
+  ref,
+) {
+  const m = useMessages();
   const [active, setActive] = useState<KeypadKey | null>(null);
   const press = useRef<(key: KeypadKey) => void>(() => undefined);
   // The latest props, for handlers that outlive a render (the window listener below).
@@ -71,8 +77,12 @@ export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Ke
 
   return (
     <div
+      {...rest}
+      ref={ref}
       role="group"
-      aria-label={label}
+      aria-label={label ?? m.keypad.label}
+      // Keys stay in telephone order in right-to-left layouts too.
+      dir="ltr"
       className={cx('wp-keypad', size === 'compact' && 'wp-keypad--compact', className)}
       onKeyDown={keyboard === 'focus' ? pressTyped : undefined}
       onKeyUp={() => setActive(null)}
@@ -95,8 +105,4 @@ export function Keypad({ onKey, tones, keyboard = 'focus', disabled, label = 'Ke
       ))}
     </div>
   );
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
-}
+});

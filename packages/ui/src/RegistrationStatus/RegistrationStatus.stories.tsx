@@ -41,3 +41,16 @@ export const Reconnecting: Story = {
 
 /** Dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** In Arabic: sign-in refused, worded like every other SIP reason; the raw server text is in the `title`. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  args: { registration: { status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED: 403 Forbidden' }, statusCode: 403 } },
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveAttribute('dir', 'rtl');
+    await expect(status).toHaveTextContent('تعذّر تسجيل الدخول');
+    await expect(status).toHaveTextContent('تحقق من اسم المستخدم وكلمة المرور (SIP 403)');
+    await expect(status).not.toHaveTextContent('Forbidden');
+  },
+};

@@ -17,7 +17,10 @@ describe('RegistrationStatus', () => {
     const { rerender } = render(
       <RegistrationStatus registration={{ status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED: 403 Forbidden' }, statusCode: 403 }} />,
     );
-    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failed403 Forbidden');
+    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failedCheck the user name and password (SIP 403)');
+    expect(screen.getByRole('status')).toHaveAttribute('title', 'REGISTRY_FAILED: 403 Forbidden');
+    rerender(<RegistrationStatus registration={{ status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED: 503 Service Unavailable' } }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failedService unavailable (SIP 503)');
     rerender(<RegistrationStatus registration={{ status: 'failed', error: { code: -201, message: 'REGISTRY_FAILED' }, statusCode: 401 }} />);
     expect(screen.getByRole('status')).toHaveTextContent(/Check the user name and password \(SIP 401\)/);
   });

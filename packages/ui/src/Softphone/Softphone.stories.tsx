@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { consultCall, GRACE, holdCall, talkingCall, userCommands } from '../test-support/scripted.js';
 import { phoneLoader, storyPhone, WithStoryPhone } from '../test-support/story-phone.js';
+import { useRef, useState } from 'react';
+import { ar } from '../locales/ar.js';
 import { Softphone } from './Softphone.js';
 
 /**
@@ -69,7 +71,7 @@ export const SignInFailed: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Sign-in failed')).toBeVisible();
-    await expect(canvas.getByText('403 Forbidden')).toBeVisible();
+    await expect(canvas.getByText('Check the user name and password (SIP 403)')).toBeVisible();
   },
 };
 
@@ -84,6 +86,80 @@ export const Ringing: Story = {
     await expect(userCommands(phone)).toEqual([{ name: 'answer', args: ['call-1'] }]);
     await expect(await canvas.findByText('Connected')).toBeVisible();
     await expect(canvas.queryByRole('alertdialog')).toBeNull();
+    // Focus lands on the answered call's first control, never on the page.
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute' })).toHaveFocus());
+  },
+};
+
+/**
+ * No focus steal, no single-key shortcuts by default: a call rings while the user types in the host
+ * app's field. Focus stays in the field, "a" and "d" are typed, and the dialog offers no key hint.
+ */
+export const RingingWhileTyping: Story = {
+  render: (args, { loaded }) => (
+    <div style={{ display: 'grid', gap: 12, width: '100%', maxWidth: 380 }}>
+      <label>
+        Ticket notes <textarea />
+      </label>
+      <WithStoryPhone loaded={loaded}>
+        <Softphone {...args} />
+      </WithStoryPhone>
+    </div>
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const notes = canvas.getByRole('textbox', { name: 'Ticket notes' });
+    await userEvent.click(notes);
+    await userEvent.keyboard('ad');
+    phone.simulateIncoming({ number: '1003', name: 'Grace Hopper' });
+    const dialog = await canvas.findByRole('alertdialog', { name: 'Incoming call from Grace Hopper' });
+    await expect(notes).toHaveFocus();
+    await userEvent.keyboard('ad');
+    await expect(notes).toHaveValue('adad');
+    await expect(within(dialog).getByRole('button', { name: 'Answer' })).not.toHaveAttribute('aria-keyshortcuts');
+    await expect(dialog.querySelector('.wp-incoming__shortcuts')).toBeNull();
+    // Outside any field the keys do nothing either: shortcuts are opt-in.
+    notes.blur();
+    await userEvent.keyboard('a');
+    await expect(userCommands(phone)).toEqual([]);
+  },
+};
+
+/** Shortcuts opted in (`shortcuts`): listed in aria-keyshortcuts, hinted, and A answers from anywhere but a field. */
+export const ShortcutsOptIn: Story = {
+  args: { shortcuts: true },
+  loaders: [phoneLoader(({ phone }) => phone.simulateIncoming({ number: '1003', name: 'Grace Hopper' }))],
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const dialog = canvas.getByRole('alertdialog', { name: 'Incoming call from Grace Hopper' });
+    await expect(within(dialog).getByRole('button', { name: 'Answer' })).toHaveAttribute('aria-keyshortcuts', 'A');
+    await expect(within(dialog).getByRole('button', { name: 'Decline' })).toHaveAttribute('aria-keyshortcuts', 'D Escape');
+    await expect(dialog.querySelector('.wp-incoming__shortcuts')).toHaveTextContent('A answer · D decline');
+    await userEvent.type(numberField(canvasElement), 'ad');
+    await expect(userCommands(phone)).toEqual([]);
+    numberField(canvasElement).blur();
+    await userEvent.keyboard('a');
+    await expect(userCommands(phone)).toEqual([{ name: 'answer', args: ['call-1'] }]);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute' })).toHaveFocus());
+  },
+};
+
+/** The app asks for focus on a ringing call (`focusIncomingCall`): Answer takes it; declining gives it back. */
+export const FocusIncomingCall: Story = {
+  args: { focusIncomingCall: true },
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const field = numberField(canvasElement);
+    await userEvent.click(field);
+    phone.simulateIncoming({ number: '1003', name: 'Grace Hopper' });
+    const answer = await canvas.findByRole('button', { name: 'Answer' });
+    await waitFor(() => expect(answer).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await expect(userCommands(phone)).toEqual([{ name: 'reject', args: ['call-1'] }]);
+    await waitFor(() => expect(field).toHaveFocus());
   },
 };
 
@@ -126,9 +202,11 @@ export const Talking: Story = {
     const mute = canvas.getByRole('button', { name: 'Mute' });
     await userEvent.click(mute);
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveAccessibleName('Unmute');
     const hold = canvas.getByRole('button', { name: 'Hold' });
     await userEvent.click(hold);
     await expect(hold).toHaveAttribute('aria-pressed', 'true');
+    await expect(hold).toHaveAccessibleName('Resume');
     await userEvent.click(hold);
     await userEvent.click(canvas.getByRole('button', { name: 'Keypad' }));
     await userEvent.click(within(canvas.getByRole('group', { name: 'Send tones' })).getByRole('button', { name: '1' }));
@@ -164,7 +242,10 @@ export const TwoCalls: Story = {
       { name: 'unhold', args: ['call-1'] },
       { name: 'setCurrentSession', args: ['call-1'] },
     ]);
-    await expect(await canvas.findByRole('region', { name: 'Ada Lovelace' })).toBeVisible();
+    const ada = await canvas.findByRole('region', { name: 'Ada Lovelace' });
+    await expect(ada).toBeVisible();
+    // The Switch button is gone: focus moves to the call switched to.
+    await waitFor(() => expect(within(ada).getByRole('button', { name: 'Mute' })).toHaveFocus());
   },
 };
 
@@ -184,7 +265,8 @@ export const TransferInProgress: Story = {
     await expect(canvas.getByText('Consulting before transferring Ada Lovelace, who is on hold.')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Complete transfer' }));
     await expect(userCommands(phone)).toEqual([{ name: 'completeTransfer', args: ['call-2'] }]);
-    await expect(await canvas.findByText('Completing transfer to 1003…')).toBeVisible();
+    // In the banner (and in the live region, which is not visible).
+    await expect((await canvas.findAllByText('Completing transfer to 1003…'))[0]).toBeVisible();
     phone.acceptTransfer('call-2');
     await expect(await canvas.findByText('Call transferred')).toBeVisible();
   },
@@ -248,5 +330,70 @@ export const Narrow: Story = {
   play: async ({ canvasElement }) => {
     const softphone = canvasElement.querySelector('.wp-softphone')!;
     await expect(softphone.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};
+
+/** Dialling: after Call the dialer gives way to the call, and focus to its first control. */
+export const FocusAfterCall: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(numberField(canvasElement), '1002');
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }));
+    await expect(await canvas.findByText('Calling…')).toBeVisible();
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute' })).toHaveFocus());
+  },
+};
+
+/** The whole phone in Arabic (`messages={ar}`): right to left, every text and name translated; dials and fails busy. */
+export const Arabic: Story = {
+  args: { messages: ar, title: undefined },
+  play: async ({ canvasElement, loaded }) => {
+    const phone = storyPhone(loaded);
+    const canvas = within(canvasElement);
+    const softphone = canvas.getByRole('region', { name: 'الهاتف' });
+    await expect(softphone).toHaveAttribute('dir', 'rtl');
+    await expect(canvas.getByText('متصل')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'عدم الإزعاج' })).toBeVisible();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'رقم أو عنوان SIP' }), '1002');
+    await userEvent.click(canvas.getByRole('button', { name: 'اتصال' }));
+    await expect(await canvas.findByText('جارٍ الاتصال…')).toBeVisible();
+    phone.remoteReject(phone.lastCallId!, 486);
+    await expect(await canvas.findByText('الخط مشغول (SIP 486)')).toBeVisible();
+    await expect(canvas.getByText('تعذّرت المكالمة')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'إغلاق' }));
+    await waitFor(() => expect(canvas.getByRole('textbox', { name: 'رقم أو عنوان SIP' })).toHaveFocus());
+  },
+};
+
+/** Composition: a ref and extra attributes reach the root; the header slot replaces the built-in header. */
+export const HeaderSlotAndRef: Story = {
+  render: function Render(args, { loaded }) {
+    const ref = useRef<HTMLElement>(null);
+    const [width, setWidth] = useState('');
+    return (
+      <div style={{ width: '100%', maxWidth: 380 }}>
+        <WithStoryPhone loaded={loaded}>
+          <Softphone
+            {...args}
+            ref={ref}
+            data-app-section="support"
+            header={
+              <button type="button" onClick={() => setWidth(ref.current ? 'measured' : 'no ref')}>
+                Support line
+              </button>
+            }
+          />
+        </WithStoryPhone>
+        <output>{width}</output>
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const root = canvas.getByRole('region', { name: 'Phone' });
+    await expect(root).toHaveAttribute('data-app-section', 'support');
+    await expect(canvas.queryByRole('button', { name: 'Do not disturb' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Support line' }));
+    await expect(canvas.getByRole('status')).toHaveTextContent('measured');
   },
 };

@@ -46,6 +46,8 @@ describe('Softphone', () => {
     expect(screen.getByText('Calling…')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '1002' })).toBeInTheDocument();
     expect(numberField()).toBeNull();
+    // The dialer is gone: focus moves on to the call's first control, never the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mute' })).toHaveFocus());
 
     act(() => void phone.remoteAnswer(callId));
     expect(screen.getByText('Connected')).toBeInTheDocument();
@@ -54,9 +56,9 @@ describe('Softphone', () => {
 
     // Held once the far end accepts the re-INVITE (a caller first lets its ACK settle, as the real phone does).
     await user.click(screen.getByRole('button', { name: 'Hold' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true'));
     expect(screen.getAllByText('On hold').length).toBeGreaterThan(0);
-    await user.click(screen.getByRole('button', { name: 'Hold' }));
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false'));
 
     await user.click(screen.getByRole('button', { name: 'Keypad' }));
@@ -84,20 +86,54 @@ describe('Softphone', () => {
     renderSoftphone(phone);
     const callId = ring(phone, { number: '+14155550132', ...ADA, name: 'Ada Lovelace' });
     const dialog = screen.getByRole('alertdialog', { name: 'Incoming call from Ada Lovelace' });
-    expect(within(dialog).getByRole('button', { name: 'Answer' })).toHaveFocus();
+    // No focus steal: the dialog takes focus only when the app asks (focusIncomingCall).
+    expect(within(dialog).getByRole('button', { name: 'Answer' })).not.toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Answer' })).not.toHaveAttribute('aria-keyshortcuts');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Answer' }));
     expect(userCommands(phone)).toEqual([{ name: 'answer', args: [callId] }]);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mute' })).toHaveFocus());
+  });
+
+  it('with focusIncomingCall and shortcuts, rings into focus, and A answers except while typing', async () => {
+    const user = userEvent.setup();
+    const { phone } = scriptedSetup();
+    render(
+      <PhoneProvider phone={phone}>
+        <input aria-label="Host search" />
+        <Softphone focusIncomingCall shortcuts />
+      </PhoneProvider>,
+    );
+    const search = screen.getByRole('textbox', { name: 'Host search' });
+    await user.click(search);
+    const callId = ring(phone, { number: '1003', name: 'Grace Hopper' });
+    const answer = screen.getByRole('button', { name: 'Answer' });
+    expect(answer).toHaveFocus();
+    expect(answer).toHaveAttribute('aria-keyshortcuts', 'A');
+    // Back in the host's field, typing "a" is typing.
+    await user.click(search);
+    await user.keyboard('a');
+    expect(search).toHaveValue('a');
+    expect(userCommands(phone)).toEqual([]);
+    search.blur();
+    await user.keyboard('a');
+    expect(userCommands(phone)).toEqual([{ name: 'answer', args: [callId] }]);
   });
 
   it('rejects an incoming call and stays on the dialer', async () => {
     const { phone } = scriptedSetup();
     renderSoftphone(phone);
     const callId = ring(phone, { number: '1003' });
-    await userEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    // Reached by keyboard from the number field: declining brings focus back there.
+    numberField()!.focus();
+    await userEvent.tab({ shift: true });
+    await userEvent.tab({ shift: true });
+    expect(screen.getByRole('button', { name: 'Decline' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
     expect(userCommands(phone)).toEqual([{ name: 'reject', args: [callId] }]);
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(numberField()).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Close' })).toBeNull();
     expect(numberField()).toBeInTheDocument();
   });
@@ -131,7 +167,7 @@ describe('Softphone', () => {
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByText('Call ended')).toBeNull();
-    expect(numberField()).toBeInTheDocument();
+    await waitFor(() => expect(numberField()).toHaveFocus());
   });
 
   it('explains a refused call under the number', async () => {
@@ -161,7 +197,7 @@ describe('Softphone', () => {
       { name: 'hold', args: [first] },
       { name: 'answer', args: [second] },
     ]);
-    const switcher = screen.getByRole('region', { name: 'Calls' });
+    const switcher = screen.getByRole('region', { name: '2 calls' });
     expect(within(switcher).getByText('Current')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Grace Hopper' })).toHaveTextContent('Connected');
 
@@ -174,6 +210,7 @@ describe('Softphone', () => {
     ]);
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');
     expect(within(switcher).getByRole('button', { name: 'Switch to Grace Hopper' })).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Ada Lovelace' })).getByRole('button', { name: 'Mute' })).toHaveFocus());
   });
 
   it('places a second call from Add call, holding the first', async () => {
@@ -192,7 +229,7 @@ describe('Softphone', () => {
       { name: 'hold', args: [first] },
     ]);
     expect(numberField()).toBeNull();
-    expect(screen.getByRole('region', { name: 'Calls' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '2 calls' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add call' })).toBeNull(); // at the two-call limit
   });
 

@@ -42,3 +42,17 @@ export const InvalidTarget: Story = {
 
 /** Blind only. */
 export const BlindOnly: Story = { args: { modes: ['blind'] } };
+
+/** In Arabic: labels, help and buttons; the target field stays left to right. */
+export const Arabic: Story = {
+  globals: { locale: 'ar' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('group', { name: 'تحويل المكالمة' })).toHaveAttribute('dir', 'rtl');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'التحويل إلى' }), '1003');
+    await userEvent.click(canvas.getByRole('button', { name: 'التشاور أولًا' }));
+    await expect(args.onTransfer).toHaveBeenCalledWith('1003', 'attended');
+    await userEvent.click(canvas.getByRole('button', { name: 'إغلاق التحويل' }));
+    await expect(args.onClose).toHaveBeenCalledOnce();
+  },
+};

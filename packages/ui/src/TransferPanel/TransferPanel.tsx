@@ -1,15 +1,16 @@
 'use client';
-import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState, type ClipboardEvent, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { CloseIcon, PhoneIcon, TransferIcon } from '../icons/icons.js';
 import { cx } from '../internal/cx.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 import { isImmediateProblem, numberProblemMessage, validateNumber } from '../number/phone-number.js';
 import { pasteCleanNumber } from '../number/paste-number.js';
 
 /** How a call is handed over: at once (REFER) or after talking to the target first. */
 export type TransferMode = 'blind' | 'attended';
 
-/** Props of {@link TransferPanel}. */
-export interface TransferPanelProps {
+/** Props of {@link TransferPanel}; other HTML attributes go to the root `<div>`. */
+export interface TransferPanelProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** Called with the cleaned target and the chosen mode. */
   onTransfer: (target: string, mode: TransferMode) => void;
   /** Close the panel without transferring. */
@@ -32,7 +33,11 @@ export interface TransferPanelProps {
  * current call is held); the user then completes it with REFER/Replaces
  * (RFC 3891) or cancels.
  */
-export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended'], defaultTarget = '', autoFocus = true, className }: TransferPanelProps) {
+export const TransferPanel = forwardRef<HTMLDivElement, TransferPanelProps>(function TransferPanel(
+  { onTransfer, onClose, modes = ['blind', 'attended'], defaultTarget = '', autoFocus = true, className, ...rest },
+  ref,
+) {
+  const m = useMessages();
   const id = useId();
   const [target, setTarget] = useState(defaultTarget);
   const [touched, setTouched] = useState(false);
@@ -66,17 +71,17 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
   };
 
   return (
-    <div className={cx('wp-transfer', className)} role="group" aria-labelledby={`${id}-title`}>
+    <div {...localeAttributes(m)} {...rest} ref={ref} className={cx('wp-transfer', className)} role="group" aria-labelledby={`${id}-title`}>
       <div className="wp-transfer__header">
         <h3 id={`${id}-title`} className="wp-transfer__title">
-          Transfer call
+          {m.transferPanel.title}
         </h3>
-        <button type="button" className="wp-icon-button" aria-label="Close transfer" onClick={onClose}>
+        <button type="button" className="wp-icon-button" aria-label={m.transferPanel.close} onClick={onClose}>
           <CloseIcon />
         </button>
       </div>
       <label htmlFor={`${id}-input`} className="wp-field-label">
-        Transfer to
+        {m.transferPanel.targetLabel}
       </label>
       <input
         ref={inputRef}
@@ -86,7 +91,8 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
         inputMode="tel"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Number or SIP address"
+        placeholder={m.transferPanel.placeholder}
+        dir="ltr"
         autoFocus={autoFocus}
         value={target}
         aria-invalid={showProblem || undefined}
@@ -101,11 +107,11 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
       />
       {showProblem ? (
         <p id={`${id}-error`} className="wp-field-error" role="alert">
-          {numberProblemMessage(problem)}
+          {numberProblemMessage(problem, m)}
         </p>
       ) : (
         <p id={`${id}-help`} className="wp-field-help">
-          {modes.includes('attended') ? 'Consult first to talk to them before handing the call over.' : 'The call is handed over at once.'}
+          {modes.includes('attended') ? m.transferPanel.helpAttended : m.transferPanel.helpBlind}
         </p>
       )}
       <div className="wp-transfer__actions">
@@ -113,16 +119,16 @@ export function TransferPanel({ onTransfer, onClose, modes = ['blind', 'attended
           mode === 'blind' ? (
             <button key={mode} type="button" className="wp-button wp-button--primary" disabled={target.trim() === ''} onClick={() => submit('blind')}>
               <TransferIcon />
-              Transfer now
+              {m.transferPanel.transferNow}
             </button>
           ) : (
             <button key={mode} type="button" className="wp-button" disabled={target.trim() === ''} onClick={() => submit('attended')}>
               <PhoneIcon />
-              Consult first
+              {m.transferPanel.consultFirst}
             </button>
           ),
         )}
       </div>
     </div>
   );
-}
+});

@@ -1,11 +1,13 @@
 'use client';
 import type { CallStatus, TransferState } from '@webphone/core';
-import { transferSentence } from '../ActiveCall/call-text.js';
+import { forwardRef, type HTMLAttributes } from 'react';
+import { transferFailureText, transferSentence } from '../ActiveCall/call-text.js';
 import { TransferIcon, WarningIcon } from '../icons/icons.js';
 import { cx } from '../internal/cx.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 
-/** Props of {@link TransferStatus}. */
-export interface TransferStatusProps {
+/** Props of {@link TransferStatus}; other HTML attributes go to the root `<div>`. */
+export interface TransferStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The call the banner belongs to: a transferred call, or the consultation leg (`isTransfer`). */
   call: Pick<CallStatus, 'name' | 'number' | 'isTransfer' | 'transferParent'>;
   /** Progress of the transfer (the store's `CallRecord.transfer`). Default idle. */
@@ -28,37 +30,48 @@ const IDLE: TransferState = { status: 'idle' };
  * @remarks
  * A consultation leg (`call.isTransfer` with `transferParent`) shows the banner
  * even when its own transfer state is idle, since it exists only to be joined
- * to the held parent call.
+ * to the held parent call. A failure reads like an end reason ("Transfer to
+ * 1009 failed: The line is busy (SIP 486)"), whatever the core's log text.
  */
-export function TransferStatus({ call, transfer = IDLE, onComplete, onCancel, onRetry, className }: TransferStatusProps) {
-  const consultingFor = call.isTransfer && call.transferParent ? call.transferParent.name.trim() || call.transferParent.number : null;
+export const TransferStatus = forwardRef<HTMLDivElement, TransferStatusProps>(function TransferStatus(
+  { call, transfer = IDLE, onComplete, onCancel, onRetry, className, ...rest },
+  ref,
+) {
+  const m = useMessages();
+  const nameOf = (party: { name: string; number: string }) => party.name.trim() || m.displayNumber(party.number);
+  const consultingFor = call.isTransfer && call.transferParent ? nameOf(call.transferParent) : null;
   if (transfer.status === 'idle' && consultingFor === null) return null;
   const consulting = transfer.status === 'idle' || transfer.status === 'attended-consulting';
   const failed = transfer.status === 'failed';
   const busy = !consulting && !failed;
   const message =
     transfer.status === 'idle' || (consulting && consultingFor !== null)
-      ? `Consulting before transferring ${consultingFor}, who is on hold.`
-      : transferSentence(transfer.status, transfer.target, failed ? transfer.reason : '') +
-        (failed ? '' : busy ? '…' : `. ${call.name.trim() || call.number} is on hold.`);
+      ? m.transfer.consultingFor(consultingFor ?? '')
+      : transferSentence(transfer.status, m.displayNumber(transfer.target), failed ? transferFailureText(transfer.reason, m) : '', nameOf(call), m);
   const cancel = consulting && onCancel && (
-    <button type="button" className="wp-button wp-button--small" onClick={onCancel}>
-      Cancel transfer
+    <button type="button" className="wp-button wp-button--small" data-wp-action="cancel-transfer" onClick={onCancel}>
+      {m.transfer.cancel}
     </button>
   );
   const complete = consulting && onComplete && (
-    <button type="button" className="wp-button wp-button--small wp-button--primary" onClick={onComplete}>
-      Complete transfer
+    <button type="button" className="wp-button wp-button--small wp-button--primary" data-wp-action="complete-transfer" onClick={onComplete}>
+      {m.transfer.complete}
     </button>
   );
   const retry = failed && onRetry && (
-    <button type="button" className="wp-button wp-button--small" onClick={onRetry}>
-      Try again
+    <button type="button" className="wp-button wp-button--small" data-wp-action="retry-transfer" onClick={onRetry}>
+      {m.transfer.tryAgain}
     </button>
   );
 
   return (
-    <div className={cx('wp-banner', failed ? 'wp-banner--error' : 'wp-banner--info', className)} data-busy={busy ? '' : undefined}>
+    <div
+      {...localeAttributes(m)}
+      {...rest}
+      ref={ref}
+      className={cx('wp-banner', failed ? 'wp-banner--error' : 'wp-banner--info', className)}
+      data-busy={busy ? '' : undefined}
+    >
       <p className="wp-banner__message">
         {failed ? (
           <WarningIcon className="wp-banner__icon" />
@@ -78,4 +91,4 @@ export function TransferStatus({ call, transfer = IDLE, onComplete, onCancel, on
       )}
     </div>
   );
-}
+});

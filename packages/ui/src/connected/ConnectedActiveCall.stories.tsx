@@ -32,6 +32,7 @@ export const Talking: Story = {
     const record = within(canvasElement).getByRole('button', { name: 'Record' });
     await userEvent.click(record);
     await expect(record).toHaveAttribute('aria-pressed', 'true');
+    await expect(record).toHaveAccessibleName('Stop recording');
     await userEvent.click(record);
     await expect(userCommands(phone)).toEqual([
       { name: 'startRecord', args: ['call-1'] },
@@ -62,7 +63,8 @@ export const BlindTransfer: Story = {
     const canvas = within(canvasElement);
     await openTransfer(canvasElement, '1003', 'Transfer now');
     await expect(userCommands(phone)).toEqual([{ name: 'blindTransfer', args: ['call-1', '1003'] }]);
-    await expect(await canvas.findByText('Transferring to 1003…')).toBeVisible();
+    // In the banner (and in the live region, which is not visible).
+    await expect((await canvas.findAllByText('Transferring to 1003…'))[0]).toBeVisible();
     phone.acceptTransfer('call-1');
     await expect(await canvas.findByText('Call transferred')).toBeVisible();
   },

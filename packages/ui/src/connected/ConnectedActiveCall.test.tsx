@@ -38,11 +38,11 @@ describe('ConnectedActiveCall', () => {
     const { phone, callId } = await talkingWithAda();
     const { container } = renderCall(phone);
     await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
-    expect(screen.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Record' }));
     const badges = () => within(screen.getByRole('list', { name: 'Call state' }));
     expect(badges().getByText('Recording')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
     expect(badges().getByText('Recording paused')).toBeInTheDocument();
     expect(userCommands(phone)).toEqual([
       { name: 'mute', args: [callId] },
@@ -52,7 +52,7 @@ describe('ConnectedActiveCall', () => {
     act(() => {
       phone.recordPermissions = 0;
     });
-    expect(screen.queryByRole('button', { name: 'Record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /record/i })).toBeNull();
     await expectNoAxeViolations(container);
   });
 
@@ -61,10 +61,13 @@ describe('ConnectedActiveCall', () => {
     renderCall(phone);
     await startTransfer('1003', 'Transfer now');
     expect(userCommands(phone)).toEqual([{ name: 'blindTransfer', args: [callId, '1003'] }]);
-    expect(screen.getByText('Transferring to 1003…')).toBeInTheDocument();
+    expect(screen.getAllByText('Transferring to 1003…')).toHaveLength(2);
     act(() => void phone.acceptTransfer(callId));
-    expect(screen.getByText('Call ended')).toBeInTheDocument();
     expect(screen.getByText('Call transferred')).toBeInTheDocument();
+    expect(screen.getByText('The call was handed over')).toBeInTheDocument();
+    // Ada was passed on to 1003: calling her again is not what the user wants next.
+    expect(screen.queryByRole('button', { name: 'Call again' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
   });
 
   it('reports a refused blind transfer and tries again with the same target', async () => {
@@ -73,7 +76,7 @@ describe('ConnectedActiveCall', () => {
     await startTransfer('1009', 'Transfer now');
     act(() => void phone.failTransfer(callId, 486));
     // In the banner, and announced.
-    expect(screen.getAllByText('Transfer to 1009 failed: transfer target answered 486')).toHaveLength(2);
+    expect(screen.getAllByText('Transfer to 1009 failed: The line is busy (SIP 486)')).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getByRole('textbox', { name: 'Transfer to' })).toHaveValue('1009');
@@ -93,10 +96,11 @@ describe('ConnectedActiveCall', () => {
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Complete transfer' }));
     expect(userCommands(phone)).toContainEqual({ name: 'completeTransfer', args: [consultId] });
-    expect(screen.getByText('Completing transfer to 1003…')).toBeInTheDocument();
+    expect(screen.getAllByText('Completing transfer to 1003…')).toHaveLength(2);
     act(() => void phone.acceptTransfer(consultId));
     expect(phone.store.getState().callIds).toEqual([]);
     expect(screen.getByText('Call transferred')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Call again' })).toBeNull();
   });
 
   it('cancels an attended transfer: hangs up the consultation and resumes the held call', async () => {
@@ -125,7 +129,7 @@ describe('ConnectedActiveCall', () => {
     renderCall(setup.phone);
     await startTransfer('1003', 'Consult first');
     expect(setup.phone.store.getState().callIds).toEqual([callId]);
-    expect(screen.getAllByText('Transfer to 1003 failed: consultation call failed: MAX_LIMIT_CALL: 1 calls already up')).toHaveLength(2);
+    expect(screen.getAllByText('Transfer to 1003 failed: The consultation call could not be placed')).toHaveLength(2);
   });
 
   it('shows the failure reason of a call that did not connect, with its SIP status', async () => {

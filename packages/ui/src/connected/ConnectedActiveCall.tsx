@@ -1,20 +1,20 @@
 'use client';
 import type { TransferState } from '@webphone/core';
 import { isSuccess, usePhone, usePhoneCommands } from '@webphone/react';
-import { useState, type ReactNode } from 'react';
-import { ActiveCall } from '../ActiveCall/ActiveCall.js';
+import { forwardRef, useState, type ReactNode } from 'react';
+import { ActiveCall, type ActiveCallProps } from '../ActiveCall/ActiveCall.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 import { activeCallIdOf, callsToHold } from './call-selection.js';
 import { callErrorText } from './result-text.js';
 import { useEndedCall } from './useEndedCall.js';
 
-/** Props of {@link ConnectedActiveCall}. */
-export interface ConnectedActiveCallProps {
+/** Props of {@link ConnectedActiveCall}: the {@link ActiveCall}'s look, slots and HTML attributes, without what the phone decides. */
+export interface ConnectedActiveCallProps
+  extends Pick<ActiveCallProps, 'tones' | 'now' | 'avatar' | 'actions' | 'className'>, Omit<ActiveCallProps, CallData | Callbacks> {
   /** The call to show. Default: the current call, or the latest one that is not ringing. */
   callId?: string;
-  /** Play local DTMF tones on the in-call keypad. Default `false`. */
-  tones?: boolean;
-  /** Clock for the call timer. Default `Date.now`. */
-  now?: () => number;
+  /** Told when the user closes the card of an ended call, e.g. to move focus on. */
+  onUserDismiss?: () => void;
   /**
    * The video of a video call, e.g. `(callId) => <ConnectedCallVideo callId={callId} />`.
    * Given, the card also offers the Camera toggle (`audioToVideo` / `videoToAudio`)
@@ -22,8 +22,22 @@ export interface ConnectedActiveCallProps {
    * Without it the card stays audio-only and ships no video code.
    */
   renderVideo?: (callId: string) => ReactNode;
-  className?: string;
 }
+
+type CallData = 'call' | 'transfer' | 'qualityWarnings' | 'ended' | 'recordPermissions' | 'video' | 'videoChanging' | 'videoRequested';
+type Callbacks =
+  | 'onHangup'
+  | 'onMuteChange'
+  | 'onHoldChange'
+  | 'onRecordChange'
+  | 'onDtmf'
+  | 'onTransfer'
+  | 'onCompleteTransfer'
+  | 'onCancelTransfer'
+  | 'onDismiss'
+  | 'onCallAgain'
+  | 'onVideoChange'
+  | 'onVideoRequestAnswer';
 
 const IDLE: TransferState = { status: 'idle' };
 
@@ -44,10 +58,15 @@ const IDLE: TransferState = { status: 'idle' };
  * - When the shown call ends or fails, the card keeps its reason ("The line is
  *   busy (SIP 486)") with Close and Call again, until dismissed or a new call
  *   starts. Ends the user caused here (Hang up, Cancel transfer) show no card.
+ *   A call handed over by a transfer offers Close only.
  *
  * Renders nothing when there is no call to show.
  */
-export function ConnectedActiveCall({ callId, tones, now, renderVideo, className }: ConnectedActiveCallProps) {
+export const ConnectedActiveCall = forwardRef<HTMLElement, ConnectedActiveCallProps>(function ConnectedActiveCall(
+  { callId, onUserDismiss, renderVideo, ...look },
+  ref,
+) {
+  const m = useMessages();
   const phone = usePhoneCommands();
   // Only the shown call, its transfer parent's transfer and the permission: other calls do not re-render it.
   const { record, parentTransfer, recordPermissions } = usePhone((s) => {
@@ -63,13 +82,25 @@ export function ConnectedActiveCall({ callId, tones, now, renderVideo, className
     const callAgain = async (): Promise<void> => {
       const result = await phone.call(ended.call.number);
       if (!isSuccess(result)) {
-        setReason({ text: callErrorText(result) });
+        setReason({ text: callErrorText(result, m) });
         return;
       }
       for (const id of callsToHold(phone.phone.store.getState())) phone.hold(id);
       dismiss();
     };
-    return <ActiveCall call={ended.call} ended={ended.end} onDismiss={dismiss} onCallAgain={() => void callAgain()} className={className} />;
+    return (
+      <ActiveCall
+        {...look}
+        ref={ref}
+        call={ended.call}
+        ended={ended.end}
+        onDismiss={() => {
+          dismiss();
+          onUserDismiss?.();
+        }}
+        onCallAgain={() => void callAgain()}
+      />
+    );
   }
   if (!record) return null;
 
@@ -83,13 +114,12 @@ export function ConnectedActiveCall({ callId, tones, now, renderVideo, className
 
   return (
     <ActiveCall
+      {...look}
+      ref={ref}
       call={status}
       transfer={transfer}
       qualityWarnings={record.qualityWarnings}
       recordPermissions={recordPermissions}
-      tones={tones}
-      now={now}
-      className={className}
       onMuteChange={(muted) => (muted ? phone.mute(id) : phone.unmute(id))}
       onHoldChange={(held) => (held ? phone.hold(id) : phone.unhold(id))}
       onRecordChange={(recording) => (recording ? phone.startRecord(id) : phone.pauseRecord(id))}
@@ -98,7 +128,8 @@ export function ConnectedActiveCall({ callId, tones, now, renderVideo, className
         setTransferError(null);
         const started = mode === 'blind' ? phone.blindTransfer(id, target) : phone.attendedTransfer(id, target);
         if (!started) {
-          const reason = mode === 'blind' ? 'the phone could not send it' : 'the consultation call could not be placed';
+          // Log-style reasons, as the core's; the widget shows them as sentences (transferFailureText).
+          const reason = mode === 'blind' ? 'REFER not sent' : 'consultation call not placed';
           setTransferError({ callId: id, transfer: { status: 'failed', target, reason } });
         }
       }}
@@ -128,4 +159,4 @@ export function ConnectedActiveCall({ callId, tones, now, renderVideo, className
       })}
     />
   );
-}
+});

@@ -1,10 +1,14 @@
 'use client';
 import { usePhone, usePhoneCommands } from '@webphone/react';
+import { forwardRef } from 'react';
 import { CallSwitcher, type CallSwitcherProps } from '../CallSwitcher/CallSwitcher.js';
 import { activeCallIdOf, callsToHold, liveCallsOf } from './call-selection.js';
 
-/** Props of {@link ConnectedCallSwitcher}. */
-export type ConnectedCallSwitcherProps = Pick<CallSwitcherProps, 'now' | 'className'>;
+/** Props of {@link ConnectedCallSwitcher}: the {@link CallSwitcher}'s look and HTML attributes. */
+export interface ConnectedCallSwitcherProps extends Omit<CallSwitcherProps, 'calls' | 'currentCallId' | 'onSwitch'> {
+  /** Told when the user switches to a call, e.g. to move focus to it. */
+  onUserSwitch?: (callId: string) => void;
+}
 
 /**
  * The {@link CallSwitcher} of the phone under `<PhoneProvider>`: the calls
@@ -16,7 +20,7 @@ export type ConnectedCallSwitcherProps = Pick<CallSwitcherProps, 'now' | 'classN
  * and makes it current (`setCurrentSession`), so only one call hears the
  * microphone at a time.
  */
-export function ConnectedCallSwitcher(props: ConnectedCallSwitcherProps) {
+export const ConnectedCallSwitcher = forwardRef<HTMLElement, ConnectedCallSwitcherProps>(function ConnectedCallSwitcher({ onUserSwitch, ...props }, ref) {
   const phone = usePhoneCommands();
   // Compared element by element: re-renders only when a shown call changes.
   const calls = usePhone(liveCallsOf);
@@ -24,13 +28,15 @@ export function ConnectedCallSwitcher(props: ConnectedCallSwitcherProps) {
   return (
     <CallSwitcher
       {...props}
+      ref={ref}
       calls={calls}
       currentCallId={currentCallId}
       onSwitch={(callId) => {
         for (const id of callsToHold(phone.phone.store.getState(), callId)) phone.hold(id);
         if (phone.phone.store.getState().calls[callId]?.status.isHold) phone.unhold(callId);
         phone.setCurrentSession(callId);
+        onUserSwitch?.(callId);
       }}
     />
   );
-}
+});

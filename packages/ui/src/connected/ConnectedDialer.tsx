@@ -1,12 +1,13 @@
 'use client';
 import { isSuccess, usePhone, usePhoneCommands, type CallOptions, type Result } from '@webphone/react';
-import { useRef, useState } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 import { Dialer, type DialerProps } from '../Dialer/Dialer.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 import { callsToHold } from './call-selection.js';
 import { callErrorText } from './result-text.js';
 
-/** Props of {@link ConnectedDialer}: the {@link Dialer}'s look, without what the phone decides. */
-export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' | 'showKeypad' | 'tones' | 'label' | 'placeholder' | 'className'> {
+/** Props of {@link ConnectedDialer}: the {@link Dialer}'s look and HTML attributes, without what the phone decides. */
+export interface ConnectedDialerProps extends Omit<DialerProps, 'value' | 'onValueChange' | 'onCall' | 'registered' | 'atCallLimit' | 'error'> {
   /** Called after each attempt with the number and the phone's `Result` (e.g. for a call history). */
   onCallResult?: (number: string, result: Result) => void;
   /**
@@ -25,11 +26,15 @@ export interface ConnectedDialerProps extends Pick<DialerProps, 'defaultValue' |
  * too fast…) is explained under the field; a placed call clears the field and
  * holds any call the user was talking on, as a desk phone does.
  */
-export function ConnectedDialer({ defaultValue = '', onCallResult, callOptions, ...look }: ConnectedDialerProps) {
+export const ConnectedDialer = forwardRef<HTMLDivElement, ConnectedDialerProps>(function ConnectedDialer(
+  { defaultValue = '', onCallResult, callOptions, ...look },
+  ref,
+) {
+  const m = useMessages();
   const phone = usePhoneCommands();
   const { isRegistered, isMaxCall } = usePhone((s) => ({ isRegistered: s.isRegistered, isMaxCall: s.isMaxCall }));
   const [number, setNumber] = useState(defaultValue);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Result | null>(null);
   const placing = useRef(false);
 
   const placeCall = async (target: string): Promise<void> => {
@@ -47,7 +52,7 @@ export function ConnectedDialer({ defaultValue = '', onCallResult, callOptions, 
       setNumber('');
       setError(null);
     } else {
-      setError(callErrorText(result));
+      setError(result);
     }
     onCallResult?.(target, result);
   };
@@ -55,6 +60,7 @@ export function ConnectedDialer({ defaultValue = '', onCallResult, callOptions, 
   return (
     <Dialer
       {...look}
+      ref={ref}
       value={number}
       onValueChange={(next) => {
         setNumber(next);
@@ -63,7 +69,7 @@ export function ConnectedDialer({ defaultValue = '', onCallResult, callOptions, 
       onCall={(target) => void placeCall(target)}
       registered={isRegistered}
       atCallLimit={isMaxCall}
-      error={error}
+      error={error && callErrorText(error, m)}
     />
   );
-}
+});

@@ -1,9 +1,10 @@
 'use client';
 import { usePhone, usePhoneCommands } from '@webphone/react';
+import { forwardRef } from 'react';
 import { DoNotDisturbToggle, type DoNotDisturbToggleProps } from '../DoNotDisturbToggle/DoNotDisturbToggle.js';
 
-/** Props of {@link ConnectedDoNotDisturbToggle}. */
-export type ConnectedDoNotDisturbToggleProps = Pick<DoNotDisturbToggleProps, 'label' | 'className'>;
+/** Props of {@link ConnectedDoNotDisturbToggle}: the toggle's look and HTML attributes. */
+export type ConnectedDoNotDisturbToggleProps = Omit<DoNotDisturbToggleProps, 'value' | 'defaultValue' | 'onValueChange'>;
 
 /**
  * The {@link DoNotDisturbToggle} of the phone under `<PhoneProvider>`: shows
@@ -14,8 +15,8 @@ export type ConnectedDoNotDisturbToggleProps = Pick<DoNotDisturbToggleProps, 'la
  * @remarks
  * Selects `doNotDisturb` only, so it re-renders for its changes alone.
  */
-export function ConnectedDoNotDisturbToggle(props: ConnectedDoNotDisturbToggleProps) {
+export const ConnectedDoNotDisturbToggle = forwardRef<HTMLButtonElement, ConnectedDoNotDisturbToggleProps>(function ConnectedDoNotDisturbToggle(props, ref) {
   const on = usePhone((s) => s.doNotDisturb);
   const { setDoNotDisturb } = usePhoneCommands();
-  return <DoNotDisturbToggle {...props} value={on} onValueChange={(next) => void setDoNotDisturb(next)} />;
-}
+  return <DoNotDisturbToggle {...props} ref={ref} value={on} onValueChange={(next) => void setDoNotDisturb(next)} />;
+});

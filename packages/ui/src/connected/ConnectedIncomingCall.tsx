@@ -1,12 +1,18 @@
 'use client';
 import { isSuccess, useIncomingCalls, usePhone, usePhoneCommands } from '@webphone/react';
-import { useState } from 'react';
+import { forwardRef, useState } from 'react';
 import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 import { activeCallIdOf, callsToHold } from './call-selection.js';
 import { callErrorText } from './result-text.js';
 
-/** Props of {@link ConnectedIncomingCall}. */
-export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'autoFocus' | 'shortcuts' | 'className'>;
+/** Props of {@link ConnectedIncomingCall}: the {@link IncomingCall}'s look and HTML attributes, without what the phone decides. */
+export interface ConnectedIncomingCallProps extends Omit<IncomingCallProps, 'call' | 'onAnswer' | 'onReject' | 'activeCallName' | 'ringerDeviceId' | 'error'> {
+  /** Told when the user answers (before the phone has), e.g. to move focus to the call. */
+  onUserAnswer?: (callId: string) => void;
+  /** Told when the user declines. */
+  onUserDecline?: (callId: string) => void;
+}
 
 /**
  * The ringing-call prompt of the phone under `<PhoneProvider>`: shows the
@@ -18,7 +24,11 @@ export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'a
  * and the reason shown in the dialog. Decline sends 486 (`reject`). The
  * ringtone plays on the phone's `deviceIds.ringerDeviceId`.
  */
-export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
+export const ConnectedIncomingCall = forwardRef<HTMLDivElement, ConnectedIncomingCallProps>(function ConnectedIncomingCall(
+  { onUserAnswer, onUserDecline, ...props },
+  ref,
+) {
+  const m = useMessages();
   const [ringing] = useIncomingCalls();
   const phone = usePhoneCommands();
   // The name of the call on screen, for the call-waiting note.
@@ -27,12 +37,13 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
     return id === null ? undefined : s.calls[id].status.name.trim() || s.calls[id].status.number;
   });
   const ringerDeviceId = usePhone((s) => s.deviceIds.ringerDeviceId);
-  const [error, setError] = useState<{ callId: string; text: string } | null>(null);
+  const [error, setError] = useState<{ callId: string; result: Parameters<typeof callErrorText>[0] } | null>(null);
   if (!ringing) return null;
 
   const callId = ringing.callId;
 
   const answer = async (video?: false): Promise<void> => {
+    onUserAnswer?.(callId);
     const held = callsToHold(phone.phone.store.getState(), callId);
     for (const id of held) phone.hold(id);
     const result = await phone.answer(callId, video === false ? { video } : undefined);
@@ -41,21 +52,25 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
       return;
     }
     for (const id of held) phone.unhold(id);
-    setError({ callId, text: callErrorText(result) });
+    setError({ callId, result });
   };
 
   return (
     <IncomingCall
-      // A new caller gets a fresh dialog (focus on Answer again).
+      // A new caller gets a fresh dialog.
       key={callId}
       {...props}
+      ref={ref}
       call={ringing}
-      activeCallName={activeCallName}
+      activeCallName={activeCallName && m.displayNumber(activeCallName)}
       ringerDeviceId={ringerDeviceId}
-      error={error?.callId === callId ? error.text : null}
+      error={error?.callId === callId ? callErrorText(error.result, m) : null}
       onAnswer={() => void answer()}
       onAnswerAudioOnly={() => void answer(false)}
-      onReject={() => phone.reject(callId)}
+      onReject={() => {
+        onUserDecline?.(callId);
+        phone.reject(callId);
+      }}
     />
   );
-}
+});

@@ -44,6 +44,6 @@ export const Reconnecting: Story = {
 export const SignInFailed: Story = {
   loaders: [phoneLoader(({ phone }) => phone.failRegistration())],
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Sign-in failed403 Forbidden');
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Sign-in failedCheck the user name and password (SIP 403)');
   },
 };

@@ -16,7 +16,7 @@ describe('ConnectedRegistrationStatus', () => {
     act(() => phone.register());
     expect(screen.getByRole('status')).toHaveTextContent('Online1001@webphone.test');
     act(() => phone.failRegistration());
-    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failed403 Forbidden');
+    expect(screen.getByRole('status')).toHaveTextContent('Sign-in failedCheck the user name and password (SIP 403)');
     // The phone schedules the next attempt a second after the loss; move its clock so that is 30 s away.
     clock.offset = 29_000;
     act(() => phone.dropConnection());

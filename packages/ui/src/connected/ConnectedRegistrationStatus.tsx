@@ -1,9 +1,10 @@
 'use client';
 import { usePhone } from '@webphone/react';
+import { forwardRef } from 'react';
 import { RegistrationStatus, type RegistrationStatusProps } from '../RegistrationStatus/RegistrationStatus.js';
 
-/** Props of {@link ConnectedRegistrationStatus}. */
-export type ConnectedRegistrationStatusProps = Pick<RegistrationStatusProps, 'showAddress' | 'now' | 'className'>;
+/** Props of {@link ConnectedRegistrationStatus}: the badge's look and HTML attributes. */
+export type ConnectedRegistrationStatusProps = Omit<RegistrationStatusProps, 'registration' | 'transport' | 'reconnect'>;
 
 /**
  * The {@link RegistrationStatus} badge of the phone under `<PhoneProvider>`:
@@ -14,7 +15,7 @@ export type ConnectedRegistrationStatusProps = Pick<RegistrationStatusProps, 'sh
  * Selects `registration`, `transport` and `reconnect` from the store, so it
  * re-renders for their changes only, never for calls.
  */
-export function ConnectedRegistrationStatus(props: ConnectedRegistrationStatusProps) {
+export const ConnectedRegistrationStatus = forwardRef<HTMLDivElement, ConnectedRegistrationStatusProps>(function ConnectedRegistrationStatus(props, ref) {
   const state = usePhone(({ registration, transport, reconnect }) => ({ registration, transport, reconnect }));
-  return <RegistrationStatus {...props} {...state} />;
-}
+  return <RegistrationStatus {...props} {...state} ref={ref} />;
+});

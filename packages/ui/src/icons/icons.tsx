@@ -74,3 +74,6 @@ export const SwapIcon = icon('M7 3.5L3.5 7 7 10.5M3.5 7h17M17 13.5l3.5 3.5-3.5 3
 export const WarningIcon = icon('M10.3 4.2L2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0zM12 9.5v4M12 17h.01');
 /** A circle with a bar across: do not disturb. */
 export const DoNotDisturbIcon = icon('M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM7.5 12h9');
+
+/** A person (head and shoulders): the avatar of a caller without a name. */
+export const PersonIcon = icon('M12 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4.5 20.5c.8-3.8 3.8-6 7.5-6s6.7 2.2 7.5 6');

@@ -10,6 +10,8 @@
  * (CR, LF, `<`, `>`, `;`, spaces) is refused.
  */
 import { isValidNumber, MAX_NUMBER_LENGTH } from '@webphone/core';
+import { en } from '../messages/en.js';
+import type { Messages } from '../messages/messages.js';
 
 export { MAX_NUMBER_LENGTH };
 
@@ -57,12 +59,19 @@ export function isImmediateProblem(problem: NumberProblem): boolean {
   return problem === 'too-long' || problem === 'invalid-characters';
 }
 
-/** A sentence for a number problem, suitable for an inline error message. */
-export function numberProblemMessage(problem: NumberProblem): string {
-  return {
-    empty: 'Enter a number to call.',
-    'too-long': `Numbers can be at most ${MAX_NUMBER_LENGTH} characters.`,
-    'invalid-characters': 'Use digits, * # + or a SIP address like alice@example.com.',
-    'invalid-format': 'This is not a number or SIP address the phone can call.',
-  }[problem];
+/** A sentence for a number problem, suitable for an inline error message (`messages.numberProblems`). */
+export function numberProblemMessage(problem: NumberProblem, messages: Messages = en): string {
+  const text = messages.numberProblems;
+  switch (problem) {
+    case 'empty':
+      return text.empty;
+    case 'too-long':
+      return text.tooLong(MAX_NUMBER_LENGTH);
+    case 'invalid-characters':
+      return text.invalidCharacters;
+    case 'invalid-format':
+      return text.invalidFormat;
+    default:
+      return problem satisfies never;
+  }
 }

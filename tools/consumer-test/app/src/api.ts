@@ -3,7 +3,8 @@
 import { PhoneOperator, ResultCode, isSuccess, type PhoneConfig, type PhoneState, type Result } from '@webphone/core';
 import { ScriptedPhone } from '@webphone/core/testing';
 import { usePhone, useRegistration, useSession, type PhoneHandle, type PhoneProviderProps } from '@webphone/react';
-import { Dialer, describeRegistration, type DialerProps, type SoftphoneProps } from '@webphone/ui';
+import { Dialer, describeRegistration, en, type DialerProps, type Messages, type SoftphoneProps } from '@webphone/ui';
+import { ar } from '@webphone/ui/locales/ar';
 
 const config: PhoneConfig = { server: 'wss://pbx.example.com:8089/ws', extension: '1001', password: 's3cret', iceServers: [] };
 
@@ -26,7 +27,8 @@ export function callResult(result: Result): string {
 
 export const scripted: typeof ScriptedPhone = ScriptedPhone;
 export const providerProps: PhoneProviderProps = { config, autoStart: false };
-export const softphoneProps: SoftphoneProps = { title: 'Phone' };
+export const softphoneProps: SoftphoneProps = { title: 'Phone', messages: { call: { hangUp: 'End call' } }, shortcuts: false };
+export const locales: readonly Messages[] = [en, ar];
 export const dialerProps: Partial<DialerProps> = {};
 export const dialer: typeof Dialer = Dialer;
 export const badge: typeof describeRegistration = describeRegistration;
