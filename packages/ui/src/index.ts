@@ -21,6 +21,8 @@ export { DTMF_FREQUENCIES, playDtmfTone } from './Keypad/dtmf-tones.js';
 export type { DtmfToneOptions } from './Keypad/dtmf-tones.js';
 export { IncomingCall } from './IncomingCall/IncomingCall.js';
 export type { IncomingCallProps, IncomingCallInfo } from './IncomingCall/IncomingCall.js';
+export { CallWaitingBar, CALL_WAITING_BAR_LABELS } from './IncomingCall/CallWaitingBar.js';
+export type { CallWaitingBarProps, CallWaitingBarLabels } from './IncomingCall/CallWaitingBar.js';
 export { startRingtone } from './IncomingCall/ringtone.js';
 export type { RingtoneOptions } from './IncomingCall/ringtone.js';
 export { startRingback, RINGBACK_CADENCES } from './audio/ringback.js';

@@ -211,13 +211,28 @@ export function ActiveCall({
           )}
           <div className="wp-call__controls" role="group" aria-label="Call controls">
             {onMuteChange && (
-              <ControlButton label="Mute" icon={call.isMute ? <MicOffIcon /> : <MicIcon />} pressed={call.isMute} onClick={() => onMuteChange(!call.isMute)} />
+              <ControlButton
+                kind="mute"
+                label="Mute"
+                icon={call.isMute ? <MicOffIcon /> : <MicIcon />}
+                pressed={call.isMute}
+                onClick={() => onMuteChange(!call.isMute)}
+              />
             )}
             {onHoldChange && (
-              <ControlButton label="Hold" icon={<PauseIcon />} pressed={call.isHold} disabled={!talking} onClick={() => onHoldChange(!call.isHold)} />
+              <ControlButton
+                kind="hold"
+                label="Hold"
+                icon={<PauseIcon />}
+                pressed={call.isHold}
+                disabled={!talking}
+                onClick={() => onHoldChange(!call.isHold)}
+              />
             )}
             {onRecordChange && recordPermissions > 0 && (
               <ControlButton
+                kind="record"
+                substate={call.recordStatus}
                 label="Record"
                 icon={<RecordIcon />}
                 danger
@@ -228,6 +243,7 @@ export function ActiveCall({
             )}
             {onDtmf && (
               <ControlButton
+                kind="keypad"
                 label="Keypad"
                 icon={<KeypadIcon />}
                 expanded={visiblePanel === 'keypad'}
@@ -238,6 +254,7 @@ export function ActiveCall({
             )}
             {onTransfer && !call.isTransfer && (
               <ControlButton
+                kind="transfer"
                 label="Transfer"
                 icon={<TransferIcon />}
                 expanded={visiblePanel === 'transfer'}
@@ -252,8 +269,9 @@ export function ActiveCall({
           </div>
           {onHangup && (
             <div className="wp-call__hangup">
-              <button type="button" className="wp-round wp-round--danger" aria-label="Hang up" onClick={onHangup}>
-                <HangUpIcon />
+              <button type="button" className="wp-hangup" onClick={onHangup}>
+                <HangUpIcon className="wp-hangup__icon" />
+                <span>Hang up</span>
               </button>
             </div>
           )}
@@ -267,12 +285,11 @@ export function ActiveCall({
 }
 
 function CallBadges({ call }: { call: CallStatus }) {
-  // [text, tone]; the text is the key.
+  // [text, tone]; the text is the key. "On hold" is the status line's alone, so it shows once.
   const badges = [
-    call.isHold && ['On hold', 'hold'],
-    call.isMute && ['Muted', 'neutral'],
+    call.isMute && ['Muted', 'muted'],
     call.recordStatus === 'recording' && ['Recording', 'rec'],
-    call.recordStatus === 'pause' && ['Recording paused', 'neutral'],
+    call.recordStatus === 'pause' && ['Recording paused', 'paused'],
   ].filter((badge) => badge !== false);
   if (badges.length === 0) return null;
   return (

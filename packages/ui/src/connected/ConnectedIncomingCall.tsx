@@ -1,6 +1,7 @@
 'use client';
 import { isSuccess, useIncomingCalls, usePhone, usePhoneCommands } from '@webphone/react';
 import { useState } from 'react';
+import { CallWaitingBar } from '../IncomingCall/CallWaitingBar.js';
 import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall.js';
 import { activeCallIdOf, callsToHold } from './call-selection.js';
 import { callErrorText } from './result-text.js';
@@ -16,7 +17,9 @@ export type ConnectedIncomingCallProps = Pick<IncomingCallProps, 'ringtone' | 'a
  * Answer holds the call the user is talking on (call waiting) and answers
  * (`answer`); if the phone refuses (no microphone…), the held call is resumed
  * and the reason shown in the dialog. Decline sends 486 (`reject`). The
- * ringtone plays on the phone's `deviceIds.ringerDeviceId`.
+ * ringtone plays on the phone's `deviceIds.ringerDeviceId`. While another call
+ * is up, the call rings as a compact {@link CallWaitingBar} (hold and answer,
+ * end and answer, decline) instead of a second full card.
  */
 export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
   const [ringing] = useIncomingCalls();
@@ -32,17 +35,35 @@ export function ConnectedIncomingCall(props: ConnectedIncomingCallProps) {
 
   const callId = ringing.callId;
 
-  const answer = async (): Promise<void> => {
-    const held = callsToHold(phone.phone.store.getState(), callId);
+  // Answer holds the calls that are up; "end and answer" ends them once the answer succeeded, so a
+  // refused answer (no microphone…) leaves the user's call as it was.
+  const answer = async (endOthers = false): Promise<void> => {
+    const state = phone.phone.store.getState();
+    const others = endOthers ? state.callIds.filter((id) => id !== callId && state.calls[id].status.callStatus !== 'ringing') : [];
+    const held = endOthers ? [] : callsToHold(state, callId);
     for (const id of held) phone.hold(id);
     const result = await phone.answer(callId);
     if (isSuccess(result)) {
+      for (const id of others) phone.hangup(id);
       setError(null);
       return;
     }
     for (const id of held) phone.unhold(id);
     setError({ callId, text: callErrorText(result) });
   };
+
+  if (activeCallName !== undefined)
+    return (
+      <CallWaitingBar
+        key={callId}
+        className={props.className}
+        call={ringing}
+        error={error?.callId === callId ? error.text : null}
+        onHoldAndAnswer={() => void answer()}
+        onEndAndAnswer={() => void answer(true)}
+        onReject={() => phone.reject(callId)}
+      />
+    );
 
   return (
     <IncomingCall

@@ -14,15 +14,21 @@ export interface ControlButtonProps {
   disabled?: boolean;
   /** Colours the pressed state red (recording). */
   danger?: boolean;
+  /** Which control this is (`data-control`), so each state can be styled apart: `mute`, `hold`, `record`, `keypad`, `transfer`. */
+  kind?: string;
+  /** Extra state for styling (`data-substate`), e.g. `pause` for a paused recording that is not pressed. */
+  substate?: string;
   onClick: () => void;
 }
 
 /** A round icon with its label under it, all one native button. */
-export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, onClick }: ControlButtonProps) {
+export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, kind, substate, onClick }: ControlButtonProps) {
   return (
     <button
       type="button"
       className={cx('wp-control', danger && 'wp-control--danger')}
+      data-control={kind}
+      data-substate={substate}
       aria-pressed={pressed}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}
