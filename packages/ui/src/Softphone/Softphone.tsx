@@ -25,6 +25,11 @@ export interface SoftphoneProps {
    * own sound `{ src: '/ringback.mp3' }` (looped), or `false` for none.
    */
   ringback?: RingbackSound;
+  /**
+   * Ring while a call comes in (the built-in synthesised ring). Default `true`;
+   * `false` when the app plays its own sounds, e.g. with `<CallSounds>`.
+   */
+  ringtone?: boolean;
   className?: string;
 }
 
@@ -48,7 +53,7 @@ export interface SoftphoneProps {
  * </PhoneProvider>
  * ```
  */
-export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback = 'north-america', className }: SoftphoneProps) {
+export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback = 'north-america', ringtone = true, className }: SoftphoneProps) {
   const id = useId();
   useRingback(ringback);
   const { inCall, atCallLimit } = usePhone((s) => ({ inCall: activeCallIdOf(s) !== null, atCallLimit: s.isMaxCall }));
@@ -75,7 +80,7 @@ export function Softphone({ title = 'Phone', showDoNotDisturb = true, ringback =
           )
         }
       </CallAudio>
-      <ConnectedIncomingCall ringtone />
+      <ConnectedIncomingCall ringtone={ringtone} />
       <ConnectedCallSwitcher />
       <ConnectedActiveCall />
       {showAddCall && (
