@@ -46,7 +46,10 @@ export const BUDGETS = [
     target: 78 * KB,
     // The hooks' growth plus the widgets of those features (do-not-disturb toggle, quality badges, ringback, early-media
     // badge, ringer device). Sizes on 2026-12-02: vite 84.26, esbuild 86.85, rspack 84.73 KB.
-    ceilings: { vite: 84.5 * KB, esbuild: 87 * KB, rspack: 85 * KB },
+    // Then +0.40–0.44 KB for issue #19's call-waiting bar (hold and answer, end and answer), the labelled Hang up
+    // and the controls' state attributes: vite 84.66, esbuild 87.29, rspack 85.17 KB. (CallSounds and DevicePicker
+    // are not in this bundle.)
+    ceilings: { vite: 84.75 * KB, esbuild: 87.5 * KB, rspack: 85.25 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];
