@@ -16,10 +16,16 @@ export const FORCED_COLORS_TAG = 'forced-colors';
  * A vitest project that runs the stories of .storybook/main.ts in headless
  * Chromium (Debian's, never a downloaded one): each renders, runs its play
  * function, and passes axe (`parameters.a11y.test = 'error'` in preview.tsx).
- * `tags` picks the stories; `contextOptions` sets the browser's emulation
+ * `tags` picks the stories (and `exclude` the files, so that files without
+ * such stories are not listed as skipped); `contextOptions` sets the browser's emulation
  * for the whole project (its own browser context, so no other story sees it).
  */
-export function storyTestProject(name: string, tags: { include?: string[]; exclude?: string[] }, contextOptions: BrowserContextOptions = {}) {
+export function storyTestProject(
+  name: string,
+  tags: { include?: string[]; exclude?: string[] },
+  contextOptions: BrowserContextOptions = {},
+  exclude: string[] = [],
+) {
   return defineProject({
     plugins: [storybookTest({ configDir: dirname, tags })],
     // @webphone/* from their sources, not dist/.
@@ -42,6 +48,7 @@ export function storyTestProject(name: string, tags: { include?: string[]; exclu
     },
     test: {
       name,
+      exclude,
       browser: {
         enabled: true,
         headless: true,

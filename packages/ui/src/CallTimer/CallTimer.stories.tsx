@@ -11,7 +11,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A given duration: `mm:ss`. */
+/** A given duration: `m:ss`. */
 export const Seconds: Story = {
   args: { seconds: 754 },
   play: async ({ canvasElement }) => {
@@ -31,6 +31,6 @@ export const OverAnHour: Story = {
 export const FromStartTime: Story = {
   args: { startTime: FIXED_NOW - 75_000, now: fixedNow },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('timer')).toHaveTextContent('01:15');
+    await expect(within(canvasElement).getByRole('timer')).toHaveTextContent('1:15');
   },
 };
