@@ -6,6 +6,13 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'bench/vitest.config.ts', 'tools/*/vitest.config.ts', 'apps/*/vitest.config.ts', '.storybook/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'bench/vitest.config.ts',
+      'tools/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      '.storybook/vitest.config.ts',
+      '.storybook/vitest.forced-colors.config.ts',
+    ],
   },
 });

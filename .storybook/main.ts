@@ -9,7 +9,8 @@ import { SOURCE_ALIASES } from '../tools/source-aliases.mjs';
  */
 const config: StorybookConfig = {
   stories: ['../packages/ui/src/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // addon-docs: an autodocs page per widget (preview.tsx tags every story), props described from their TSDoc.
+  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest', '@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // @webphone/* from their sources, not dist/.

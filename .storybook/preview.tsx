@@ -4,11 +4,17 @@ import { WebphoneMessages } from '../packages/ui/src/messages/WebphoneMessages.j
 import '../packages/ui/src/styles.css';
 import './preview.css';
 
-/** Wraps each story in a page-coloured canvas carrying the chosen theme. */
-const withTheme: Decorator = (Story, context) => {
+/**
+ * Wraps each story in a page-coloured canvas carrying the chosen theme and
+ * locale. The locale sets `lang` and `dir` (right-to-left for Arabic, Hebrew,
+ * Persian, Urdu); `withLocale` gives the widgets that locale's texts.
+ */
+const withThemeAndLocale: Decorator = (Story, context) => {
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en';
+  const dir = /^(ar|he|fa|ur)\b/.test(locale) ? 'rtl' : 'ltr';
   return (
-    <div className="sb-webphone-canvas" data-theme={theme}>
+    <div className="sb-webphone-canvas" data-theme={theme} lang={locale} dir={dir}>
       <Story />
     </div>
   );
@@ -25,7 +31,9 @@ const withLocale: Decorator = (Story, context) =>
   );
 
 const preview: Preview = {
-  decorators: [withLocale, withTheme],
+  decorators: [withLocale, withThemeAndLocale],
+  // A docs page per widget, from its stories and its props' TSDoc.
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Widget colour theme',

@@ -75,9 +75,9 @@ export class PhoneUser {
 
   // ── the phone's UI ───────────────────────────────────────────────────
 
-  /** The ringing-call dialog. */
+  /** The ringing-call dialog (the compact call-waiting bar while another call is up). */
   get incomingDialog(): Locator {
-    return this.page.getByRole('alertdialog', { name: /Incoming call from/ });
+    return this.page.getByRole('alertdialog', { name: /^(Incoming call from|Call waiting:)/ });
   }
 
   /**
@@ -132,7 +132,8 @@ export class PhoneUser {
   }
 
   async answer(): Promise<void> {
-    await this.incomingDialog.getByRole('button', { name: 'Answer' }).click();
+    // "Hold and answer" on the call-waiting bar.
+    await this.incomingDialog.getByRole('button', { name: /^(Answer|Hold and answer)$/ }).click();
   }
 
   async decline(): Promise<void> {

@@ -1,5 +1,5 @@
+import { ConnectedDevicePicker } from '@webphone/ui';
 import { CallHistory } from '../history/CallHistory';
-import { DevicePicker } from '../devices/DevicePicker';
 import { useDemoPhone } from '../phone/demo-context';
 import { QualityPanel } from '../quality/QualityPanel';
 import { PhonePanel } from './PhonePanel';
@@ -38,7 +38,7 @@ export function PhoneScreen({ onSignOut }: PhoneScreenProps) {
         <div className="demo-grid__side">
           <QualityPanel />
           <CallHistory />
-          <DevicePicker />
+          <ConnectedDevicePicker kinds={['microphone', 'speaker', 'ringer']} className="demo-devices" />
         </div>
       </div>
     </>

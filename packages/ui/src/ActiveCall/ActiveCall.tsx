@@ -306,6 +306,7 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
           <div className="wp-call__controls" role="group" aria-label={m.call.controlsLabel}>
             {onMuteChange && (
               <ControlButton
+                kind="mute"
                 label={call.isMute ? m.call.unmute : m.call.mute}
                 icon={call.isMute ? <MicOffIcon /> : <MicIcon />}
                 pressed={call.isMute}
@@ -314,6 +315,7 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
             )}
             {onVideoChange && (
               <ControlButton
+                kind="camera"
                 label={m.call.camera}
                 icon={<CameraIcon />}
                 pressed={call.isVideo}
@@ -323,6 +325,7 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
             )}
             {onHoldChange && (
               <ControlButton
+                kind="hold"
                 label={call.isHold ? m.call.resume : m.call.hold}
                 icon={<PauseIcon />}
                 pressed={call.isHold}
@@ -332,6 +335,8 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
             )}
             {onRecordChange && recordPermissions > 0 && (
               <ControlButton
+                kind="record"
+                substate={call.recordStatus}
                 label={recording ? m.call.stopRecording : call.recordStatus === 'pause' ? m.call.resumeRecording : m.call.record}
                 icon={<RecordIcon />}
                 danger
@@ -342,6 +347,7 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
             )}
             {onDtmf && (
               <ControlButton
+                kind="keypad"
                 label={m.call.keypad}
                 icon={<KeypadIcon />}
                 expanded={visiblePanel === 'keypad'}
@@ -352,6 +358,7 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
             )}
             {onTransfer && !call.isTransfer && (
               <ControlButton
+                kind="transfer"
                 label={m.call.transfer}
                 action="transfer"
                 icon={<TransferIcon />}
@@ -368,8 +375,9 @@ export const ActiveCall = forwardRef<HTMLElement, ActiveCallProps>(function Acti
           </div>
           {onHangup && (
             <div className="wp-call__hangup">
-              <button type="button" className="wp-round wp-round--danger" aria-label={m.call.hangUp} data-wp-action="hang-up" onClick={onHangup}>
-                <HangUpIcon />
+              <button type="button" className="wp-hangup" data-wp-action="hang-up" onClick={onHangup}>
+                <HangUpIcon className="wp-hangup__icon" />
+                <span>{m.call.hangUp}</span>
               </button>
             </div>
           )}
@@ -398,12 +406,11 @@ function VideoRequest({ name, messages: m, onAnswer }: { name: string; messages:
 }
 
 function CallBadges({ call, messages: m }: { call: CallStatus; messages: Messages }) {
-  // [text, tone]; the text is the key.
+  // [text, tone]; the text is the key. "On hold" is the status line's alone, so it shows once.
   const badges = [
-    call.isHold && [m.call.badges.onHold, 'hold'],
-    call.isMute && [m.call.badges.muted, 'neutral'],
+    call.isMute && [m.call.badges.muted, 'muted'],
     call.recordStatus === 'recording' && [m.call.badges.recording, 'rec'],
-    call.recordStatus === 'pause' && [m.call.badges.recordingPaused, 'neutral'],
+    call.recordStatus === 'pause' && [m.call.badges.recordingPaused, 'paused'],
   ].filter((badge) => badge !== false);
   if (badges.length === 0) return null;
   return (

@@ -114,6 +114,12 @@ export const Dialer = forwardRef<HTMLDivElement, DialerProps>(function Dialer(
 
   return (
     <div {...localeAttributes(m)} {...rest} ref={ref} className={cx('wp-card', 'wp-dialer', className)} role="group" aria-label={m.dialer.groupLabel}>
+      {/* Above the field: the first thing read, before the number is typed. */}
+      {blockedReason && (
+        <p id={hintId} className="wp-dialer__hint">
+          {blockedReason}
+        </p>
+      )}
       <div className={cx('wp-dialer__field', showProblem && 'wp-dialer__field--invalid')}>
         <label htmlFor={`${id}-input`} className="wp-sr-only">
           {label ?? m.dialer.fieldLabel}
@@ -148,15 +154,17 @@ export const Dialer = forwardRef<HTMLDivElement, DialerProps>(function Dialer(
       </p>
       {showKeypad && <Keypad onKey={onKey} tones={tones} />}
       <div className="wp-dialer__actions">
-        <button type="button" className="wp-action wp-action--call" disabled={!canPress} aria-describedby={blockedReason ? hintId : undefined} onClick={call}>
+        <button
+          type="button"
+          className="wp-action wp-action--call"
+          data-invalid={showProblem || undefined}
+          disabled={!canPress}
+          aria-describedby={blockedReason ? hintId : undefined}
+          onClick={call}
+        >
           <PhoneIcon className="wp-action__icon" />
           <span>{m.dialer.call}</span>
         </button>
-        {blockedReason && (
-          <p id={hintId} className="wp-dialer__hint">
-            {blockedReason}
-          </p>
-        )}
       </div>
     </div>
   );

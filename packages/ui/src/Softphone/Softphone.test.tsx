@@ -189,10 +189,11 @@ describe('Softphone', () => {
     const first = await talkingCall(setup);
     renderSoftphone(phone);
     const second = ring(phone, { number: '1003', name: 'Grace Hopper' });
-    const dialog = screen.getByRole('alertdialog', { name: 'Incoming call from Grace Hopper' });
-    expect(dialog).toHaveAccessibleDescription(/Answering puts your call with Ada Lovelace on hold/);
+    // Call waiting: a compact bar, not a second full-size incoming card.
+    const dialog = screen.getByRole('alertdialog', { name: 'Call waiting: Grace Hopper' });
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
     forgetCommands(phone);
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Answer' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hold and answer' }));
     expect(userCommands(phone)).toEqual([
       { name: 'hold', args: [first] },
       { name: 'answer', args: [second] },
@@ -211,6 +212,22 @@ describe('Softphone', () => {
     expect(screen.getByRole('region', { name: 'Ada Lovelace' })).toHaveTextContent('Connected');
     expect(within(switcher).getByRole('button', { name: 'Switch to Grace Hopper' })).toBeInTheDocument();
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Ada Lovelace' })).getByRole('button', { name: 'Mute' })).toHaveFocus());
+  });
+
+  it('ends the first call to answer a second from the call-waiting bar', async () => {
+    const setup = scriptedSetup();
+    const { phone } = setup;
+    const first = await talkingCall(setup);
+    renderSoftphone(phone);
+    const second = ring(phone, { number: '1003', name: 'Grace Hopper' });
+    forgetCommands(phone);
+    await userEvent.click(within(screen.getByRole('alertdialog', { name: 'Call waiting: Grace Hopper' })).getByRole('button', { name: 'End and answer' }));
+    expect(userCommands(phone)).toEqual([
+      { name: 'answer', args: [second] },
+      { name: 'hangup', args: [first] },
+    ]);
+    expect(screen.queryByRole('region', { name: 'Calls' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Grace Hopper' })).toHaveTextContent('Connected');
   });
 
   it('places a second call from Add call, holding the first', async () => {

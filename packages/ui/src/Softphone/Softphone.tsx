@@ -54,6 +54,11 @@ export interface SoftphoneProps extends Omit<HTMLAttributes<HTMLElement>, 'child
    * no video widget.
    */
   renderVideo?: (callId: string) => ReactNode;
+  /**
+   * Ring while a call comes in (the built-in synthesised ring). Default `true`;
+   * `false` when the app plays its own sounds, e.g. with `<CallSounds>`.
+   */
+  ringtone?: boolean;
   className?: string;
 }
 
@@ -95,6 +100,7 @@ const SoftphoneBody = forwardRef<HTMLElement, Omit<SoftphoneProps, 'messages'>>(
     title,
     showDoNotDisturb = true,
     ringback = 'north-america',
+    ringtone = true,
     shortcuts = false,
     focusIncomingCall = false,
     header,
@@ -148,7 +154,7 @@ const SoftphoneBody = forwardRef<HTMLElement, Omit<SoftphoneProps, 'messages'>>(
         }
       </CallAudio>
       <ConnectedIncomingCall
-        ringtone
+        ringtone={ringtone}
         autoFocus={focusIncomingCall}
         shortcuts={shortcuts}
         onUserAnswer={focusCall}

@@ -38,7 +38,7 @@ export const Reject: Story = {
   },
 };
 
-/** A second call while talking to Ada: answering holds her first. */
+/** A second call while talking to Ada: a compact call-waiting bar; Hold and answer holds her first. */
 export const CallWaiting: Story = {
   loaders: [
     phoneLoader(async (setup) => {
@@ -49,8 +49,8 @@ export const CallWaiting: Story = {
   play: async ({ canvasElement, loaded }) => {
     const phone = storyPhone(loaded);
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Answering puts your call with Ada Lovelace on hold.')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Answer' }));
+    await expect(canvas.getByRole('alertdialog', { name: 'Call waiting: Grace Hopper' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Hold and answer' }));
     await expect(userCommands(phone)).toEqual([
       { name: 'hold', args: ['call-1'] },
       { name: 'answer', args: ['call-2'] },

@@ -1,6 +1,7 @@
 'use client';
 import { isSuccess, useIncomingCalls, usePhone, usePhoneCommands } from '@webphone/react';
 import { forwardRef, useState } from 'react';
+import { CallWaitingBar } from '../IncomingCall/CallWaitingBar.js';
 import { IncomingCall, type IncomingCallProps } from '../IncomingCall/IncomingCall.js';
 import { useMessages } from '../messages/WebphoneMessages.js';
 import { activeCallIdOf, callsToHold } from './call-selection.js';
@@ -22,7 +23,9 @@ export interface ConnectedIncomingCallProps extends Omit<IncomingCallProps, 'cal
  * Answer holds the call the user is talking on (call waiting) and answers
  * (`answer`); if the phone refuses (no microphone…), the held call is resumed
  * and the reason shown in the dialog. Decline sends 486 (`reject`). The
- * ringtone plays on the phone's `deviceIds.ringerDeviceId`.
+ * ringtone plays on the phone's `deviceIds.ringerDeviceId`. While another call
+ * is up, the call rings as a compact {@link CallWaitingBar} (hold and answer,
+ * end and answer, decline) instead of a second full card.
  */
 export const ConnectedIncomingCall = forwardRef<HTMLDivElement, ConnectedIncomingCallProps>(function ConnectedIncomingCall(
   { onUserAnswer, onUserDecline, ...props },
@@ -42,18 +45,39 @@ export const ConnectedIncomingCall = forwardRef<HTMLDivElement, ConnectedIncomin
 
   const callId = ringing.callId;
 
-  const answer = async (video?: false): Promise<void> => {
+  // Answer holds the calls that are up; "end and answer" ends them once the answer succeeded, so a
+  // refused answer (no microphone…) leaves the user's call as it was. `video: false` answers a video call audio-only.
+  const answer = async ({ endOthers = false, video }: { endOthers?: boolean; video?: false } = {}): Promise<void> => {
     onUserAnswer?.(callId);
-    const held = callsToHold(phone.phone.store.getState(), callId);
+    const state = phone.phone.store.getState();
+    const others = endOthers ? state.callIds.filter((id) => id !== callId && state.calls[id].status.callStatus !== 'ringing') : [];
+    const held = endOthers ? [] : callsToHold(state, callId);
     for (const id of held) phone.hold(id);
     const result = await phone.answer(callId, video === false ? { video } : undefined);
     if (isSuccess(result)) {
+      for (const id of others) phone.hangup(id);
       setError(null);
       return;
     }
     for (const id of held) phone.unhold(id);
     setError({ callId, result });
   };
+
+  if (activeCallName !== undefined)
+    return (
+      <CallWaitingBar
+        key={callId}
+        className={props.className}
+        call={ringing}
+        error={error?.callId === callId ? callErrorText(error.result, m) : null}
+        onHoldAndAnswer={() => void answer()}
+        onEndAndAnswer={() => void answer({ endOthers: true })}
+        onReject={() => {
+          onUserDecline?.(callId);
+          phone.reject(callId);
+        }}
+      />
+    );
 
   return (
     <IncomingCall
@@ -66,7 +90,7 @@ export const ConnectedIncomingCall = forwardRef<HTMLDivElement, ConnectedIncomin
       ringerDeviceId={ringerDeviceId}
       error={error?.callId === callId ? callErrorText(error.result, m) : null}
       onAnswer={() => void answer()}
-      onAnswerAudioOnly={() => void answer(false)}
+      onAnswerAudioOnly={() => void answer({ video: false })}
       onReject={() => {
         onUserDecline?.(callId);
         phone.reject(callId);

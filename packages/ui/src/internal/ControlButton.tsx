@@ -19,6 +19,10 @@ export interface ControlButtonProps {
   danger?: boolean;
   /** Marks the button (`data-wp-action`) so focus can be sent back to it. */
   action?: string;
+  /** Which control this is (`data-control`), so each state can be styled apart: `mute`, `hold`, `record`, `keypad`, `transfer`. */
+  kind?: string;
+  /** Extra state for styling (`data-substate`), e.g. `pause` for a paused recording that is not pressed. */
+  substate?: string;
   onClick: () => void;
 }
 
@@ -27,11 +31,13 @@ export interface ControlButtonProps {
  * native button; for an app's own controls in `ActiveCall`'s `actions` slot,
  * so they look like the built-in ones.
  */
-export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, action, onClick }: ControlButtonProps) {
+export function ControlButton({ label, icon, pressed, expanded, controls, disabled, danger, action, kind, substate, onClick }: ControlButtonProps) {
   return (
     <button
       type="button"
       className={cx('wp-control', danger && 'wp-control--danger')}
+      data-control={kind}
+      data-substate={substate}
       aria-pressed={pressed}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}

@@ -37,7 +37,7 @@ export const ar: Messages = {
     earlyMedia: 'صوت قبل الرد',
     autoAnswered: 'رُدّ تلقائيًا',
     badgesLabel: 'حالة المكالمة',
-    badges: { onHold: 'قيد الانتظار', muted: 'الميكروفون مكتوم', recording: 'جارٍ التسجيل', recordingPaused: 'التسجيل متوقف مؤقتًا' },
+    badges: { muted: 'الميكروفون مكتوم', recording: 'جارٍ التسجيل', recordingPaused: 'التسجيل متوقف مؤقتًا' },
     controlsLabel: 'أزرار المكالمة',
     mute: 'كتم',
     unmute: 'إلغاء الكتم',
@@ -140,6 +140,7 @@ export const ar: Messages = {
     shortcutAnswer: 'للرد',
     shortcutDecline: 'للرفض',
   },
+  callWaitingBar: { kind: 'مكالمة في الانتظار', holdAndAnswer: 'تعليق والرد', endAndAnswer: 'إنهاء والرد' },
   dialer: {
     groupLabel: 'لوحة الاتصال',
     fieldLabel: 'رقم أو عنوان SIP',

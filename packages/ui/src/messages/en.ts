@@ -23,7 +23,7 @@ export const en: Messages = {
     earlyMedia: 'Early media',
     autoAnswered: 'Auto-answered',
     badgesLabel: 'Call state',
-    badges: { onHold: 'On hold', muted: 'Muted', recording: 'Recording', recordingPaused: 'Recording paused' },
+    badges: { muted: 'Muted', recording: 'Recording', recordingPaused: 'Recording paused' },
     controlsLabel: 'Call controls',
     mute: 'Mute',
     unmute: 'Unmute',
@@ -126,6 +126,7 @@ export const en: Messages = {
     shortcutAnswer: 'answer',
     shortcutDecline: 'decline',
   },
+  callWaitingBar: { kind: 'Call waiting', holdAndAnswer: 'Hold and answer', endAndAnswer: 'End and answer' },
   dialer: {
     groupLabel: 'Dialer',
     fieldLabel: 'Number or SIP address',

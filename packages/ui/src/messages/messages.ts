@@ -42,7 +42,7 @@ export interface Messages {
     autoAnswered: string;
     /** Accessible name of the badge list. */
     badgesLabel: string;
-    badges: { onHold: string; muted: string; recording: string; recordingPaused: string };
+    badges: { muted: string; recording: string; recordingPaused: string };
     /** Accessible name of the row of controls. */
     controlsLabel: string;
     /** Mute button label while the microphone is on, and while it is muted. */
@@ -120,6 +120,8 @@ export interface Messages {
     shortcutAnswer: string;
     shortcutDecline: string;
   };
+  /** The compact bar of a call that rings while another is up. */
+  callWaitingBar: { kind: string; holdAndAnswer: string; endAndAnswer: string };
   /** The dialer and the number field of the transfer panel. */
   dialer: {
     groupLabel: string;
