@@ -75,9 +75,9 @@ export class PhoneUser {
 
   // ── the phone's UI ───────────────────────────────────────────────────
 
-  /** The ringing-call dialog. */
+  /** The ringing-call dialog (of an audio or a video call). */
   get incomingDialog(): Locator {
-    return this.page.getByRole('alertdialog', { name: /Incoming call from/ });
+    return this.page.getByRole('alertdialog', { name: /Incoming (video )?call from/ });
   }
 
   /** The control of the current call named `name` (Mute, Hold, Record, Keypad, Transfer). */
@@ -115,7 +115,7 @@ export class PhoneUser {
   }
 
   async answer(): Promise<void> {
-    await this.incomingDialog.getByRole('button', { name: 'Answer' }).click();
+    await this.incomingDialog.getByRole('button', { name: 'Answer', exact: true }).click();
   }
 
   async decline(): Promise<void> {
