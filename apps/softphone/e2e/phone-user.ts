@@ -75,9 +75,9 @@ export class PhoneUser {
 
   // ── the phone's UI ───────────────────────────────────────────────────
 
-  /** The ringing-call dialog (the compact call-waiting bar while another call is up). */
+  /** The ringing-call dialog of an audio or a video call (the compact call-waiting bar while another call is up). */
   get incomingDialog(): Locator {
-    return this.page.getByRole('alertdialog', { name: /^(Incoming call from|Call waiting:)/ });
+    return this.page.getByRole('alertdialog', { name: /^(Incoming (video )?call from|Call waiting:)/ });
   }
 
   /**
@@ -132,7 +132,7 @@ export class PhoneUser {
   }
 
   async answer(): Promise<void> {
-    // "Hold and answer" on the call-waiting bar.
+    // "Hold and answer" on the call-waiting bar; never "Answer audio only".
     await this.incomingDialog.getByRole('button', { name: /^(Answer|Hold and answer)$/ }).click();
   }
 

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallQualitySampler, type StatsEntry } from '../call-quality.js';
+import type { LiveCall } from '../live-call.js';
+import { switchCamera } from '../media/camera-switch.js';
 import { videoNegotiated } from '../media/sdp-facts.js';
+import { FakeSender, FakeStream, FakeTrack } from '../testing/fake-media.js';
 import { ResultCode } from '../result.js';
 import { negotiatesVideo, prepareVideo, rejectStoppedSections, type VideoTarget } from '../sip/video-transceivers.js';
 import { ScriptedPhone } from '../testing/scripted-phone.js';
@@ -215,6 +218,34 @@ describe('the answer as sent, and what counts as negotiated video', () => {
     // Added for an offer that the far end refused (rolled back): never negotiated.
     expect(negotiatesVideo(of(transceiver('video', '1', 'sendrecv', null)))).toBe(false);
     expect(negotiatesVideo(of(transceiver('audio', '0', 'sendrecv', 'sendrecv')))).toBe(false);
+  });
+});
+
+describe('switching the camera of a video call', () => {
+  const videoCall = (sender: FakeSender | null, stream: FakeStream) =>
+    ({
+      localStream: stream,
+      sip: { media: { localMediaStream: stream, peerConnection: { getSenders: () => (sender ? [sender] : []) } } },
+    }) as unknown as LiveCall;
+
+  it('sends the new camera with replaceTrack (no re-INVITE), stops the old one, and the local stream shows the new one', async () => {
+    const old = new FakeTrack('video', 'cam-1');
+    const stream = new FakeStream([new FakeTrack('audio'), old]);
+    const sender = new FakeSender(old);
+    const next = new FakeTrack('video', 'cam-2');
+    expect(await switchCamera(videoCall(sender, stream), next as unknown as MediaStreamTrack)).toBe(true);
+    expect(sender.track).toBe(next);
+    expect(sender.replaced).toBe(1);
+    expect(old.readyState).toBe('ended');
+    expect(stream.getVideoTracks()).toEqual([next]);
+  });
+
+  it('a call with no video sender keeps what it has; the new track is stopped', async () => {
+    const stream = new FakeStream([new FakeTrack('audio')]);
+    const next = new FakeTrack('video', 'cam-2');
+    expect(await switchCamera(videoCall(null, stream), next as unknown as MediaStreamTrack)).toBe(false);
+    expect(next.readyState).toBe('ended');
+    expect(stream.getVideoTracks()).toEqual([]);
   });
 });
 
