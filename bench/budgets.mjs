@@ -56,8 +56,8 @@ export const BUDGETS = [
     // +3.5 KB (vite), +3.8 (esbuild), +3.4 (rspack); the Arabic locale is a separate entry and is not in this bundle.
     // Then about +0.45 KB for issue #19's call-waiting bar (hold and answer, end and answer), the labelled Hang up and the
     // controls' state attributes (CallSounds and DevicePicker are not in this bundle).
-    // Sizes on 2026-12-02: vite 90.55, esbuild 93.6, rspack 91.15 KB.
-    ceilings: { vite: 90.75 * KB, esbuild: 93.75 * KB, rspack: 91.25 * KB },
+    // Sizes on 2026-12-02: vite 91.04, esbuild 94.12, rspack 91.65 KB.
+    ceilings: { vite: 91.25 * KB, esbuild: 94.25 * KB, rspack: 91.75 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];
