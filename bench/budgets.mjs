@@ -56,8 +56,9 @@ export const BUDGETS = [
     // +3.5 KB (vite), +3.8 (esbuild), +3.4 (rspack); the Arabic locale is a separate entry and is not in this bundle.
     // Then about +0.45 KB for issue #19's call-waiting bar (hold and answer, end and answer), the labelled Hang up and the
     // controls' state attributes (CallSounds and DevicePicker are not in this bundle).
-    // Sizes on 2026-12-02: vite 91.04, esbuild 94.12, rspack 91.65 KB.
-    ceilings: { vite: 91.25 * KB, esbuild: 94.25 * KB, rspack: 91.75 * KB },
+    // The English texts of DevicePicker and CallSounds live in the one messages object (about 0.16 KB), so every
+    // widget translates alike. Sizes on 2026-12-02: vite 91.20, esbuild 94.28, rspack 91.80 KB.
+    ceilings: { vite: 91.25 * KB, esbuild: 94.5 * KB, rspack: 92 * KB },
     size: (sizes) => sizes.ui.gzip,
   },
 ];

@@ -111,7 +111,7 @@ export { ConnectedDialer } from './connected/ConnectedDialer.js';
 export type { ConnectedDialerProps } from './connected/ConnectedDialer.js';
 export { ConnectedIncomingCall } from './connected/ConnectedIncomingCall.js';
 export { CallSounds } from './connected/CallSounds.js';
-export { DevicePicker, DEVICE_PICKER_LABELS } from './DevicePicker/DevicePicker.js';
+export { DevicePicker } from './DevicePicker/DevicePicker.js';
 export type { DevicePickerProps, DevicePickerLabels, DevicePickerDevices } from './DevicePicker/DevicePicker.js';
 export { ConnectedDevicePicker } from './connected/ConnectedDevicePicker.js';
 export type { ConnectedDevicePickerProps } from './connected/ConnectedDevicePicker.js';

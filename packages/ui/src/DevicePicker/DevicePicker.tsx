@@ -2,36 +2,11 @@
 import type { DeviceKind, DeviceListStatus, MediaDeviceOption } from '@webphone/react';
 import { useId } from 'react';
 import { cx } from '../internal/cx.js';
+import type { Messages } from '../messages/messages.js';
+import { localeAttributes, useMessages } from '../messages/WebphoneMessages.js';
 
-/** The texts of {@link DevicePicker}, English by default; pass any of them to replace it. */
-export interface DevicePickerLabels {
-  title: string;
-  microphone: string;
-  speaker: string;
-  ringer: string;
-  camera: string;
-  /** The first option of every list. */
-  systemDefault: string;
-  /** Asks for microphone access so devices get their names. */
-  showNames: string;
-  /** Shown when the browser cannot list devices. */
-  unsupported: string;
-  /** Shown when speaker and ringer cannot be chosen (no `setSinkId`). */
-  defaultOutputOnly: string;
-}
-
-/** English texts of {@link DevicePicker}. */
-export const DEVICE_PICKER_LABELS: Readonly<DevicePickerLabels> = {
-  title: 'Audio devices',
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  ringer: 'Ringer',
-  camera: 'Camera',
-  systemDefault: 'System default',
-  showNames: 'Show device names',
-  unsupported: 'This browser cannot list media devices.',
-  defaultOutputOnly: 'This browser plays calls on its default output only.',
-};
+/** The texts of {@link DevicePicker}; by default the messages' `devicePicker`. */
+export type DevicePickerLabels = Messages['devicePicker'];
 
 /** The device lists and choices {@link DevicePicker} shows (a `useMediaDevices()` view fits as it is). */
 export interface DevicePickerDevices {
@@ -88,12 +63,13 @@ export function DevicePicker({
   className,
 }: DevicePickerProps) {
   const id = useId();
-  const text = { ...DEVICE_PICKER_LABELS, ...labels };
+  const m = useMessages();
+  const text = { ...m.devicePicker, ...labels };
   const listOf = (kind: DeviceKind) => (kind === 'microphone' ? devices.microphones : kind === 'camera' ? devices.cameras : devices.speakers);
   const unnamed = devices.microphones.length > 0 && devices.microphones.every((device) => device.label === '');
   const outputs = kinds.some((kind) => kind === 'speaker' || kind === 'ringer');
   return (
-    <section className={cx('wp-card', 'wp-devices', className)} aria-labelledby={`${id}-title`}>
+    <section {...localeAttributes(m)} className={cx('wp-card', 'wp-devices', className)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="wp-devices__title">
         {text.title}
       </h2>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { CallSoundName, SoundRegion } from '../audio/call-sound-cadences.js';
 import { hasUserInteracted, playCallSound, type CallSoundSource } from '../audio/play-call-sound.js';
 import { cx } from '../internal/cx.js';
+import { useMessages } from '../messages/WebphoneMessages.js';
 import { activeCallIdOf } from './call-selection.js';
 
 /** Props of {@link CallSounds}. */
@@ -24,7 +25,7 @@ export interface CallSoundsProps {
    * phone's `deviceIds.ringerDeviceId`; ringback and hang-up tone play on its `speakerId`.
    */
   ringerDeviceId?: string;
-  /** The notice while the browser keeps sound off. Default `"Sound is off until you click or press a key on this page."` */
+  /** The notice while the browser keeps sound off. Default the messages' `sounds.blocked`. */
   blockedText?: string;
   className?: string;
 }
@@ -57,16 +58,8 @@ function useRingingSound(): 'ringtone' | 'callWaiting' | 'ringback' | null {
  * the sound starts with the first click or key press. Not imported by
  * `<Softphone>`, so an app that does not render it does not ship it.
  */
-export function CallSounds({
-  enabled = true,
-  region = 'us',
-  volume = 0.5,
-  sources,
-  sounds,
-  ringerDeviceId,
-  blockedText = 'Sound is off until you click or press a key on this page.',
-  className,
-}: CallSoundsProps) {
+export function CallSounds({ enabled = true, region = 'us', volume = 0.5, sources, sounds, ringerDeviceId, blockedText, className }: CallSoundsProps) {
+  const m = useMessages();
   const phone = usePhoneCommands().phone;
   const ringing = useRingingSound();
   const devices = usePhone((s) => s.deviceIds);
@@ -119,7 +112,7 @@ export function CallSounds({
   if (!blocked || playing === null) return null;
   return (
     <p className={cx('wp-sound-blocked', className)} role="status">
-      {blockedText}
+      {blockedText ?? m.sounds.blocked}
     </p>
   );
 }

@@ -140,6 +140,18 @@ export const ar: Messages = {
     shortcutAnswer: 'للرد',
     shortcutDecline: 'للرفض',
   },
+  devicePicker: {
+    title: 'أجهزة الصوت',
+    microphone: 'الميكروفون',
+    speaker: 'مكبر الصوت',
+    ringer: 'جهاز الرنين',
+    camera: 'الكاميرا',
+    systemDefault: 'الافتراضي في النظام',
+    showNames: 'إظهار أسماء الأجهزة',
+    unsupported: 'لا يستطيع هذا المتصفح عرض أجهزة الوسائط.',
+    defaultOutputOnly: 'يشغّل هذا المتصفح المكالمات على مخرج الصوت الافتراضي فقط.',
+  },
+  sounds: { blocked: 'الصوت متوقف حتى تنقر أو تضغط على مفتاح في هذه الصفحة.' },
   callWaitingBar: { kind: 'مكالمة في الانتظار', holdAndAnswer: 'تعليق والرد', endAndAnswer: 'إنهاء والرد' },
   dialer: {
     groupLabel: 'لوحة الاتصال',

@@ -126,6 +126,18 @@ export const en: Messages = {
     shortcutAnswer: 'answer',
     shortcutDecline: 'decline',
   },
+  devicePicker: {
+    title: 'Audio devices',
+    microphone: 'Microphone',
+    speaker: 'Speaker',
+    ringer: 'Ringer',
+    camera: 'Camera',
+    systemDefault: 'System default',
+    showNames: 'Show device names',
+    unsupported: 'This browser cannot list media devices.',
+    defaultOutputOnly: 'This browser plays calls on its default output only.',
+  },
+  sounds: { blocked: 'Sound is off until you click or press a key on this page.' },
   callWaitingBar: { kind: 'Call waiting', holdAndAnswer: 'Hold and answer', endAndAnswer: 'End and answer' },
   dialer: {
     groupLabel: 'Dialer',

@@ -120,6 +120,24 @@ export interface Messages {
     shortcutAnswer: string;
     shortcutDecline: string;
   };
+  /** `DevicePicker`. */
+  devicePicker: {
+    title: string;
+    microphone: string;
+    speaker: string;
+    ringer: string;
+    camera: string;
+    /** The first option of every list. */
+    systemDefault: string;
+    /** Asks for microphone access so devices get their names. */
+    showNames: string;
+    /** Shown when the browser cannot list devices. */
+    unsupported: string;
+    /** Shown when speaker and ringer cannot be chosen (no `setSinkId`). */
+    defaultOutputOnly: string;
+  };
+  /** `CallSounds`: the notice while the browser keeps sound off until the user interacts with the page. */
+  sounds: { blocked: string };
   /** The compact bar of a call that rings while another is up. */
   callWaitingBar: { kind: string; holdAndAnswer: string; endAndAnswer: string };
   /** The dialer and the number field of the transfer panel. */
