@@ -10,7 +10,7 @@ const ada = makeCall({ callId: 'a', callStartTime: Date.now() - 312_000 });
 const grace = makeCall({ callId: 'g', name: 'Grace Hopper', number: '1003', company: 'Sales', isHold: true, callStartTime: Date.now() - 95_000 });
 
 /** Switching holds the current call and resumes the chosen one, as the connected widget will. */
-function TwoCallsDemo(props: CallSwitcherProps & { withCurrentCall?: boolean }) {
+function TwoCallsDemo({ withCurrentCall, ...props }: CallSwitcherProps & { withCurrentCall?: boolean }) {
   const [calls, setCalls] = useState<readonly CallStatus[]>(props.calls);
   const [current, setCurrent] = useState(props.currentCallId);
   const currentCall = calls.find((c) => c.callId === current);
@@ -26,7 +26,7 @@ function TwoCallsDemo(props: CallSwitcherProps & { withCurrentCall?: boolean }) 
           setCurrent(id);
         }}
       />
-      {props.withCurrentCall && currentCall && (
+      {withCurrentCall && currentCall && (
         <ActiveCall call={currentCall} onHangup={() => undefined} onMuteChange={() => undefined} onHoldChange={() => undefined} />
       )}
     </div>
