@@ -79,6 +79,7 @@ export {
   WarningIcon,
   DoNotDisturbIcon,
   PersonIcon,
+  CameraIcon,
 } from './icons/icons.js';
 export type { IconProps } from './icons/icons.js';
 export type { CallTone, CallSnapshot, ShownEnd, ToneFields } from './ActiveCall/call-text.js';

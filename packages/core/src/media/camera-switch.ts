@@ -1,5 +1,5 @@
 import type { LiveCall } from '../live-call.js';
-import { swapInStream } from './microphone-switch.js';
+import { swapSentTrack } from './sent-track-swap.js';
 
 /** The camera track a call sends now: the phone's own stream's, else the media handler's. */
 export function currentVideoTrack(live: LiveCall): MediaStreamTrack | undefined {
@@ -19,19 +19,5 @@ export function currentVideoTrack(live: LiveCall): MediaStreamTrack | undefined 
  * @returns whether the call now sends `track`.
  */
 export async function switchCamera(live: LiveCall, track: MediaStreamTrack): Promise<boolean> {
-  const old = currentVideoTrack(live);
-  const senders = live.sip.media?.peerConnection?.getSenders?.() ?? [];
-  const sender = senders.find((s) => (old !== undefined && s.track === old) || s.track?.kind === 'video');
-  try {
-    if (!sender) throw new Error('no video sender');
-    await sender.replaceTrack(track);
-  } catch {
-    track.stop();
-    return false;
-  }
-  const handlerStream = live.sip.media?.localMediaStream;
-  swapInStream(live.localStream, old, track);
-  if (handlerStream !== live.localStream) swapInStream(handlerStream, old, track);
-  old?.stop();
-  return true;
+  return swapSentTrack(live, currentVideoTrack(live), track, true);
 }

@@ -1,17 +1,11 @@
 import { applyMicrophone } from '../call-microphone.js';
 import type { LiveCall } from '../live-call.js';
 import type { MicrophoneStatus } from '../call-microphone.js';
+import { swapSentTrack } from './sent-track-swap.js';
 
 /** The local audio track a call sends now: the phone's own stream's, else the media handler's. */
 export function currentAudioTrack(live: LiveCall): MediaStreamTrack | undefined {
   return live.localStream?.getAudioTracks?.()[0] ?? live.sip.media?.localMediaStream?.getAudioTracks?.()[0];
-}
-
-/** Puts `to` in `stream` in place of `from` (when the stream can change: the fakes of tests may not). */
-export function swapInStream(stream: MediaStream | null | undefined, from: MediaStreamTrack | undefined, to: MediaStreamTrack): void {
-  if (!stream || typeof stream.addTrack !== 'function') return;
-  if (from) stream.removeTrack(from);
-  stream.addTrack(to);
 }
 
 /**
@@ -33,18 +27,7 @@ export function swapInStream(stream: MediaStream | null | undefined, from: Media
 export async function switchMicrophone(live: LiveCall, track: MediaStreamTrack, status: MicrophoneStatus | undefined): Promise<boolean> {
   const old = currentAudioTrack(live);
   track.enabled = old?.enabled ?? true;
-  const senders = live.sip.media?.peerConnection?.getSenders?.() ?? [];
-  const sender = senders.find((s) => (old !== undefined && s.track === old) || s.track?.kind === 'audio');
-  try {
-    await sender?.replaceTrack(track);
-  } catch {
-    track.stop();
-    return false;
-  }
-  const handlerStream = live.sip.media?.localMediaStream;
-  swapInStream(live.localStream, old, track);
-  if (handlerStream !== live.localStream) swapInStream(handlerStream, old, track);
-  old?.stop();
+  if (!(await swapSentTrack(live, old, track, false))) return false;
   applyMicrophone(live, status);
   return true;
 }

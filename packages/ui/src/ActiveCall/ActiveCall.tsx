@@ -2,9 +2,8 @@
 import type { CallStatus, QualityWarningName, RecordPermissions, TransferState } from '@webphone/core';
 import { forwardRef, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type HTMLAttributes, type ReactNode } from 'react';
 import { Avatar } from '../Avatar/Avatar.js';
-import { CameraIcon } from '../CallVideo/CameraIcon.js';
 import { CallTimer } from '../CallTimer/CallTimer.js';
-import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons.js';
+import { CameraIcon, HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PhoneIcon, RecordIcon, TransferIcon } from '../icons/icons.js';
 import { ControlButton } from '../internal/ControlButton.js';
 import { cx } from '../internal/cx.js';
 import { requestFocus } from '../internal/focus-request.js';

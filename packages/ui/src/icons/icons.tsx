@@ -35,6 +35,8 @@ const handset = 'M6.6 3.5H9l1.6 4.3-2 1.4a11.5 11.5 0 0 0 6.1 6.1l1.4-2 4.3 1.6v
 const micStand = 'M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21';
 const DOTS = [5, 12, 19];
 
+/** A video camera: the in-call camera toggle. */
+export const CameraIcon = icon('M3.5 7.5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2zM15.5 10.5l5-3v9l-5-3');
 /** A telephone handset. */
 export const PhoneIcon = icon(handset);
 /** A handset turned down: end the call. */
