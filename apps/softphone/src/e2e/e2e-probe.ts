@@ -126,7 +126,7 @@ export function installE2EProbe(): E2EProbe {
   const enumerateDevices = media.enumerateDevices.bind(media);
   media.enumerateDevices = async () => (await enumerateDevices()).filter((device) => !probe.noCamera || device.kind !== 'videoinput');
 
-  /** Sums `fields` of the RTP entries of `kind` over the open connections. */
+  /** Hands `add` each RTP stats entry of `kind` of the open connections; returns how many connections are open. */
   const sumStats = async (kind: 'audio' | 'video', add: (entry: Record<string, unknown>) => void): Promise<number> => {
     let open = 0;
     for (const pc of connections) {
@@ -167,30 +167,16 @@ export function installE2EProbe(): E2EProbe {
     phone: null,
     async audioCounters() {
       const totals: AudioCounters = { connections: 0, inboundPackets: 0, inboundBytes: 0, outboundPackets: 0, outboundBytes: 0, inboundAudioEnergy: 0 };
-      for (const pc of connections) {
-        if (pc.signalingState === 'closed') {
-          connections.delete(pc);
-          continue;
+      totals.connections = await sumStats('audio', (entry) => {
+        if (entry.type === 'inbound-rtp') {
+          totals.inboundPackets += num(entry.packetsReceived);
+          totals.inboundBytes += num(entry.bytesReceived);
+          totals.inboundAudioEnergy += num(entry.totalAudioEnergy);
+        } else if (entry.type === 'outbound-rtp') {
+          totals.outboundPackets += num(entry.packetsSent);
+          totals.outboundBytes += num(entry.bytesSent);
         }
-        let report: RTCStatsReport;
-        try {
-          report = await pc.getStats();
-        } catch {
-          continue; // closed while we were reading
-        }
-        totals.connections += 1;
-        report.forEach((entry: Record<string, unknown>) => {
-          if ((entry.kind ?? entry.mediaType) !== 'audio') return;
-          if (entry.type === 'inbound-rtp') {
-            totals.inboundPackets += num(entry.packetsReceived);
-            totals.inboundBytes += num(entry.bytesReceived);
-            totals.inboundAudioEnergy += num(entry.totalAudioEnergy);
-          } else if (entry.type === 'outbound-rtp') {
-            totals.outboundPackets += num(entry.packetsSent);
-            totals.outboundBytes += num(entry.bytesSent);
-          }
-        });
-      }
+      });
       return totals;
     },
     dtmfSent,
